@@ -1,0 +1,73 @@
+import { Coalescer } from '@/lib/ice/coalesce';
+import { Semaphore } from '@/lib/ice/semaphore';
+
+const deferred = <T,>() => {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+};
+
+describe('Coalescer', () => {
+  it('starts one call for identical keys in flight, and a new one after it settles', async () => {
+    const coalescer = new Coalescer<number>();
+    const gate = deferred<number>();
+    const start = jest.fn(() => gate.promise);
+    const a = coalescer.run('k', start);
+    const b = coalescer.run('k', start);
+    gate.resolve(42);
+    await expect(Promise.all([a, b])).resolves.toEqual([42, 42]);
+    expect(start).toHaveBeenCalledTimes(1);
+    await coalescer.run('k', async () => 7);
+    expect(coalescer.size).toBe(0);
+  });
+
+  it('aborts the shared call only when the last waiter leaves', async () => {
+    const coalescer = new Coalescer<number>();
+    let sharedSignal!: AbortSignal;
+    const start = (signal: AbortSignal) => {
+      sharedSignal = signal;
+      return new Promise<number>(() => undefined);
+    };
+    const one = new AbortController();
+    const two = new AbortController();
+    const a = coalescer.run('k', start, one.signal);
+    const b = coalescer.run('k', start, two.signal);
+    one.abort(new Error('one left'));
+    await expect(a).rejects.toThrow('one left');
+    expect(sharedSignal.aborted).toBe(false);
+    two.abort(new Error('two left'));
+    await expect(b).rejects.toThrow('two left');
+    expect(sharedSignal.aborted).toBe(true);
+    expect(coalescer.size).toBe(0);
+  });
+});
+
+describe('Semaphore', () => {
+  it('lets at most the limit through and hands slots on in order', async () => {
+    const semaphore = new Semaphore(2);
+    const r1 = await semaphore.acquire();
+    const r2 = await semaphore.acquire();
+    const order: number[] = [];
+    const third = semaphore.acquire().then((r) => (order.push(3), r));
+    const fourth = semaphore.acquire().then((r) => (order.push(4), r));
+    expect(semaphore.inFlight).toBe(2);
+    r1();
+    r1(); // a second release of the same slot changes nothing
+    (await third)();
+    r2();
+    (await fourth)();
+    expect(order).toEqual([3, 4]);
+    expect(semaphore.inFlight).toBe(0);
+  });
+
+  it('drops a waiter whose signal aborts', async () => {
+    const semaphore = new Semaphore(1);
+    const release = await semaphore.acquire();
+    const controller = new AbortController();
+    const waiting = semaphore.acquire(controller.signal);
+    controller.abort(new Error('gone'));
+    await expect(waiting).rejects.toThrow('gone');
+    release();
+    expect(semaphore.inFlight).toBe(0);
+  });
+});

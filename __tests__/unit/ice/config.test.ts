@@ -1,0 +1,62 @@
+import { ConfigError, parseIceConfig } from '@/lib/ice/config';
+
+const valid = {
+  ALIBABA_CLOUD_ACCESS_KEY_ID: 'key-id-value-123',
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secret-value-456',
+};
+
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    parseIceConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseIceConfig', () => {
+  it('defaults to cn-shanghai, its public endpoint, an 8 s budget and 8 calls in flight', () => {
+    expect(parseIceConfig(valid)).toEqual({
+      accessKeyId: 'key-id-value-123',
+      accessKeySecret: 'secret-value-456',
+      securityToken: undefined,
+      region: 'cn-shanghai',
+      endpoint: 'https://ice.cn-shanghai.aliyuncs.com',
+      timeoutMs: 8000,
+      maxConcurrency: 8,
+    });
+  });
+
+  it('derives the endpoint from ICE_REGION, and ICE_ENDPOINT overrides it', () => {
+    expect(parseIceConfig({ ...valid, ICE_REGION: 'ap-southeast-1' }).endpoint).toBe('https://ice.ap-southeast-1.aliyuncs.com');
+    expect(parseIceConfig({ ...valid, ICE_ENDPOINT: 'http://127.0.0.1:9100/' }).endpoint).toBe('http://127.0.0.1:9100');
+  });
+
+  it('lists every wrong variable at once, by name, with what is expected', () => {
+    const found = problems({ ICE_REGION: 'Shanghai!', ICE_ENDPOINT: 'ftp://x', ICE_TIMEOUT_MS: 'soon', ICE_MAX_CONCURRENCY: '0' });
+    const names = found.map((p) => p.split(' ')[0]);
+    expect(names.sort()).toEqual(
+      ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ICE_ENDPOINT', 'ICE_MAX_CONCURRENCY', 'ICE_REGION', 'ICE_TIMEOUT_MS'].sort(),
+    );
+    expect(found.find((p) => p.startsWith('ICE_REGION'))).toContain('cn-shanghai');
+    expect(found.find((p) => p.startsWith('ALIBABA_CLOUD_ACCESS_KEY_ID'))).toContain('required');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(problems({ ...valid, ALIBABA_CLOUD_ACCESS_KEY_SECRET: '' })).toEqual([expect.stringMatching(/^ALIBABA_CLOUD_ACCESS_KEY_SECRET is required/)]);
+  });
+
+  it('never repeats a value in its messages', () => {
+    const error = (() => {
+      try {
+        parseIceConfig({ ...valid, ICE_TIMEOUT_MS: 'secret-value-456', ICE_REGION: 'key-id-value-123!' });
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(error.message).not.toContain('secret-value-456');
+    expect(error.message).not.toContain('key-id-value-123');
+  });
+});

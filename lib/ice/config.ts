@@ -1,0 +1,84 @@
+import 'server-only';
+import { z } from 'zod';
+
+// ICE connection settings, read from the environment once and checked as a whole so an operator sees
+// every problem at the first start. Messages name variables and expectations, never values.
+
+export interface IceConfig {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+  region: string;
+  endpoint: string;
+  /** Budget for one portal call to ICE, retries included. */
+  timeoutMs: number;
+  /** Upstream calls in flight at once from this process (ICE limits QPS per account). */
+  maxConcurrency: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+const required = (what: string) =>
+  z.preprocess(blankAsUnset, z.string({ error: `is required: ${what}` }).min(1));
+
+const envSchema = z.object({
+  ALIBABA_CLOUD_ACCESS_KEY_ID: required("the AccessKey ID of the portal's RAM user"),
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: required("the AccessKey secret of the portal's RAM user"),
+  ALIBABA_CLOUD_SECURITY_TOKEN: z.preprocess(blankAsUnset, z.string().optional()),
+  ICE_REGION: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, { error: 'must be a region id such as cn-shanghai or ap-southeast-1' })
+      .default('cn-shanghai'),
+  ),
+  ICE_ENDPOINT: z.preprocess(
+    blankAsUnset,
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://ice.cn-shanghai.aliyuncs.com' }).optional(),
+  ),
+  ICE_TIMEOUT_MS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(100).max(120_000).default(8000),
+  ),
+  ICE_MAX_CONCURRENCY: z.preprocess(
+    blankAsUnset,
+    z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(256).default(8),
+  ),
+});
+
+export function parseIceConfig(env: Record<string, string | undefined>): IceConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${describe(issue)}`));
+  }
+  const e = parsed.data;
+  return {
+    accessKeyId: e.ALIBABA_CLOUD_ACCESS_KEY_ID,
+    accessKeySecret: e.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+    securityToken: e.ALIBABA_CLOUD_SECURITY_TOKEN,
+    region: e.ICE_REGION,
+    endpoint: (e.ICE_ENDPOINT ?? `https://ice.${e.ICE_REGION}.aliyuncs.com`).replace(/\/+$/, ''),
+    timeoutMs: e.ICE_TIMEOUT_MS,
+    maxConcurrency: e.ICE_MAX_CONCURRENCY,
+  };
+}
+
+// zod's own wording for number bounds reads well; for the rest our messages say what is expected.
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small' || issue.code === 'too_big') return `is out of range: ${issue.message}`;
+  return issue.message.startsWith('is ') || issue.message.startsWith('must ') ? issue.message : `is invalid: ${issue.message}`;
+}
+
+let cached: IceConfig | undefined;
+
+/** The process's configuration, parsed on first use; throws ConfigError when it is wrong. */
+export function getIceConfig(): IceConfig {
+  cached ??= parseIceConfig(process.env);
+  return cached;
+}

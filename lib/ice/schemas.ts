@@ -1,0 +1,229 @@
+// Every boundary schema for ICE media-info jobs, defined once and shared by the route handlers, the
+// pages and the tests. No secrets here and no 'server-only': client components reuse the enums.
+import { z } from 'zod';
+import { invalidInput } from './errors';
+
+export const JOB_STATUSES = ['Init', 'Success', 'Fail'] as const;
+export const JOB_ORDERS = ['CreateTimeDesc', 'CreateTimeAsc'] as const;
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 10;
+
+// ---- request: ListMediaInfoJobs, under the API's own parameter names -------------------------------
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Any ISO 8601 time with an explicit offset, sent on as ICE wants it: UTC, whole seconds, `Z`. */
+const utcTime = z
+  .string()
+  .max(40, { error: 'is too long for a time' })
+  .refine((v) => ISO_8601.test(v) && !Number.isNaN(Date.parse(v)), {
+    error: 'must be an ISO 8601 time with an offset, such as 2024-07-01T08:00:00Z or 2024-07-01T16:00:00+08:00',
+  })
+  .transform((v) => new Date(Math.floor(Date.parse(v) / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
+
+export const jobIdSchema = z
+  .string()
+  .max(64, { error: 'must be at most 64 characters' })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'must contain only letters, digits, "-" and "_"' });
+
+export const listJobsQuerySchema = z
+  .object({
+    StartOfCreateTime: utcTime.optional(),
+    EndOfCreateTime: utcTime.optional(),
+    JobId: jobIdSchema.optional(),
+    Status: z.enum(JOB_STATUSES, { error: `must be one of ${JOB_STATUSES.join(', ')}` }).optional(),
+    OrderBy: z.enum(JOB_ORDERS, { error: `must be one of ${JOB_ORDERS.join(', ')}` }).optional(),
+    PageSize: z.coerce
+      .number({ error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+      .int({ error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+      .min(1, { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+      .max(MAX_PAGE_SIZE, { error: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+      .optional(),
+    NextPageToken: z
+      .string()
+      .max(1024, { error: 'is too long' })
+      .regex(/^[A-Za-z0-9._~+/=-]+$/, { error: 'is not a page token this portal issued' })
+      .optional(),
+  })
+  .refine((q) => !q.StartOfCreateTime || !q.EndOfCreateTime || q.EndOfCreateTime >= q.StartOfCreateTime, {
+    error: 'must not be earlier than StartOfCreateTime',
+    path: ['EndOfCreateTime'],
+  });
+
+export type ListJobsQuery = z.output<typeof listJobsQuerySchema>;
+export const LIST_JOBS_PARAMS = Object.keys(listJobsQuerySchema.shape) as (keyof ListJobsQuery)[];
+
+type RawQuery = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/**
+ * Reads the list query from a URL's parameters (route handler) or Next's searchParams (page).
+ * Unknown names are dropped, so `Action=` or `AccessKeyId=` can never reach the signer; a repeated
+ * name or a bad value is an IceError 400 naming the parameter.
+ */
+export function parseListJobsQuery(raw: RawQuery): ListJobsQuery {
+  const picked: Record<string, string> = {};
+  for (const name of LIST_JOBS_PARAMS) {
+    const values = raw instanceof URLSearchParams ? raw.getAll(name) : [raw[name] ?? []].flat();
+    if (values.length > 1) throw invalidInput(name, 'is given more than once');
+    if (values[0] !== undefined && values[0] !== '') picked[name] = values[0];
+  }
+  return parseOrThrow(listJobsQuerySchema, picked);
+}
+
+export function parseJobId(raw: string): string {
+  const result = jobIdSchema.safeParse(raw);
+  if (!result.success) throw invalidInput('JobId', result.error.issues[0]?.message ?? 'is invalid');
+  return result.data;
+}
+
+/** The query as URL parameters, in a stable order, without empty values: for links and SWR keys. */
+export function listJobsSearchParams(query: Partial<ListJobsQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of LIST_JOBS_PARAMS) {
+    const value = query[name];
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  return params;
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = String(issue?.path[0] ?? 'query');
+  throw invalidInput(field, issue?.message ?? 'is invalid');
+}
+
+// ---- responses: what ICE really sends ---------------------------------------------------------------
+
+const absentIfNull = (v: unknown) => (v === null ? undefined : v);
+/** Media numbers and names: ICE sends strings, but a number must not break the page. */
+const text = z.preprocess(absentIfNull, z.union([z.string(), z.number(), z.boolean()]).transform(String).optional());
+const list = <T extends z.ZodType>(item: T) => z.preprocess(absentIfNull, z.array(item).optional());
+
+export const fileBasicInfoSchema = z.looseObject({
+  MediaId: text,
+  FileName: text,
+  FileStatus: text,
+  FileType: text,
+  FileSize: text,
+  FileUrl: text,
+  Region: text,
+  FormatName: text,
+  Duration: text,
+  Bitrate: text,
+  Width: text,
+  Height: text,
+});
+
+export const audioStreamSchema = z.looseObject({
+  Index: text,
+  CodecName: text,
+  CodecLongName: text,
+  CodecTimeBase: text,
+  CodecTagString: text,
+  CodecTag: text,
+  SampleFmt: text,
+  SampleRate: text,
+  Channels: text,
+  ChannelLayout: text,
+  Timebase: text,
+  StartTime: text,
+  Duration: text,
+  Bitrate: text,
+  Lang: text,
+});
+
+export const videoStreamSchema = z.looseObject({
+  Index: text,
+  Codec_name: text,
+  Codec_long_name: text,
+  Profile: text,
+  Codec_time_base: text,
+  Codec_tag_string: text,
+  Codec_tag: text,
+  Width: text,
+  Height: text,
+  Has_b_frames: text,
+  Sar: text,
+  Dar: text,
+  PixFmt: text,
+  Level: text,
+  Fps: text,
+  Avg_fps: text,
+  Time_base: text,
+  Start_time: text,
+  Duration: text,
+  Bit_rate: text,
+  NumFrames: text,
+  Lang: text,
+  Rotate: text,
+});
+
+export const mediaInfoPropertySchema = z.looseObject({
+  FileBasicInfo: z.preprocess(absentIfNull, fileBasicInfoSchema.optional()),
+  AudioStreamInfoList: list(audioStreamSchema),
+  VideoStreamInfoList: list(videoStreamSchema),
+});
+
+/** SubmitResultJson is documented as an object; a JSON string of one is taken too. */
+const submitResult = z.preprocess((v) => {
+  if (typeof v !== 'string') return absentIfNull(v);
+  try {
+    return JSON.parse(v);
+  } catch {
+    return { Message: v };
+  }
+}, z.record(z.string(), z.unknown()).optional());
+
+export const mediaInfoJobSchema = z.looseObject({
+  JobId: z.string().min(1),
+  Name: text,
+  TriggerSource: text,
+  Input: z.preprocess(absentIfNull, z.looseObject({ Type: text, Media: text }).optional()),
+  Async: z.preprocess(
+    (v) => (v === 'true' ? true : v === 'false' ? false : absentIfNull(v)),
+    z.boolean().optional(),
+  ),
+  UserData: text,
+  ScheduleConfig: z.preprocess(
+    absentIfNull,
+    z.looseObject({ PipelineId: text, Priority: z.preprocess(absentIfNull, z.coerce.number().optional()) }).optional(),
+  ),
+  /** Init, Success or Fail today; an unknown future status is kept and shown as it is. */
+  Status: z.string(),
+  SubmitResultJson: submitResult,
+  MediaInfoProperty: z.preprocess(absentIfNull, mediaInfoPropertySchema.optional()),
+  SubmitTime: text,
+  FinishTime: text,
+  RequestId: text,
+});
+
+export const listJobsResponseSchema = z.object({
+  RequestId: text,
+  Jobs: z.preprocess((v) => v ?? [], z.array(mediaInfoJobSchema)),
+  /** ICE may end with an absent or an empty token: both mean "no more pages". */
+  NextPageToken: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional()),
+});
+
+export const getJobResponseSchema = z.object({
+  RequestId: text,
+  MediaInfoJob: mediaInfoJobSchema,
+});
+
+export type MediaInfoJob = z.output<typeof mediaInfoJobSchema>;
+export type MediaInfoProperty = z.output<typeof mediaInfoPropertySchema>;
+export type FileBasicInfo = z.output<typeof fileBasicInfoSchema>;
+export type AudioStreamInfo = z.output<typeof audioStreamSchema>;
+export type VideoStreamInfo = z.output<typeof videoStreamSchema>;
+export type ListJobsResponse = z.output<typeof listJobsResponseSchema>;
+export type GetJobResponse = z.output<typeof getJobResponseSchema>;
+
+/** Submit input, for the client call; the portal itself does not submit yet. */
+export const submitJobInputSchema = z.object({
+  Input: z.object({ Type: z.enum(['OSS', 'Media']), Media: z.string().min(1).max(2048) }),
+  Name: z.string().max(128).optional(),
+  UserData: z.string().max(1024).optional(),
+  ScheduleConfig: z.object({ PipelineId: z.string().optional(), Priority: z.number().int().min(1).max(10).optional() }).optional(),
+});
+export type SubmitJobInput = z.input<typeof submitJobInputSchema>;
