@@ -2,6 +2,7 @@
 // pop-core could not parse, a non-Error rejection) into one IceError. The only place that decides
 // what users see and which failures are worth a retry. pop-core's own messages are never used: they
 // carry the signed URL, AccessKeyId and Signature included.
+import { isNativeError } from 'node:util/types';
 import { IceError } from './errors';
 
 /** Parameters a user can set; an ICE complaint naming one of them is the user's to fix. */
@@ -74,7 +75,8 @@ export function mapCallFailure(error: unknown): IceError {
   if (error instanceof IceError) return error;
   const e = error as { code?: unknown; data?: unknown; name?: unknown; entry?: { response?: { statusCode?: number } } } | null;
   if (e && typeof e === 'object' && isErrorBody(e.data)) return mapIceErrorBody(e.data, e.entry?.response?.statusCode);
-  if (!(error instanceof Error)) return unreadableAnswer(); // json-bigint throws a plain object for HTML and cut-off JSON
+  // json-bigint throws a plain object for HTML and cut-off JSON; isNativeError also sees Errors from other realms.
+  if (!isNativeError(error)) return unreadableAnswer();
   if (error.name === 'AbortError') return cancelled();
   if (error.name === 'RequestTimeoutError' || /ReadTimeout|ConnectTimeout/.test(error.name + error.message)) return timedOut();
   if (typeof e?.code === 'string' && /^(ECONN|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|ETIMEDOUT|UND_ERR)/.test(e.code)) {
