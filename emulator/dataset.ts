@@ -152,7 +152,9 @@ function drawOutcome(rng: Random, status: JobStatus, input: JobInput, failure: F
       return {
         SubmitResultJson: {
           Code: 'Forbidden.AccessDenied',
-          Message: `You have no right to access this object because of bucket acl: ${input.Media}. Grant the service role AliyunICEDefaultRole read access to the bucket.`,
+          Message:
+            `You have no right to access this object because of bucket acl: ${input.Media}. ` +
+            'Grant the service role AliyunICEDefaultRole read access to the bucket.',
         },
       };
     case 'corrupt':
@@ -160,7 +162,9 @@ function drawOutcome(rng: Random, status: JobStatus, input: JobInput, failure: F
       return {
         SubmitResultJson: {
           Code: 'InvalidMedia.ProbeFailed',
-          Message: `[mov,mp4,m4a,3gp,3g2,mj2 @ 0x${rng.hex(12)}] moov atom not found; ${input.Media}: Invalid data found when processing input`,
+          Message:
+            `[mov,mp4,m4a,3gp,3g2,mj2 @ 0x${rng.hex(12)}] moov atom not found; ` +
+            `${input.Media}: Invalid data found when processing input`,
         },
         MediaInfoProperty: { FileBasicInfo: partialFileInfo(rng, input, true) },
       };
@@ -242,10 +246,10 @@ const PLACES: Weighted<PlaceTemplate> = [
   [(rng, at) => ({ bucket: 'live-record-archive', key: liveRecordKey(rng, at) }), 12],
   [(rng, at) => ({ bucket: 'newsroom-ingest', key: broadcastKey(rng, at) }), 6],
   [(rng) => ({ bucket: 'edu-courseware', key: `courses/${rng.pick(COURSES)}/第${rng.int(1, 32)}讲 ${rng.pick(TOPICS)}.mp4` }), 8],
-  [(rng) => ({ bucket: 'mkt-assets-2024', key: `campaigns/${rng.pick(CAMPAIGNS)}/${rng.pick(CUTS)} v${rng.int(1, 9)}.${rng.pick(['mov', 'mp4'])}` }), 7],
+  [(rng) => ({ bucket: 'mkt-assets-2024', key: campaignKey(rng) }), 7],
   [(rng) => ({ bucket: 'ott-mezzanine', key: mezzanineKey(rng) }), 6],
   [(rng) => ({ bucket: 'podcast-studio', key: audioKey(rng) }), 8],
-  [(rng) => ({ bucket: 'vod-source', key: rng.chance(0.5) ? `vod/hls/${rng.hex(16)}/index.m3u8` : `transcode/${uuid(rng)}/${rng.pick(['480p', '720p', '1080p'])}/playlist.m3u8` }), 5],
+  [(rng) => ({ bucket: 'vod-source', key: hlsKey(rng) }), 5],
   [(rng, at) => ({ bucket: 'team-shared-drive', key: screenRecordingKey(rng, at) }), 5],
 ];
 
@@ -315,6 +319,16 @@ function liveRecordKey(rng: Random, at: Date): string {
 function broadcastKey(rng: Random, at: Date): string {
   const channel = rng.pick(CHANNELS);
   return `broadcast/${channel}/${ymd(at, '-')}/${channel}_${pad(rng.int(0, 23), 2)}${pad(rng.pick([0, 30]), 2)}.ts`;
+}
+
+function campaignKey(rng: Random): string {
+  return `campaigns/${rng.pick(CAMPAIGNS)}/${rng.pick(CUTS)} v${rng.int(1, 9)}.${rng.pick(['mov', 'mp4'])}`;
+}
+
+function hlsKey(rng: Random): string {
+  return rng.chance(0.5)
+    ? `vod/hls/${rng.hex(16)}/index.m3u8`
+    : `transcode/${uuid(rng)}/${rng.pick(['480p', '720p', '1080p'])}/playlist.m3u8`;
 }
 
 function mezzanineKey(rng: Random): string {

@@ -362,6 +362,8 @@ interface VideoPlan {
   rate: FrameRate;
   /** avg_frame_rate: frames actually stored per second. */
   avgFps: number;
+  /** Coded as fields: `rate` is then the field rate, twice avgFps. */
+  interlaced?: boolean;
   rotate?: number;
   hasBFrames: number;
   kbps: number;
@@ -375,8 +377,6 @@ interface AudioPlan {
   sampleRate: number;
   channels: number;
   kbps: number;
-  /** Constant-bitrate codecs report their nominal rate exactly. */
-  exactKbps: boolean;
   lang?: string;
 }
 
@@ -404,11 +404,13 @@ type PlanKind =
   | 'podcast';
 
 const PLANS_BY_CONTAINER: Record<Container, Weighted<PlanKind>> = {
-  mp4: [['web', 40], ['phone', 14], ['portrait', 10], ['hdr', 8], ['screen', 7], ['legacy', 6], ['live', 10], ['multitrack', 2], ['webm', 3]],
+  mp4: [
+    ['web', 40], ['phone', 14], ['portrait', 10], ['hdr', 8], ['screen', 7], ['legacy', 6], ['live', 10], ['multitrack', 1], ['webm', 3],
+  ],
   mov: [['phone', 55], ['web', 25], ['screen', 12], ['hdr', 8]],
-  mkv: [['web', 35], ['hdr', 35], ['multitrack', 15], ['webm', 15]],
+  mkv: [['web', 40], ['hdr', 35], ['multitrack', 6], ['webm', 15]],
   webm: [['webm', 80], ['screen', 20]],
-  ts: [['broadcast', 55], ['live', 30], ['multitrack', 15]],
+  ts: [['broadcast', 60], ['live', 32], ['multitrack', 8]],
   flv: [['live', 1]],
   m3u8: [['live', 70], ['web', 30]],
   m4a: [['podcast', 70], ['music', 30]],
@@ -442,6 +444,7 @@ interface VideoSpec {
   pixFmt?: string;
   rate: FrameRate;
   avgFps?: number;
+  interlaced?: boolean;
   rotate?: number;
   /** Bits per pixel per frame for H.264; other codecs scale it by their efficiency. */
   bpp: readonly [number, number];
@@ -451,9 +454,9 @@ interface VideoSpec {
   lang?: string;
 }
 
-function videoPlan(rng: Random, spec: VideoSpec): VideoPlan {
+function videoPlan(rng: Random, { bpp: bppRange, ...spec }: VideoSpec): VideoPlan {
   const avgFps = spec.avgFps ?? spec.rate.num / spec.rate.den;
-  const bpp = between(rng, spec.bpp[0], spec.bpp[1]) * VIDEO_CODECS[spec.codec].bitsFactor;
+  const bpp = between(rng, bppRange[0], bppRange[1]) * VIDEO_CODECS[spec.codec].bitsFactor;
   return {
     ...spec,
     sar: spec.sar ?? [1, 1],
@@ -465,11 +468,14 @@ function videoPlan(rng: Random, spec: VideoSpec): VideoPlan {
   };
 }
 
+/** Pixel-count ceilings: QVGA, SD (720x576), 720p, 1080p (1920x1088), 1440p, anything above. */
+const PIXEL_TIERS = [110_000, 414_720, 921_600, 2_088_960, 3_686_400, Infinity] as const;
+
 /** ffprobe's level numbers: H.264 as 10×level, HEVC as 30×level, AV1 as seq_level_idx, VP9 unknown. */
 function levelFor(codec: VideoCodec, width: number, height: number, fps: number, rng: Random): string {
   const pixels = width * height;
   const fast = fps > 31;
-  const tier = pixels <= 110_000 ? 0 : pixels <= 414_720 ? 1 : pixels <= 921_600 ? 2 : pixels <= 2_088_960 ? 3 : pixels <= 3_686_400 ? 4 : 5;
+  const tier = PIXEL_TIERS.findIndex((limit) => pixels <= limit);
   switch (codec) {
     case 'h264':
       return String([21, 30, fast ? 32 : 31, fast ? 42 : rng.pick([40, 40, 41]), fast ? 51 : 50, fast ? 52 : 51][tier]);
@@ -519,8 +525,10 @@ function audioPlan(rng: Random, container: Container, spec: AudioSpec): AudioPla
   const codec = usable.length > 0 ? rng.weighted(usable) : (allowed[0] ?? 'aac');
   const channels = codec === 'mp3' ? Math.min(spec.channels ?? 2, 2) : (spec.channels ?? 2);
   const sampleRate = codec === 'opus' || codec === 'ac3' ? 48000 : (spec.sampleRate ?? rng.pick([44100, 48000]));
-  const [kbps, exactKbps] = audioBitrate(rng, codec, channels, sampleRate, spec.speech ?? false);
-  return { codec, sampleRate, channels, kbps, exactKbps, lang: spec.lang };
+  const [nominal, exact] = audioBitrate(rng, codec, channels, sampleRate, spec.speech ?? false);
+  // Constant-bitrate codecs report their nominal rate exactly; the others land near it.
+  const kbps = exact ? nominal : nominal * between(rng, 0.96, 1.01);
+  return { codec, sampleRate, channels, kbps, lang: spec.lang };
 }
 
 function audioBitrate(rng: Random, codec: AudioCodec, channels: number, sampleRate: number, speech: boolean): [number, boolean] {
@@ -554,15 +562,27 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
     const [width, height] = rng.weighted(WEB_SIZES);
     const profile = codec === 'h264' ? rng.weighted([['High', 75], ['Main', 25]] as const) : PROFILES[codec].sdr;
     const trackCount = rng.weighted([[0, 8], [1, 85], [2, 5], [3, 2]] as const);
+    // A second or third track is a dub or a 5.1 mix.
     const audio = Array.from({ length: trackCount }, (_, i) =>
-      audioPlan(rng, c, { codecs: i === 0 ? [['aac', 90], ['mp3', 5], ['opus', 5]] : [['aac', 60], ['ac3', 40]], channels: i === 0 ? 2 : rng.pick([2, 6]), lang: drawLang(rng) }),
+      i === 0
+        ? audioPlan(rng, c, { codecs: [['aac', 90], ['mp3', 5], ['opus', 5]], channels: 2, lang: drawLang(rng) })
+        : audioPlan(rng, c, { codecs: [['aac', 60], ['ac3', 40]], channels: rng.pick([2, 6]), lang: drawLang(rng) }),
     );
     return {
-      video: videoPlan(rng, { codec, profile, width, height, rate: rng.weighted(WEB_RATES), bpp: [0.05, 0.12], lang: drawLang(rng), rotate: rotationField(c) }),
+      video: videoPlan(rng, {
+        codec,
+        profile,
+        width,
+        height,
+        rate: rng.weighted(WEB_RATES),
+        bpp: [0.05, 0.12],
+        lang: drawLang(rng),
+        rotate: rotationField(c),
+      }),
       audio,
       hiddenStreams: c === 'mkv' ? rng.int(0, 2) : 0,
       seconds: [15, 1800],
-      startTime: c === 'm3u8' ? 1.4 + rng.int(0, 80000) / 1e6 : 0,
+      startTime: c === 'm3u8' ? mpegtsStart(rng) : 0,
     };
   },
 
@@ -572,16 +592,20 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
     // iPhones shoot HDR (HLG / Dolby Vision) as 10-bit HEVC; Android H.264 is often full-range yuvj420p.
     const tenBit = apple && codec === 'hevc' && rng.chance(0.25);
     const pixFmt = tenBit ? 'yuv420p10le' : codec === 'h264' && !apple && rng.chance(0.6) ? 'yuvj420p' : 'yuv420p';
+    const h264Profile = rng.weighted([['High', 85], ['Baseline', 15]] as const);
     const [width, height] = rng.weighted(PHONE_SIZES);
     const nominal = rng.weighted([[FPS.f30, 75], [FPS.f60, 15], [FPS.f24, 5], [FPS.f25, 5]] as const);
+    const hasAudio = rng.chance(0.97);
+    const channels = rng.chance(0.3) ? 1 : 2;
     return {
       video: videoPlan(rng, {
         codec,
-        profile: tenBit ? PROFILES[codec].hdr : codec === 'h264' ? rng.weighted([['High', 85], ['Baseline', 15]] as const) : 'Main',
+        profile: tenBit ? PROFILES[codec].hdr : codec === 'h264' ? h264Profile : 'Main',
         width,
         height,
         pixFmt,
         rate: nominal,
+        // Phones drop or stretch frames in low light: the average drifts below the nominal rate.
         avgFps: rng.chance(0.7) ? vfrAverage(rng, nominal) : undefined,
         rotate: rng.weighted(PHONE_ROTATIONS),
         bpp: [0.2, 0.3],
@@ -590,7 +614,7 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
         timeBase: apple ? '1/600' : '1/90000',
         lang: 'und',
       }),
-      audio: rng.chance(0.97) ? [audioPlan(rng, c, { codecs: [['aac', 1]], sampleRate: apple ? 44100 : 48000, channels: rng.chance(0.3) ? 1 : 2, lang: 'und' })] : [],
+      audio: hasAudio ? [audioPlan(rng, c, { codecs: [['aac', 1]], sampleRate: apple ? 44100 : 48000, channels, lang: 'und' })] : [],
       hiddenStreams: apple ? rng.int(0, 2) : 0, // QuickTime metadata tracks
       seconds: [2, 300],
       startTime: 0,
@@ -600,7 +624,16 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
   portrait(rng, c) {
     const [width, height] = rng.weighted(PORTRAIT_SIZES);
     return {
-      video: videoPlan(rng, { codec: 'h264', profile: 'High', width, height, rate: rng.weighted([[FPS.f30, 60], [FPS.f25, 25], [FPS.f60, 15]] as const), bpp: [0.08, 0.15], rotate: 0, lang: drawLang(rng) }),
+      video: videoPlan(rng, {
+        codec: 'h264',
+        profile: 'High',
+        width,
+        height,
+        rate: rng.weighted([[FPS.f30, 60], [FPS.f25, 25], [FPS.f60, 15]] as const),
+        bpp: [0.08, 0.15],
+        rotate: 0,
+        lang: drawLang(rng),
+      }),
       audio: [audioPlan(rng, c, { codecs: [['aac', 1]], sampleRate: 44100, channels: 2, lang: drawLang(rng) })],
       hiddenStreams: 0,
       seconds: [8, 180],
@@ -611,10 +644,19 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
   screen(rng, c) {
     const codec = pickVideoCodec(rng, c, [['h264', 90], ['vp9', 10]]);
     const [width, height] = rng.weighted(SCREEN_SIZES);
-    // Screen recorders only emit a frame when the screen changes: heavily variable frame rate.
     const nominal = rng.weighted([[FPS.f60, 60], [FPS.f30, 40]] as const);
     return {
-      video: videoPlan(rng, { codec, profile: PROFILES[codec].sdr, width, height, rate: nominal, avgFps: vfrAverage(rng, nominal, 0.25, 0.8), bpp: [0.03, 0.08], rotate: rotationField(c) }),
+      video: videoPlan(rng, {
+        codec,
+        profile: PROFILES[codec].sdr,
+        width,
+        height,
+        rate: nominal,
+        // Screen recorders only emit a frame when the screen changes: heavily variable frame rate.
+        avgFps: vfrAverage(rng, nominal, 0.25, 0.8),
+        bpp: [0.03, 0.08],
+        rotate: rotationField(c),
+      }),
       audio: rng.chance(0.4) ? [audioPlan(rng, c, { codecs: [['aac', 80], ['opus', 20]], sampleRate: 48000, channels: 2 })] : [],
       hiddenStreams: 0,
       seconds: [10, 3600],
@@ -630,7 +672,7 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
         profile: rng.pick(['Baseline', 'Constrained Baseline', 'Main']),
         width,
         height,
-        sar: width === 352 ? [12, 11] : [1, 1],
+        sar: width === 352 ? [12, 11] : [1, 1], // CIF is anamorphic 4:3
         rate: rng.weighted([[FPS.f15, 30], [FPS.f25, 35], [FPS.f2997, 35]] as const),
         bpp: [0.08, 0.15],
         rotate: rotationField(c),
@@ -643,12 +685,16 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
   },
 
   hdr(rng, c, fileName) {
-    const av1Named = /av1/i.test(fileName);
-    const codec = pickVideoCodec(rng, c, av1Named ? [['av1', 1]] : [['hevc', 65], ['av1', 20], ['vp9', 15]]);
+    const preferred: Weighted<VideoCodec> = /av1/i.test(fileName) ? [['av1', 1]] : [['hevc', 65], ['av1', 20], ['vp9', 15]];
+    const codec = pickVideoCodec(rng, c, preferred);
     const [width, height] = rng.weighted(HDR_SIZES);
-    const trackCount = rng.int(1, 3);
-    const audio = Array.from({ length: trackCount }, (_, i) =>
-      audioPlan(rng, c, { codecs: [['ac3', 40], ['aac', 40], ['opus', 20]], channels: i === 0 ? rng.pick([2, 6, 6]) : 2, lang: i === 0 ? 'eng' : rng.pick(['chi', 'jpn', 'fra', '']) }),
+    // A 5.1 or stereo original, then stereo dubs.
+    const audio = Array.from({ length: rng.int(1, 3) }, (_, i) =>
+      audioPlan(rng, c, {
+        codecs: [['ac3', 40], ['aac', 40], ['opus', 20]],
+        channels: i === 0 ? rng.pick([2, 6, 6]) : 2,
+        lang: i === 0 ? 'eng' : rng.pick(['chi', 'jpn', 'fra', '']),
+      }),
     );
     return {
       video: videoPlan(rng, {
@@ -673,20 +719,26 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
   broadcast(rng, c) {
     const format = rng.weighted(BROADCAST_FORMATS);
     const [width, height] = format.size;
-    const trackCount = rng.weighted([[1, 40], [2, 45], [3, 15]] as const);
-    const audio = Array.from({ length: trackCount }, (_, i) =>
-      audioPlan(rng, c, { codecs: i === 0 ? [['aac', 60], ['mp3', 20], ['ac3', 20]] : [['ac3', 60], ['aac', 40]], sampleRate: 48000, channels: i === 0 ? 2 : rng.pick([2, 6]), lang: i === 0 ? rng.pick(['chi', 'eng', '']) : rng.pick(['eng', 'chi', 'und']) }),
+    // Programme sound in stereo, then a 5.1 mix or a second language.
+    const audio = Array.from({ length: rng.weighted([[1, 40], [2, 45], [3, 15]] as const) }, (_, i) =>
+      audioPlan(rng, c, {
+        codecs: i === 0 ? [['aac', 60], ['mp3', 20], ['ac3', 20]] : [['ac3', 60], ['aac', 40]],
+        sampleRate: 48000,
+        channels: i === 0 ? 2 : rng.pick([2, 6]),
+        lang: i === 0 ? rng.pick(['chi', 'eng', '']) : rng.pick(['eng', 'chi', 'und']),
+      }),
     );
     const codec = pickVideoCodec(rng, c, [['h264', 85], ['hevc', 15]]);
     return {
       video: videoPlan(rng, {
         codec,
-        profile: codec === 'hevc' ? 'Main' : width <= 720 ? 'Main' : 'High',
+        profile: codec === 'hevc' || width <= 720 ? 'Main' : 'High',
         width,
         height,
         sar: format.sar,
         rate: format.fieldRate,
         avgFps: format.frameFps,
+        interlaced: format.interlaced,
         bpp: [0.2, 0.35],
         hasBFrames: 2,
       }),
@@ -700,12 +752,16 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
 
   multitrack(rng, c) {
     // A broadcast feed or a film release with dozens of dubs: 30+ streams in one file.
-    const trackCount = rng.int(30, TRACK_LANGUAGES.length);
-    const audio = TRACK_LANGUAGES.slice(0, trackCount).map((lang, i) =>
-      audioPlan(rng, c, { codecs: i < 2 ? [['ac3', 1]] : [['aac', 70], ['opus', 30]], sampleRate: 48000, channels: i < 2 ? 6 : 2, lang: rng.chance(0.05) ? '' : lang }),
-    );
     const broadcast = c === 'ts';
     const format = broadcast ? rng.weighted(BROADCAST_FORMATS) : undefined;
+    const audio = TRACK_LANGUAGES.slice(0, rng.int(30, TRACK_LANGUAGES.length)).map((lang, i) =>
+      audioPlan(rng, c, {
+        codecs: i < 2 ? [['ac3', 1]] : [['aac', 70], ['opus', 30]],
+        sampleRate: 48000,
+        channels: i < 2 ? 6 : 2,
+        lang: rng.chance(0.05) ? '' : lang,
+      }),
+    );
     return {
       video: videoPlan(rng, {
         codec: 'h264',
@@ -715,6 +771,7 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
         sar: format?.sar,
         rate: format?.fieldRate ?? FPS.f23976,
         avgFps: format?.frameFps,
+        interlaced: format?.interlaced,
         bpp: [0.1, 0.2],
         lang: broadcast ? undefined : 'eng',
       }),
@@ -729,10 +786,12 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
     const [width, height] = rng.weighted(LIVE_SIZES);
     const nominal = rng.weighted([[FPS.f25, 40], [FPS.f30, 45], [FPS.f2997, 10], [FPS.f15, 5]] as const);
     const codec = pickVideoCodec(rng, c, [['h264', 95], ['hevc', 5]]);
+    const h264Profile = rng.weighted([['High', 60], ['Main', 30], ['Baseline', 10]] as const);
+    const hasAudio = rng.chance(0.95);
     return {
       video: videoPlan(rng, {
         codec,
-        profile: codec === 'h264' ? rng.weighted([['High', 60], ['Main', 30], ['Baseline', 10]] as const) : PROFILES[codec].sdr,
+        profile: codec === 'h264' ? h264Profile : PROFILES[codec].sdr,
         width,
         height,
         rate: nominal,
@@ -741,10 +800,10 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
         bpp: [0.06, 0.12],
         rotate: rotationField(c),
       }),
-      audio: rng.chance(0.95) ? [audioPlan(rng, c, { codecs: [['aac', 90], ['mp3', 10]], sampleRate: 44100, channels: 2, lang: drawLang(rng) })] : [],
+      audio: hasAudio ? [audioPlan(rng, c, { codecs: [['aac', 90], ['mp3', 10]], sampleRate: 44100, lang: drawLang(rng) })] : [],
       hiddenStreams: 0,
       seconds: [60, 14_400],
-      startTime: c === 'ts' || c === 'm3u8' ? 1.4 + rng.int(0, 80000) / 1e6 : c === 'flv' ? rng.pick([0, 0.033, 0.04]) : 0,
+      startTime: c === 'ts' || c === 'm3u8' ? mpegtsStart(rng) : c === 'flv' ? rng.pick([0, 0.033, 0.04]) : 0,
     };
   },
 
@@ -752,6 +811,7 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
     const codec = pickVideoCodec(rng, c, [['vp9', 80], ['av1', 20]]);
     const tenBit = codec === 'vp9' && rng.chance(0.15);
     const [width, height] = rng.weighted(WEB_SIZES);
+    const hasAudio = rng.chance(0.85);
     return {
       video: videoPlan(rng, {
         codec,
@@ -764,16 +824,17 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
         rotate: rotationField(c),
         lang: rng.pick(['eng', 'und', '']),
       }),
-      audio: rng.chance(0.85) ? [audioPlan(rng, c, { codecs: [['opus', 1]], channels: 2, lang: rng.pick(['eng', 'und', '']) })] : [],
+      audio: hasAudio ? [audioPlan(rng, c, { codecs: [['opus', 1]], channels: 2, lang: rng.pick(['eng', 'und', '']) })] : [],
       hiddenStreams: 0,
       seconds: [10, 1200],
-      startTime: rng.pick([0, 0, 0.007]),
+      startTime: rng.pick([0, 0, 0.007]), // Opus pre-skip shifts the first packet
     };
   },
 
   music(rng, c) {
+    const sampleRate = rng.weighted([[44100, 80], [48000, 20]] as const);
     return {
-      audio: [audioPlan(rng, c, { codecs: [['aac', 1], ['mp3', 1], ['pcm_s16le', 1]], sampleRate: rng.weighted([[44100, 80], [48000, 20]] as const), channels: 2, lang: drawLang(rng) })],
+      audio: [audioPlan(rng, c, { codecs: ANY_AUDIO, sampleRate, channels: 2, lang: drawLang(rng) })],
       hiddenStreams: 0,
       seconds: [120, 420],
       startTime: 0,
@@ -781,14 +842,27 @@ const planBuilders: Record<PlanKind, (rng: Random, c: Container, fileName: strin
   },
 
   podcast(rng, c) {
+    const sampleRate = rng.pick([44100, 48000]);
     return {
-      audio: [audioPlan(rng, c, { codecs: [['aac', 1], ['mp3', 1], ['pcm_s16le', 1]], sampleRate: rng.pick([44100, 48000]), channels: rng.pick([1, 2]), speech: true, lang: drawLang(rng) })],
+      audio: [audioPlan(rng, c, { codecs: ANY_AUDIO, sampleRate, channels: rng.pick([1, 2]), speech: true, lang: drawLang(rng) })],
       hiddenStreams: 0,
       seconds: [600, 7200],
       startTime: 0,
     };
   },
 };
+
+/** Audio-only files: the container alone decides the codec. */
+const ANY_AUDIO: Weighted<AudioCodec> = [
+  ['aac', 1],
+  ['mp3', 1],
+  ['pcm_s16le', 1],
+];
+
+/** MPEG-TS timestamps start at 1.4 s (ffmpeg's muxer delay) plus a little jitter. */
+function mpegtsStart(rng: Random): number {
+  return 1.4 + rng.int(0, 80_000) / 1e6;
+}
 
 /** Only ISO-BMFF carries a display matrix; elsewhere ICE has no rotation to report. */
 function rotationField(container: Container): number | undefined {
@@ -804,7 +878,16 @@ function drawLang(rng: Random): string | undefined {
 // ---------------------------------------------------------------------------------------------
 
 /** Container overhead on top of the elementary streams (TS packetisation costs the most). */
-const OVERHEAD: Record<Family, number> = { isobmff: 0.004, matroska: 0.006, mpegts: 0.07, flv: 0.012, hls: 0.07, mp3: 0.002, wav: 0.0001, adts: 0.02 };
+const OVERHEAD: Record<Family, number> = {
+  isobmff: 0.004,
+  matroska: 0.006,
+  mpegts: 0.07,
+  flv: 0.012,
+  hls: 0.07,
+  mp3: 0.002,
+  wav: 0.0001,
+  adts: 0.02,
+};
 
 /**
  * ffprobe-like media information for a file. Deterministic for the same media string and generator
@@ -823,13 +906,16 @@ export function probeMedia(media: string, rng: Random): MediaInfoProperty {
   const indexes = streamIndexes(rng, plan);
   const video = plan.video ? [videoStream(rng, plan.video, indexes[0] ?? 0, family, duration, plan.startTime)] : [];
   const firstAudio = plan.video ? 1 : 0;
-  const audio = plan.audio.map((a, i) => audioStream(rng, a, indexes[firstAudio + i] ?? firstAudio + i, family, duration, plan.startTime));
+  const audio = plan.audio.map((a, i) => {
+    const index = indexes[firstAudio + i] ?? firstAudio + i;
+    return audioStream(rng, a, index, family, duration, plan.startTime);
+  });
 
   const streamKbps = (plan.video?.kbps ?? 0) + plan.audio.reduce((sum, a) => sum + a.kbps, 0);
   const totalKbps = streamKbps * (1 + OVERHEAD[family]);
   // HLS probes the playlist: its size is a few dozen bytes per segment, not the media's.
-  const fileSize = family === 'hls' ? 200 + Math.ceil(duration / rng.pick([2, 4, 6, 10])) * rng.int(60, 180) : Math.round(duration * totalKbps * 125);
-  const bitrate = family === 'hls' ? totalKbps : (fileSize / duration / 125);
+  const fileSize = family === 'hls' ? playlistBytes(rng, duration) : Math.round(duration * totalKbps * 125);
+  const bitrate = family === 'hls' ? totalKbps : fileSize / duration / 125;
 
   const basic: FileBasicInfo = compact({
     MediaId: location.mediaId ?? rng.hex(32),
@@ -852,6 +938,11 @@ export function probeMedia(media: string, rng: Random): MediaInfoProperty {
     AudioStreamInfoList: audio.length > 0 || rng.chance(0.5) ? audio : undefined,
     VideoStreamInfoList: video.length > 0 || rng.chance(0.5) ? video : undefined,
   });
+}
+
+/** A header, then an #EXTINF line and a segment URI per 2-10 s segment. */
+function playlistBytes(rng: Random, duration: number): number {
+  return 200 + Math.ceil(duration / rng.pick([2, 4, 6, 10])) * rng.int(60, 180);
 }
 
 /** Stream indexes: video first, then audio, with unlisted subtitle/data streams taking some slots. */
@@ -878,7 +969,8 @@ function videoStream(rng: Random, v: VideoPlan, index: number, family: Family, d
     Codec_long_name: codec.longName,
     // Some encoders signal no profile ffprobe can name.
     Profile: rng.chance(0.04) ? undefined : v.profile,
-    Codec_time_base: ratio(v.rate.den, v.rate.num * codec.ticksPerFrame),
+    // H.264 ticks twice per frame, so its time base is half a frame: one field of interlaced video.
+    Codec_time_base: ratio(v.rate.den, v.rate.num * (v.interlaced ? 1 : codec.ticksPerFrame)),
     Codec_tag_string: tagString,
     Codec_tag: tag,
     Width: String(v.width),
@@ -893,7 +985,7 @@ function videoStream(rng: Random, v: VideoPlan, index: number, family: Family, d
     Time_base: v.timeBase ?? videoTimeBase(family, v.rate),
     Start_time: seconds(startTime),
     Duration: perStream ? seconds(streamDuration) : undefined,
-    Bit_rate: perStream ? kbps(v.kbps * between(rng, 0.97, 1.03)) : undefined,
+    Bit_rate: perStream ? kbps(v.kbps) : undefined,
     NumFrames: perStream ? String(frames) : undefined,
     Lang: v.lang,
     Rotate: v.rotate === undefined ? undefined : String(v.rotate),
@@ -908,7 +1000,7 @@ function audioStream(rng: Random, a: AudioPlan, index: number, family: Family, d
   const streamDuration = Math.max(0, duration - rng.int(0, 30_000) / 1e6);
   const perStream = family !== 'matroska';
   // The documented example shows "0.f" for an HLS audio bitrate: ICE passes ffprobe's oddities on.
-  const bitrate = family === 'hls' && rng.chance(0.5) ? '0.f' : kbps(a.exactKbps ? a.kbps : a.kbps * between(rng, 0.96, 1.01));
+  const bitrate = family === 'hls' && rng.chance(0.5) ? '0.f' : kbps(a.kbps);
   return compact({
     Index: String(index),
     CodecName: a.codec,
@@ -1018,7 +1110,10 @@ export function resourceNotFound(input: JobInput): Record<string, unknown> {
 }
 
 export function unsupportedFormat(media: string): Record<string, unknown> {
-  return { Code: 'InvalidMedia.UnsupportedFormat', Message: `Unsupported media format: ${media}: Invalid data found when processing input` };
+  return {
+    Code: 'InvalidMedia.UnsupportedFormat',
+    Message: `Unsupported media format: ${media}: Invalid data found when processing input`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
