@@ -12,5 +12,8 @@ module.exports = createJestConfig({
     '^server-only$': '<rootDir>/__tests__/support/empty-module.js',
     '^@/(.*)$': '<rootDir>/$1',
   },
-  testTimeout: 30000,
+  testTimeout: 60000,
+  globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
+  // Suites start real processes (emulator, portal, Chromium): two at a time fits this machine.
+  maxWorkers: 2,
 });

@@ -4,6 +4,8 @@
 const nextConfig = {
   // pop-core needs Node built-ins (os, querystring) and must not be bundled.
   serverExternalPackages: ['@alicloud/pop-core'],
+  // The container image and the tests run .next/standalone/server.js with only its traced files.
+  output: 'standalone',
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -135,7 +135,7 @@ export function createIceClient(config: IceConfig): IceClient {
     listMediaInfoJobs: (query, options = {}) =>
       read('ListMediaInfoJobs', { ...query }, parseWith(listJobsResponseSchema), options.signal),
 
-    getMediaInfoJob: (jobId, options = {}) =>
+    getMediaInfoJob: async (jobId, options = {}) =>
       read('GetMediaInfoJob', { JobId: parseJobId(jobId) }, parseWith(getJobResponseSchema), options.signal),
 
     async submitMediaInfoJob(input, options = {}) {

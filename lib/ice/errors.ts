@@ -9,7 +9,8 @@ export type IceErrorCode =
   | 'upstream_unavailable'
   | 'upstream_bad_response'
   | 'upstream_timeout'
-  | 'aborted';
+  | 'aborted'
+  | 'internal_error';
 
 export interface IceErrorDetails {
   /** The request parameter at fault, under the API's own name. */

@@ -1,0 +1,185 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '../support/browser';
+import { popCoreClient, resetFaults, setFaults } from '../support/emulator-process';
+import { startPortalStack, type PortalStack } from '../support/portal-stack';
+
+let stack: PortalStack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([
+    startPortalStack({ emulatorArgs: ['--jobs', '300', '--seed', '21', '--job-delay-ms', '4000'] }),
+    launchBrowser(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+beforeEach(async () => {
+  await resetFaults(stack.emulator.url);
+  page = await browser.newPage();
+});
+
+afterEach(() => page.close());
+
+const url = (path: string) => `${stack.portal.url}${path}`;
+const rowIds = (p: Page) => p.locator('tbody tr td:first-child a').evaluateAll((links) => links.map((a) => a.getAttribute('title')));
+
+async function waitForRows(p: Page): Promise<void> {
+  await p.locator('tbody tr').first().waitFor();
+}
+
+async function seriousViolations(p: Page) {
+  const results = await new AxeBuilder({ page: p }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+describe('job list', () => {
+  it('filters by status through the URL, and a reload shows the same list', async () => {
+    await page.goto(url('/jobs'));
+    await waitForRows(page);
+    await page.selectOption('#f-status', 'Fail');
+    await page.waitForURL(/Status=Fail/);
+    await page.locator('tbody tr').first().waitFor();
+    await expectAllBadges(page, 'Failed');
+    const before = await rowIds(page);
+    expect(before.length).toBeGreaterThan(0);
+    await page.reload();
+    await waitForRows(page);
+    expect(await rowIds(page)).toEqual(before);
+    expect(await page.inputValue('#f-status')).toBe('Fail');
+  });
+
+  it('pages forward three times, then Previous twice and Back agree with the pages seen', async () => {
+    await page.goto(url('/jobs?PageSize=10'));
+    await waitForRows(page);
+    const pages = [await rowIds(page)];
+    for (let i = 0; i < 3; i++) {
+      await page.getByRole('link', { name: 'Next →' }).click();
+      await page.waitForFunction((n) => document.querySelector('[aria-current="page"]')?.textContent === `Page ${n}`, i + 2);
+      pages.push(await rowIds(page));
+    }
+    expect(new Set(pages.flat()).size).toBe(40);
+
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('[aria-current="page"]')?.textContent === 'Page 3');
+    expect(await rowIds(page)).toEqual(pages[2]);
+
+    await page.getByRole('link', { name: '← Previous' }).click();
+    await page.waitForFunction(() => document.querySelector('[aria-current="page"]')?.textContent === 'Page 2');
+    expect(await rowIds(page)).toEqual(pages[1]);
+    await page.getByRole('link', { name: '← Previous' }).click();
+    await page.waitForFunction(() => document.querySelector('[aria-current="page"]')?.textContent === 'Page 1');
+    expect(await rowIds(page)).toEqual(pages[0]);
+
+    await page.reload();
+    await waitForRows(page);
+    expect(await rowIds(page)).toEqual(pages[0]);
+  });
+
+  it('picks up a newly submitted job on the first page without a reload', async () => {
+    await page.goto(url('/jobs'));
+    await waitForRows(page);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    const { MediaInfoJob } = await popCoreClient(stack.emulator.url).request<{ MediaInfoJob: { JobId: string } }>('SubmitMediaInfoJob', {
+      Input: JSON.stringify({ Type: 'OSS', Media: 'oss://live/new-arrival.mp4' }),
+      Name: 'live arrival',
+    });
+    await page.locator(`a[title="${MediaInfoJob.JobId}"]`).waitFor({ timeout: 25_000 });
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  });
+
+  it('shows an upstream failure with its RequestId, and Try again recovers', async () => {
+    await setFaults(stack.emulator.url, { rates: { internalError: 1 } as never });
+    await page.goto(url('/jobs?PageSize=20'));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Request id: [0-9A-F-]{36}/);
+    await screenshot(page, 'jobs-upstream-error');
+    await resetFaults(stack.emulator.url);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await waitForRows(page);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('has no serious accessibility violations, and reads at 360 px and in dark mode', async () => {
+    await page.goto(url('/jobs'));
+    await waitForRows(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'jobs');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'jobs-360-dark');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('can be used by keyboard alone: skip link, then the filters', async () => {
+    await page.goto(url('/jobs'));
+    await waitForRows(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await page.locator('#f-status').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/Status=/);
+  });
+});
+
+describe('job detail', () => {
+  async function firstJob(status: string): Promise<string> {
+    const res = await fetch(url(`/api/jobs?PageSize=1&Status=${status}`));
+    return ((await res.json()) as { Jobs: { JobId: string }[] }).Jobs[0]!.JobId;
+  }
+
+  it('opens from a deep link with the file, its streams and the raw JSON', async () => {
+    const jobId = await firstJob('Success');
+    await page.goto(url(`/jobs/${jobId}`));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.locator('dd code').first().textContent()).toBe(jobId);
+    expect(await page.getByRole('table', { name: /Video streams/ }).count()).toBe(1);
+    await page.getByText('Raw JSON').click();
+    await page.locator('pre.raw').waitFor();
+    expect(await page.locator('pre.raw').textContent()).toContain(jobId);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'job-detail');
+  });
+
+  it('shows the reason first for a failed job', async () => {
+    await page.goto(url(`/jobs/${await firstJob('Fail')}`));
+    const reason = page.getByRole('heading', { name: 'Why this job failed' });
+    await reason.waitFor();
+    await screenshot(page, 'job-failed');
+  });
+
+  it('turns an Init job into Success in place, without a reload', async () => {
+    const { MediaInfoJob } = await popCoreClient(stack.emulator.url).request<{ MediaInfoJob: { JobId: string } }>('SubmitMediaInfoJob', {
+      Input: JSON.stringify({ Type: 'OSS', Media: 'oss://live/pending.mov' }),
+      Name: 'pending probe',
+    });
+    await page.goto(url(`/jobs/${MediaInfoJob.JobId}`));
+    await page.getByText('Processing').first().waitFor();
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
+    await page.locator('.job-header .badge-Success').waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
+    expect(await page.getByRole('table', { name: /Video streams/ }).count()).toBe(1);
+  });
+
+  it('answers an unknown job with the not-found page', async () => {
+    const res = await page.goto(url('/jobs/ffffffffffffffffffffffffffffffff'));
+    expect(res?.status()).toBe(404);
+    await page.getByRole('heading', { name: 'No such job' }).waitFor();
+  });
+});
+
+async function expectAllBadges(p: Page, label: string): Promise<void> {
+  const badges = await p.locator('tbody .badge').allTextContents();
+  expect(badges.length).toBeGreaterThan(0);
+  expect(badges.every((b) => b.includes(label))).toBe(true);
+}

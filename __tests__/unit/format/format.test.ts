@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { formatBitrate } from '@/lib/format/bitrate';
+import { formatBytes } from '@/lib/format/bytes';
+import { formatChannels } from '@/lib/format/channels';
+import { formatDuration, formatElapsed } from '@/lib/format/duration';
+import { formatFrameRate, parseFrameRate } from '@/lib/format/frame-rate';
+import { MISSING, parseMediaNumber } from '@/lib/format/numbers';
+import { describeRotation, formatAspectRatio, formatResolution } from '@/lib/format/resolution';
+import { elapsedBetween, formatTime } from '@/lib/format/time';
+
+describe('parseMediaNumber', () => {
+  it.each([['403.039999', 403.039999], ['31737', 31737], [' 12 ', 12], ['-1.5', -1.5], ['1e3', 1000]])('reads %j as %d', (raw, n) => {
+    expect(parseMediaNumber(raw)).toBe(n);
+  });
+  it.each(['', '0.f', 'N/A', 'abc', '1,5', 'Infinity', 'NaN'])('treats %j as missing', (raw) => {
+    expect(parseMediaNumber(raw)).toBeUndefined();
+  });
+  it('round-trips any finite double written as a string', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => expect(parseMediaNumber(String(n))).toBe(n === 0 ? 0 : n)));
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    ['1234567890', '1.23 GB'],
+    ['31737', '31.7 kB'],
+    ['999', '999 B'],
+    ['999999', '1 MB'],
+    ['1000', '1 kB'],
+    ['0', '0 B'],
+    ['', MISSING],
+    [undefined, MISSING],
+  ])('shows %j as %s', (raw, shown) => expect(formatBytes(raw)).toBe(shown));
+  it('never throws and always returns a string', () => {
+    fc.assert(fc.property(fc.string(), (s) => expect(typeof formatBytes(s)).toBe('string')));
+  });
+});
+
+describe('durations', () => {
+  it.each([
+    ['3723.456', '01:02:03.456'],
+    ['403.039999', '00:06:43.040'],
+    ['0', '00:00:00.000'],
+    ['59.9996', '00:01:00.000'],
+    ['0.f', MISSING],
+  ])('formats %j as %s', (raw, shown) => expect(formatDuration(raw)).toBe(shown));
+  it.each([
+    [850, '850 ms'],
+    [12_400, '12.4 s'],
+    [185_000, '3 min 05 s'],
+    [7_380_000, '2 h 03 min'],
+    [-1, MISSING],
+  ])('formats %d ms of processing as %s', (ms, shown) => expect(formatElapsed(ms)).toBe(shown));
+});
+
+describe('formatBitrate (ICE sends kbit/s)', () => {
+  it.each([
+    ['888.563', '888.6 kb/s'],
+    ['4500', '4.5 Mb/s'],
+    ['128', '128 kb/s'],
+    ['96.25', '96.25 kb/s'],
+    ['0.f', MISSING],
+    ['0', MISSING],
+  ])('formats %j as %s', (raw, shown) => expect(formatBitrate(raw)).toBe(shown));
+});
+
+describe('frame rates', () => {
+  it.each([
+    ['25.0', '25 fps'],
+    ['29.97', '29.97 fps'],
+    ['30000/1001', '29.97 fps'],
+    ['24000/1001', '23.976 fps'],
+    ['0/0', MISSING],
+    ['', MISSING],
+  ])('formats %j as %s', (raw, shown) => expect(formatFrameRate(raw)).toBe(shown));
+  it('parses rationals', () => expect(parseFrameRate('60000/1001')).toBeCloseTo(59.94, 2));
+});
+
+describe('geometry', () => {
+  it('shows resolution, aspect ratio and rotation, or nothing when unknown', () => {
+    expect(formatResolution('1920', '1080')).toBe('1920×1080');
+    expect(formatResolution('', '1080')).toBe(MISSING);
+    expect(formatAspectRatio('16:9')).toBe('16:9');
+    expect(formatAspectRatio('0:1')).toBe(MISSING);
+    expect(describeRotation('90')).toBe('90°');
+    expect(describeRotation('-90')).toBe('270°');
+    expect(describeRotation('0')).toBeUndefined();
+    expect(describeRotation(undefined)).toBeUndefined();
+  });
+  it('shows channels with their layout', () => {
+    expect(formatChannels('2', 'stereo')).toBe('2 (stereo)');
+    expect(formatChannels('6', '5.1(side)')).toBe('6 (5.1(side))');
+    expect(formatChannels('1', '')).toBe('1');
+    expect(formatChannels(undefined, undefined)).toBe(MISSING);
+  });
+});
+
+describe('times', () => {
+  it('shows a UTC time in a sortable form', () => {
+    expect(formatTime('2022-01-12T08:49:41Z', { timeZone: 'UTC' })).toBe('2022-01-12 08:49:41 UTC');
+    expect(formatTime('not a time', { timeZone: 'UTC' })).toBe(MISSING);
+  });
+  it('measures elapsed time only when both ends are valid and in order', () => {
+    expect(elapsedBetween('2022-01-12T08:49:41Z', '2022-01-12T08:50:41Z')).toBe(60_000);
+    expect(elapsedBetween('2022-01-12T08:50:41Z', '2022-01-12T08:49:41Z')).toBeUndefined();
+    expect(elapsedBetween(undefined, '2022-01-12T08:49:41Z')).toBeUndefined();
+  });
+});

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AudioStreamTable } from '@/components/job/audio-stream-table';
+import { FailureReason } from '@/components/job/failure-reason';
+import { FileInfo } from '@/components/job/file-info';
+import { JobFacts } from '@/components/job/job-facts';
+import { JobHeader } from '@/components/job/job-header';
+import { JobPoller } from '@/components/job/job-poller';
+import { RawJson } from '@/components/job/raw-json';
+import { VideoStreamTable } from '@/components/job/video-stream-table';
+import { IceErrorPanel } from '@/components/ui/ice-error-panel';
+import { toIceError } from '@/lib/http/error-response';
+import { summarizeJob } from '@/lib/jobs/job-summary';
+import { loadJob } from '@/lib/jobs/load-job';
+
+export async function generateMetadata({ params }: PageProps<'/jobs/[jobId]'>): Promise<Metadata> {
+  const { jobId } = await params;
+  try {
+    const { MediaInfoJob: job } = await loadJob(jobId);
+    return { title: job.Name || summarizeJob(job).fileName };
+  } catch {
+    return { title: 'Job' };
+  }
+}
+
+export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
+  const { jobId } = await params;
+  let job;
+  try {
+    job = (await loadJob(jobId)).MediaInfoJob;
+  } catch (raw) {
+    const error = toIceError(raw);
+    if (error.code === 'job_not_found' || error.code === 'invalid_input') notFound();
+    return (
+      <>
+        <p>
+          <Link href="/jobs">← All jobs</Link>
+        </p>
+        <IceErrorPanel error={error} what="this job" />
+      </>
+    );
+  }
+  const info = job.MediaInfoProperty;
+  const video = info?.VideoStreamInfoList ?? [];
+  const audio = info?.AudioStreamInfoList ?? [];
+  return (
+    <article>
+      <p>
+        <Link href="/jobs">← All jobs</Link>
+      </p>
+      <JobHeader job={job} title={job.Name || summarizeJob(job).fileName} />
+      {job.Status === 'Init' && <JobPoller jobId={job.JobId} />}
+      {job.Status === 'Fail' && <FailureReason job={job} />}
+      <div className="grid-2">
+        {info?.FileBasicInfo ? <FileInfo file={info.FileBasicInfo} /> : <section><h2>File</h2><p className="muted">No media information{job.Status === 'Init' ? ' yet' : ''}.</p></section>}
+        <JobFacts job={job} />
+      </div>
+      {video.length > 0 && <VideoStreamTable streams={video} />}
+      {audio.length > 0 && <AudioStreamTable streams={audio} />}
+      {info && video.length === 0 && audio.length === 0 && <p className="muted">ICE reported no audio or video streams.</p>}
+      {info && video.length === 0 && audio.length > 0 && <p className="muted">Audio only: no video stream.</p>}
+      <RawJson jobId={job.JobId} />
+    </article>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { JobsFilters } from '@/components/jobs/jobs-filters';
+import { JobsResults } from '@/components/jobs/jobs-results';
+import { JobsTableSkeleton } from '@/components/jobs/jobs-table-skeleton';
+import { IceErrorPanel } from '@/components/ui/ice-error-panel';
+import { IceError } from '@/lib/ice/errors';
+import { listJobsSearchParams, parseListJobsQuery } from '@/lib/ice/schemas';
+import { parsePageTrail } from '@/lib/jobs/page-trail';
+
+export const metadata: Metadata = { title: 'Jobs' };
+
+export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
+  const raw = await searchParams;
+  let query;
+  let trail;
+  try {
+    query = parseListJobsQuery(raw);
+    trail = parsePageTrail(raw.Trail);
+  } catch (error) {
+    if (!(error instanceof IceError)) throw error;
+    return (
+      <>
+        <h1>Media-info jobs</h1>
+        <IceErrorPanel error={error} what="the job list" />
+        <p>
+          <Link href="/jobs">Start again with no filters</Link>
+        </p>
+      </>
+    );
+  }
+  const key = `${listJobsSearchParams(query)}|${trail.join(',')}`;
+  return (
+    <>
+      <h1>Media-info jobs</h1>
+      <JobsFilters key={key} query={query} />
+      <Suspense key={key} fallback={<JobsTableSkeleton rows={query.PageSize ?? 10} />}>
+        <JobsResults query={query} trail={trail} />
+      </Suspense>
+    </>
+  );
+}

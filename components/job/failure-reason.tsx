@@ -1,0 +1,22 @@
+import type { MediaInfoJob } from '@/lib/ice/schemas';
+
+/** For a failed job the reason comes first: ICE puts it in SubmitResultJson. */
+export function FailureReason({ job }: { job: MediaInfoJob }) {
+  const result = job.SubmitResultJson ?? {};
+  const code = typeof result.Code === 'string' ? result.Code : undefined;
+  const message = typeof result.Message === 'string' ? result.Message : undefined;
+  return (
+    <section className="panel error" aria-labelledby="failure-title" style={{ margin: '1rem 0' }}>
+      <h2 id="failure-title">Why this job failed</h2>
+      {code || message ? (
+        <p>
+          {code && <code>{code}</code>}
+          {code && message ? ': ' : ''}
+          {message}
+        </p>
+      ) : (
+        <p>ICE gave no reason. The submit result below is all it sent.</p>
+      )}
+    </section>
+  );
+}

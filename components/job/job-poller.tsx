@@ -1,0 +1,45 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+import useSWR from 'swr';
+import { fetchJson } from '@/lib/api/fetch-json';
+import type { GetJobResponse } from '@/lib/ice/schemas';
+
+/** Polling delays while a job is in Init: quick at first, then backing off, never slower than this. */
+const FIRST_DELAY_MS = 1000;
+const MAX_DELAY_MS = 15_000;
+
+/**
+ * Watches a job that is still being probed and re-renders the page from the server once ICE reports
+ * a final status. SWR pauses in a hidden tab; polling stops when the job is final or the page closes.
+ */
+export function JobPoller({ jobId }: { jobId: string }) {
+  const router = useRouter();
+  const polls = useRef(0);
+  const { data, error } = useSWR(`/api/jobs/${encodeURIComponent(jobId)}`, (url: string) => fetchJson<GetJobResponse>(url), {
+    refreshInterval: (latest) => {
+      if (latest && latest.MediaInfoJob.Status !== 'Init') return 0;
+      polls.current += 1;
+      return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 1.5 ** (polls.current - 1));
+    },
+    revalidateOnFocus: true,
+    shouldRetryOnError: true,
+    errorRetryInterval: MAX_DELAY_MS,
+  });
+  const status = data?.MediaInfoJob.Status;
+
+  useEffect(() => {
+    if (status && status !== 'Init') router.refresh();
+  }, [status, router]);
+
+  return (
+    <p className="panel" role="status" aria-live="polite">
+      {status && status !== 'Init'
+        ? 'The job has finished; updating…'
+        : error
+          ? `Still processing. Checking for updates failed (${(error as Error).message}); trying again.`
+          : 'ICE is still probing this file. This page updates by itself when the job finishes.'}
+    </p>
+  );
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import { useState } from 'react';
+import useSWR from 'swr';
+import { CopyButton } from '@/components/ui/copy-button';
+import { fetchJson } from '@/lib/api/fetch-json';
+
+/**
+ * The job exactly as ICE sent it. Fetched only when opened, so a 1 MB job costs the page nothing
+ * until someone asks for it.
+ */
+export function RawJson({ jobId }: { jobId: string }) {
+  const [open, setOpen] = useState(false);
+  const { data, error, isLoading } = useSWR(open ? `/api/jobs/${encodeURIComponent(jobId)}` : null, (url: string) =>
+    fetchJson<unknown>(url).then((body) => JSON.stringify(body, null, 2)),
+  );
+
+  const download = () => {
+    if (!data) return;
+    const url = URL.createObjectURL(new Blob([data], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `media-info-job-${jobId}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <section aria-labelledby="raw-json">
+      <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+        <summary>
+          <h2 id="raw-json" style={{ display: 'inline' }}>
+            Raw JSON
+          </h2>
+        </summary>
+        {isLoading && <p role="status">Loading…</p>}
+        {error && <p role="alert">Could not load the raw JSON: {(error as Error).message}</p>}
+        {data && (
+          <>
+            <p className="presets">
+              <CopyButton text={data} label="Copy raw JSON" />
+              <button type="button" className="small" onClick={download}>
+                Download
+              </button>
+              <span className="muted">{(data.length / 1024).toFixed(1)} KiB</span>
+            </p>
+            <pre className="raw">{data}</pre>
+          </>
+        )}
+      </details>
+    </section>
+  );
+}

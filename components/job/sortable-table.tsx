@@ -1,0 +1,78 @@
+'use client';
+
+import { useMemo, useState, type ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  render: (row: T) => ReactNode;
+  /** What the column sorts by; numbers sort numerically, missing values last. */
+  sortValue?: (row: T) => number | string | undefined;
+  numeric?: boolean;
+}
+
+/** A real <table> whose headers sort on click or keyboard, announced through aria-sort. */
+export function SortableTable<T>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T, index: number) => string }) {
+  const [sort, setSort] = useState<{ key: string; descending: boolean } | undefined>();
+
+  const sorted = useMemo(() => {
+    const column = columns.find((c) => c.key === sort?.key);
+    if (!column?.sortValue || !sort) return rows;
+    const value = column.sortValue;
+    return [...rows].sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      if (x === undefined) return y === undefined ? 0 : 1;
+      if (y === undefined) return -1;
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      return sort.descending ? -order : order;
+    });
+  }, [rows, columns, sort]);
+
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const active = sort?.key === c.key;
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.numeric ? 'num' : undefined}
+                  aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                >
+                  {c.sortValue ? (
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => setSort({ key: c.key, descending: active ? !sort.descending : false })}
+                    >
+                      {c.label}
+                      <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row, i) => (
+            <tr key={rowKey(row, i)}>
+              {columns.map((c) => (
+                <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                  {c.render(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { useTimeZone } from '@/components/ui/use-time-zone';
+import { JOB_ORDERS, JOB_STATUSES, listJobsSearchParams, type ListJobsQuery } from '@/lib/ice/schemas';
+import { fromInputValue, presetStart, TIME_PRESETS, toInputValue } from '@/lib/jobs/time-range';
+
+const STATUS_LABELS: Record<(typeof JOB_STATUSES)[number], string> = { Init: 'Processing (Init)', Success: 'Success', Fail: 'Failed (Fail)' };
+const ORDER_LABELS: Record<(typeof JOB_ORDERS)[number], string> = { CreateTimeDesc: 'Newest first', CreateTimeAsc: 'Oldest first' };
+const PAGE_SIZES = [10, 20, 50, 100];
+/** ICE job ids are 32 hex characters: a pasted one goes straight to the job. */
+const FULL_JOB_ID = /^[0-9a-f]{32}$/i;
+
+type Filters = Omit<ListJobsQuery, 'NextPageToken'>;
+
+/**
+ * The list's filters. The URL is the only state: every change navigates to the first page of the new
+ * query, so reload, Back, bookmarks and shared links all show the same list.
+ */
+export function JobsFilters({ query }: { query: ListJobsQuery }) {
+  const router = useRouter();
+  const zone = useTimeZone();
+  const [jobId, setJobId] = useState(query.JobId ?? '');
+  const [start, setStart] = useState<string | null>(null);
+  const [end, setEnd] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string>();
+
+  const startValue = start ?? toInputValue(query.StartOfCreateTime, zone);
+  const endValue = end ?? toInputValue(query.EndOfCreateTime, zone);
+
+  const go = (changes: Partial<Filters>) => {
+    const { NextPageToken: _dropped, ...rest } = query;
+    const search = listJobsSearchParams({ ...rest, ...changes }).toString();
+    router.push(search ? `/jobs?${search}` : '/jobs');
+  };
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const from = startValue ? fromInputValue(startValue, zone) : undefined;
+    const to = endValue ? fromInputValue(endValue, zone) : undefined;
+    if ((startValue && !from) || (endValue && !to)) return setProblem('Enter complete dates and times.');
+    if (from && to && to < from) return setProblem('The end of the range is before its start.');
+    setProblem(undefined);
+    const id = jobId.trim();
+    if (FULL_JOB_ID.test(id) && !query.JobId) return router.push(`/jobs/${id}`);
+    go({ JobId: id || undefined, StartOfCreateTime: from, EndOfCreateTime: to });
+  };
+
+  return (
+    <form className="filters" role="search" aria-label="Filter jobs" onSubmit={apply}>
+      <div className="field">
+        <label htmlFor="f-status">Status</label>
+        <select id="f-status" value={query.Status ?? ''} onChange={(e) => go({ Status: (e.target.value || undefined) as Filters['Status'] })}>
+          <option value="">Any status</option>
+          {JOB_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="field">
+        <label htmlFor="f-jobid">JobId</label>
+        <input
+          id="f-jobid"
+          value={jobId}
+          size={34}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="Paste a JobId to open it"
+          onChange={(e) => setJobId(e.target.value)}
+          onPaste={(e) => {
+            const pasted = e.clipboardData.getData('text').trim();
+            if (FULL_JOB_ID.test(pasted)) {
+              e.preventDefault();
+              router.push(`/jobs/${pasted}`);
+            }
+          }}
+        />
+      </div>
+
+      <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend className="label">Created ({zone === 'UTC' ? 'UTC' : 'your time'})</legend>
+        <div className="presets">
+          {TIME_PRESETS.map((p) => (
+            <button key={p.id} type="button" className="small" onClick={() => go({ StartOfCreateTime: presetStart(p.ms), EndOfCreateTime: undefined })}>
+              {p.label}
+            </button>
+          ))}
+        </div>
+        <div className="presets">
+          <label className="visually-hidden" htmlFor="f-start">
+            Created from
+          </label>
+          <input id="f-start" type="datetime-local" value={startValue} onChange={(e) => setStart(e.target.value)} />
+          <span aria-hidden="true">–</span>
+          <label className="visually-hidden" htmlFor="f-end">
+            Created until
+          </label>
+          <input id="f-end" type="datetime-local" value={endValue} onChange={(e) => setEnd(e.target.value)} />
+        </div>
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor="f-order">Order</label>
+        <select id="f-order" value={query.OrderBy ?? 'CreateTimeDesc'} onChange={(e) => go({ OrderBy: e.target.value as Filters['OrderBy'] })}>
+          {JOB_ORDERS.map((o) => (
+            <option key={o} value={o}>
+              {ORDER_LABELS[o]}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="field">
+        <label htmlFor="f-size">Per page</label>
+        <select id="f-size" value={query.PageSize ?? 10} onChange={(e) => go({ PageSize: Number(e.target.value) })}>
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="field" style={{ flexDirection: 'row', gap: '0.4rem' }}>
+        <button type="submit" className="primary">
+          Apply
+        </button>
+        <button type="button" onClick={() => router.push('/jobs')}>
+          Clear
+        </button>
+      </div>
+      {problem && (
+        <p role="alert" className="muted" style={{ flexBasis: '100%', margin: 0 }}>
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

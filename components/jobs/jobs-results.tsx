@@ -1,0 +1,29 @@
+import { iceClient } from '@/lib/ice/client';
+import { listJobsSearchParams, type ListJobsQuery } from '@/lib/ice/schemas';
+import { toIceError } from '@/lib/http/error-response';
+import { summarizeJob } from '@/lib/jobs/job-summary';
+import { pagerLinks } from '@/lib/jobs/page-trail';
+import { IceErrorPanel } from '@/components/ui/ice-error-panel';
+import { JobsPager } from './jobs-pager';
+import { JobsTable } from './jobs-table';
+
+/** The part of /jobs that waits for ICE; it streams in behind the page's Suspense boundary. */
+export async function JobsResults({ query, trail }: { query: ListJobsQuery; trail: string[] }) {
+  let page;
+  try {
+    page = await iceClient().listMediaInfoJobs(query);
+  } catch (error) {
+    return <IceErrorPanel error={toIceError(error)} what="the job list" />;
+  }
+  const { NextPageToken: _token, PageSize: _size, OrderBy: _order, ...filters } = query;
+  return (
+    <>
+      <JobsTable
+        rows={page.Jobs.map(summarizeJob)}
+        liveQuery={query.NextPageToken ? undefined : listJobsSearchParams(query).toString()}
+        filtered={Object.keys(filters).length > 0}
+      />
+      <JobsPager links={pagerLinks('/jobs', query, trail, page.NextPageToken)} />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+// One list row per job: what a media engineer scans for, already in human units. Pure, so the server
+// render and the client's live refresh show exactly the same thing.
+import { formatBytes } from '@/lib/format/bytes';
+import { formatDuration, formatElapsed } from '@/lib/format/duration';
+import { MISSING } from '@/lib/format/numbers';
+import { formatResolution } from '@/lib/format/resolution';
+import { elapsedBetween } from '@/lib/format/time';
+import type { MediaInfoJob } from '@/lib/ice/schemas';
+
+export interface JobRow {
+  JobId: string;
+  Name?: string;
+  Status: string;
+  TriggerSource?: string;
+  fileName: string;
+  container: string;
+  duration: string;
+  resolution: string;
+  videoCodecs: string;
+  audioCodecs: string;
+  size: string;
+  SubmitTime?: string;
+  FinishTime?: string;
+  processing: string;
+}
+
+export function summarizeJob(job: MediaInfoJob): JobRow {
+  const info = job.MediaInfoProperty;
+  const file = info?.FileBasicInfo;
+  const video = info?.VideoStreamInfoList ?? [];
+  const fileName = file?.FileName || lastPathSegment(job.Input?.Media) || MISSING;
+  const firstVideo = video[0];
+  const elapsed = elapsedBetween(job.SubmitTime, job.FinishTime);
+  return {
+    JobId: job.JobId,
+    Name: job.Name,
+    Status: job.Status,
+    TriggerSource: job.TriggerSource,
+    fileName,
+    container: containerName(file?.FormatName, fileName),
+    duration: file?.Duration ? formatDuration(file.Duration) : MISSING,
+    resolution: formatResolution(file?.Width || firstVideo?.Width, file?.Height || firstVideo?.Height),
+    videoCodecs: countedNames(video.map((s) => s.Codec_name)),
+    audioCodecs: countedNames((info?.AudioStreamInfoList ?? []).map((s) => s.CodecName)),
+    size: formatBytes(file?.FileSize),
+    SubmitTime: job.SubmitTime,
+    FinishTime: job.FinishTime,
+    processing: elapsed === undefined ? MISSING : formatElapsed(elapsed),
+  };
+}
+
+/** ffprobe names a demuxer family ("mov,mp4,m4a,3gp,3g2,mj2"); the file's own extension picks one. */
+export function containerName(formatName: string | undefined, fileName: string): string {
+  if (!formatName) return MISSING;
+  const names = formatName.split(',').map((n) => n.trim()).filter(Boolean);
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  return (extension && names.includes(extension) ? extension : names[0]) ?? MISSING;
+}
+
+/** "aac ×12, ac3": thirty audio tracks must not make a column thirty names wide. */
+export function countedNames(names: (string | undefined)[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  if (counts.size === 0) return MISSING;
+  return [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ');
+}
+
+function lastPathSegment(media: string | undefined): string | undefined {
+  if (!media) return undefined;
+  const path = media.replace(/[?#].*$/, '');
+  const segment = path.slice(path.lastIndexOf('/') + 1);
+  return segment || undefined;
+}

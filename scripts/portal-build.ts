@@ -1,0 +1,44 @@
+// Builds the portal when its sources changed since the last build, then lays the static files beside
+// the standalone server exactly as the container image does. Used by `npm run demo`, the tests and the
+// benchmarks, so all three run the same production build.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'proxy.ts'];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(target).reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), stat.mtimeMs);
+}
+
+export function standaloneServer(root: string): string {
+  return path.join(root, '.next', 'standalone', 'server.js');
+}
+
+export function buildIsFresh(root: string): boolean {
+  const marker = path.join(root, '.next', 'standalone', '.next', 'BUILD_ID');
+  if (!existsSync(marker) || !existsSync(standaloneServer(root))) return false;
+  const built = statSync(marker).mtimeMs;
+  return SOURCES.every((source) => newestMtime(path.join(root, source)) < built);
+}
+
+/** Builds unless fresh; throws with next's output when the build fails. */
+export function buildPortalIfNeeded(root: string, log: (line: string) => void = console.log): void {
+  if (buildIsFresh(root)) return;
+  log('Building the portal (next build)…');
+  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next', { paths: [root] }), 'build'], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
+  // The standalone server serves these from its own folder; the image copies them the same way.
+  const standalone = path.join(root, '.next', 'standalone');
+  rmSync(path.join(standalone, '.next', 'static'), { recursive: true, force: true });
+  cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
+  if (existsSync(path.join(root, 'public'))) cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
+}
