@@ -75,8 +75,12 @@ function fmix32(h: number): number {
 }
 
 /** Over the 90 days before the anchor, denser near it (usage grows), in working hours. */
+/** Share of finished jobs from the last few hours, so the newest page mixes running and finished work. */
+const RECENT_SHARE = 0.1;
+
 function spreadCreateTime(rng: Random, anchorMs: number): number {
   const anchor = Math.floor(anchorMs / SECOND);
+  if (rng.chance(RECENT_SHARE)) return (anchor - rng.int(5 * 60, 6 * HOUR)) * SECOND;
   const today = anchor - (((anchor % DAY) + DAY) % DAY);
   const daysBack = Math.floor(SPAN_DAYS * Math.pow(rng.next(), 1.25));
   let t = today - daysBack * DAY + rng.weighted(HOURS_UTC) * HOUR + rng.int(0, HOUR - 1);

@@ -2,7 +2,7 @@
 // the standalone server exactly as the container image does. Used by `npm run demo`, the tests and the
 // benchmarks, so all three run the same production build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'proxy.ts'];
@@ -18,8 +18,11 @@ export function standaloneServer(root: string): string {
   return path.join(root, '.next', 'standalone', 'server.js');
 }
 
+/** Written last, once the static files sit beside the server: a bare `next build` does not count. */
+const completeMarker = (root: string) => path.join(root, '.next', 'standalone', '.portal-build-complete');
+
 export function buildIsFresh(root: string): boolean {
-  const marker = path.join(root, '.next', 'standalone', '.next', 'BUILD_ID');
+  const marker = completeMarker(root);
   if (!existsSync(marker) || !existsSync(standaloneServer(root))) return false;
   const built = statSync(marker).mtimeMs;
   return SOURCES.every((source) => newestMtime(path.join(root, source)) < built);
@@ -41,4 +44,5 @@ export function buildPortalIfNeeded(root: string, log: (line: string) => void = 
   rmSync(path.join(standalone, '.next', 'static'), { recursive: true, force: true });
   cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
   if (existsSync(path.join(root, 'public'))) cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
+  writeFileSync(completeMarker(root), new Date().toISOString());
 }

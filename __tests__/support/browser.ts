@@ -13,7 +13,9 @@ export async function launchBrowser(): Promise<Browser> {
     return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...QUIET] });
   }
   const { default: packaged } = await import('@sparticuz/chromium');
-  return chromium.launch({ executablePath: await packaged.executablePath(), args: [...packaged.args, ...QUIET] });
+  // Its args target AWS Lambda; --single-process there makes closing a page take the browser down.
+  const args = packaged.args.filter((arg) => arg !== '--single-process');
+  return chromium.launch({ executablePath: await packaged.executablePath(), args: [...args, ...QUIET] });
 }
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');

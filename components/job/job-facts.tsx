@@ -28,9 +28,13 @@ export function JobFacts({ job }: { job: MediaInfoJob }) {
         <dt>Asynchronous</dt>
         <dd>{job.Async === undefined ? '—' : job.Async ? 'yes' : 'no'}</dd>
         <dt>UserData{userData?.isJson ? ' (JSON)' : ''}</dt>
-        <dd>{userData ? <pre className="text">{userData.text}</pre> : '—'}</dd>
+        <dd>{userData ? <pre className="text" tabIndex={0} aria-label="UserData">
+              {userData.text}
+            </pre> : '—'}</dd>
         <dt>Submit result</dt>
-        <dd>{submitResult ? <pre className="text">{submitResult}</pre> : '—'}</dd>
+        <dd>{submitResult ? <pre className="text" tabIndex={0} aria-label="Submit result">
+              {submitResult}
+            </pre> : '—'}</dd>
       </dl>
     </section>
   );

@@ -44,7 +44,9 @@ export function RawJson({ jobId }: { jobId: string }) {
               </button>
               <span className="muted">{(data.length / 1024).toFixed(1)} KiB</span>
             </p>
-            <pre className="raw">{data}</pre>
+            <pre className="raw" tabIndex={0} aria-label="Raw JSON of the job">
+              {data}
+            </pre>
           </>
         )}
       </details>

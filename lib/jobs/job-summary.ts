@@ -69,5 +69,10 @@ function lastPathSegment(media: string | undefined): string | undefined {
   if (!media) return undefined;
   const path = media.replace(/[?#].*$/, '');
   const segment = path.slice(path.lastIndexOf('/') + 1);
-  return segment || undefined;
+  try {
+    // http(s) inputs arrive percent-encoded ("Director's%20Cut.mov"); people read the decoded name.
+    return decodeURIComponent(segment) || undefined;
+  } catch {
+    return segment || undefined;
+  }
 }
