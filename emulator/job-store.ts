@@ -52,6 +52,8 @@ export class JobStore {
   /** Submitted jobs still in Init, in the order they become final. */
   private readonly pending: { entry: Entry; readyAtMs: number }[] = [];
   private nextSeq = 0;
+  /** Recently rebuilt seeded jobs: pages are read again and again, and a rebuild costs ~40 µs. */
+  private readonly built = new Map<number, MediaInfoJob>();
 
   constructor(private readonly dataset: DatasetOptions) {}
 
@@ -189,9 +191,20 @@ export class JobStore {
 
   private materialize(entry: Entry): MediaInfoJob {
     if (entry.job) return entry.job;
-    return { ...buildJob(this.dataset, entry.n!), RequestId: requestIdFor(entry.JobId) };
+    const n = entry.n!;
+    let job = this.built.get(n);
+    if (job) {
+      this.built.delete(n); // re-insert: Map order is the LRU order
+    } else {
+      job = { ...buildJob(this.dataset, n), RequestId: requestIdFor(entry.JobId) };
+      if (this.built.size >= BUILT_CACHE_SIZE) this.built.delete(this.built.keys().next().value!);
+    }
+    this.built.set(n, job);
+    return job;
   }
 }
+
+const BUILT_CACHE_SIZE = 10_000;
 
 /** First index whose (createdAtMs, seq) is not below the given key. */
 function lowerBound(list: readonly Entry[], createdAtMs: number, seq: number): number {
