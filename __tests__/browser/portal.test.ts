@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '../support/browser';
-import { popCoreClient, resetFaults, setFaults } from '../support/emulator-process';
+import { heavyJob } from '@/emulator/fixtures';
+import { control, popCoreClient, resetFaults, setFaults } from '../support/emulator-process';
 import { startPortalStack, type PortalStack } from '../support/portal-stack';
 
 let stack: PortalStack;
@@ -170,6 +171,25 @@ describe('job detail', () => {
     await page.locator('.job-header .badge-Success').waitFor({ timeout: 20_000 });
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
     expect(await page.getByRole('table', { name: /Video streams/ }).count()).toBe(1);
+  });
+
+  it('keeps a 1 MB job with 40 streams readable and responsive', async () => {
+    const job = heavyJob({ jobId: 'heavy0000000000000000000000000001', videoStreams: 10, audioStreams: 30, totalBytes: 1_000_000 });
+    expect((await control(stack.emulator.url, 'POST', 'jobs', job)).status).toBe(201);
+    await page.goto(url(`/jobs/${job.JobId}`));
+    const audio = page.getByRole('table', { name: /Audio streams \(30\)/ });
+    await audio.waitFor();
+    expect(await audio.locator('tbody tr').count()).toBe(30);
+    // Sorting 30 rows by bitrate answers at once and keeps every row.
+    await audio.getByRole('button', { name: 'Bitrate' }).click();
+    expect(await audio.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    expect(await audio.locator('tbody tr').first().locator('td').nth(5).textContent()).toBe('192 kb/s');
+    const started = Date.now();
+    await page.getByText('Raw JSON').click();
+    await page.locator('pre.raw').waitFor();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await page.locator('pre.raw').evaluate((el) => el.textContent!.length)).toBeGreaterThan(1_000_000);
+    await screenshot(page, 'job-heavy');
   });
 
   it('answers an unknown job with the not-found page, kept out of search indexes', async () => {
