@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { AccountMenu } from '@/components/ui/account-menu';
 import { TimeZoneToggle } from '@/components/ui/time-zone-toggle';
 import './globals.css';
 
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: LayoutProps<'/'>) {
           </Link>
           <span className="spacer" />
           <TimeZoneToggle />
+          <AccountMenu />
         </header>
         <main id="main">{children}</main>
       </body>

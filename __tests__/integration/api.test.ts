@@ -68,7 +68,7 @@ describe('GET /api/jobs', () => {
 
   it('answers 405 in JSON to anything but GET', async () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-      const res = await api('/api/jobs', { method });
+      const res = await api('/api/jobs', { method, headers: { origin: stack.portal.url } });
       await expectError(res, 405, 'method_not_allowed');
       expect(res.headers.get('allow')).toContain('GET');
     }

@@ -15,11 +15,11 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
-/** Environment without any real cloud credentials, so tests never pick up an operator's key. */
+/** Environment without the operator's own credentials or auth settings, so tests see only their own. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
-    if (name.startsWith('ALIBABA_CLOUD_') || name.startsWith('ICE_')) delete env[name];
+    if (/^(ALIBABA_CLOUD_|ICE_|AUTH_|OIDC_|APP_URL$|LOG_LEVEL$)/.test(name)) delete env[name];
   }
   return { ...env, ...extra };
 }

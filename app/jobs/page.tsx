@@ -5,6 +5,7 @@ import { JobsFilters } from '@/components/jobs/jobs-filters';
 import { JobsResults } from '@/components/jobs/jobs-results';
 import { JobsTableSkeleton } from '@/components/jobs/jobs-table-skeleton';
 import { IceErrorPanel } from '@/components/ui/ice-error-panel';
+import { requireUser } from '@/lib/auth/require-user';
 import { IceError } from '@/lib/ice/errors';
 import { listJobsSearchParams, parseListJobsQuery } from '@/lib/ice/schemas';
 import { parsePageTrail } from '@/lib/jobs/page-trail';
@@ -12,6 +13,7 @@ import { parsePageTrail } from '@/lib/jobs/page-trail';
 export const metadata: Metadata = { title: 'Jobs' };
 
 export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
+  await requireUser();
   const raw = await searchParams;
   let query;
   let trail;

@@ -1,17 +1,13 @@
-import type { NextRequest } from 'next/server';
-import { errorResponse, methodNotAllowed, NO_STORE } from '@/lib/http/error-response';
+import { apiRoute } from '@/lib/http/api-route';
+import { methodNotAllowed } from '@/lib/http/error-response';
 import { iceClient } from '@/lib/ice/client';
 import { parseListJobsQuery } from '@/lib/ice/schemas';
 
 // GET /api/jobs: ListMediaInfoJobs under the API's own parameter names, answered in ICE's shape.
-export async function GET(request: NextRequest): Promise<Response> {
-  try {
-    const query = parseListJobsQuery(request.nextUrl.searchParams);
-    const { Jobs, NextPageToken, RequestId } = await iceClient().listMediaInfoJobs(query, { signal: request.signal });
-    return Response.json({ Jobs, NextPageToken, RequestId }, { headers: NO_STORE });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute('/api/jobs', async (request) => {
+  const query = parseListJobsQuery(request.nextUrl.searchParams);
+  const { Jobs, NextPageToken, RequestId } = await iceClient().listMediaInfoJobs(query, { signal: request.signal });
+  return { body: { Jobs, NextPageToken, RequestId }, requestId: RequestId };
+});
 
 export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -10,6 +10,7 @@ import { JobPoller } from '@/components/job/job-poller';
 import { RawJson } from '@/components/job/raw-json';
 import { VideoStreamTable } from '@/components/job/video-stream-table';
 import { IceErrorPanel } from '@/components/ui/ice-error-panel';
+import { requireUser } from '@/lib/auth/require-user';
 import { toIceError } from '@/lib/http/error-response';
 import { summarizeJob } from '@/lib/jobs/job-summary';
 import { loadJob } from '@/lib/jobs/load-job';
@@ -17,6 +18,7 @@ import { loadJob } from '@/lib/jobs/load-job';
 export async function generateMetadata({ params }: PageProps<'/jobs/[jobId]'>): Promise<Metadata> {
   const { jobId } = await params;
   try {
+    await requireUser();
     const { MediaInfoJob: job } = await loadJob(jobId);
     return { title: job.Name || summarizeJob(job).fileName };
   } catch {
@@ -25,6 +27,7 @@ export async function generateMetadata({ params }: PageProps<'/jobs/[jobId]'>): 
 }
 
 export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
+  await requireUser();
   const { jobId } = await params;
   let job;
   try {

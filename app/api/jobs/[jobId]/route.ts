@@ -1,15 +1,12 @@
-import { errorResponse, methodNotAllowed, NO_STORE } from '@/lib/http/error-response';
+import { apiRoute } from '@/lib/http/api-route';
+import { methodNotAllowed } from '@/lib/http/error-response';
 import { iceClient } from '@/lib/ice/client';
 
 // GET /api/jobs/:jobId: GetMediaInfoJob, answered in ICE's shape; an unknown id is a 404.
-export async function GET(request: Request, context: RouteContext<'/api/jobs/[jobId]'>): Promise<Response> {
-  try {
-    const { jobId } = await context.params;
-    const { MediaInfoJob, RequestId } = await iceClient().getMediaInfoJob(jobId, { signal: request.signal });
-    return Response.json({ MediaInfoJob, RequestId }, { headers: NO_STORE });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute('/api/jobs/[jobId]', async (request, context: RouteContext<'/api/jobs/[jobId]'>) => {
+  const { jobId } = await context.params;
+  const { MediaInfoJob, RequestId } = await iceClient().getMediaInfoJob(jobId, { signal: request.signal });
+  return { body: { MediaInfoJob, RequestId }, requestId: RequestId };
+});
 
 export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

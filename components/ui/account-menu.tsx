@@ -1,0 +1,31 @@
+import { getAuthConfig } from '@/lib/auth/config';
+import { currentViewer } from '@/lib/auth/viewer';
+
+/** Who is signed in, and the way out; in AUTH_MODE=none, a banner that says nobody is. */
+export async function AccountMenu() {
+  const config = getAuthConfig();
+  if (config.mode === 'none') {
+    return (
+      <p className="banner" role="note" style={{ flexBasis: '100%', margin: 0 }}>
+        Sign-in is off (AUTH_MODE=none): anyone who can reach this server sees every job. For local use only.
+      </p>
+    );
+  }
+  const viewer = await currentViewer();
+  if (viewer.kind !== 'user') return null;
+  const who = viewer.user.email ?? viewer.user.name ?? viewer.user.sub;
+  return (
+    <div className="presets" style={{ alignItems: 'center' }}>
+      <span className="muted" title={viewer.user.name}>
+        {who}
+      </span>
+      {config.mode === 'oidc' && (
+        <form method="post" action="/auth/logout">
+          <button type="submit" className="small">
+            Sign out
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

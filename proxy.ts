@@ -1,0 +1,48 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { RETURN_TO_HEADER } from '@/lib/auth/return-to';
+import { isSameOrigin } from '@/lib/http/same-origin';
+
+// Runs before every page and route: a fresh CSP nonce, HSTS on https, the exact URL for the login
+// round trip, and a same-origin check for anything but GET/HEAD. It is not an auth gate: every page
+// and route checks the user itself (lib/auth/require-user.ts).
+
+function contentSecurityPolicy(nonce: string, https: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
+    // React sets style attributes; an injected style cannot run script, so inline styles are allowed.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  const method = request.method.toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD' && !isSameOrigin(request, process.env.APP_URL || undefined)) {
+    return NextResponse.json({ error: { code: 'cross_origin', message: 'Requests that change state must come from the portal itself.' } }, { status: 403 });
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce, https);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', csp);
+  requestHeaders.set(RETURN_TO_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', csp);
+  if (https) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
