@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { cookieNameFor } from '@/lib/auth/cookie-names';
 import { RETURN_TO_HEADER } from '@/lib/auth/return-to';
 import { isSameOrigin } from '@/lib/http/same-origin';
 
@@ -30,17 +31,31 @@ export function proxy(request: NextRequest): NextResponse {
     return NextResponse.json({ error: { code: 'cross_origin', message: 'Requests that change state must come from the portal itself.' } }, { status: 403 });
   }
 
+  // Early, cheap redirect for pages when no session cookie exists at all, so a deep link gets a real
+  // 307 before any streaming starts. The page still checks the cookie itself (requireUser).
+  const returnTo = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  if (needsLogin(request)) {
+    return NextResponse.redirect(new URL(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, request.url), 307);
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, https);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
-  requestHeaders.set(RETURN_TO_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  requestHeaders.set(RETURN_TO_HEADER, returnTo);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   if (https) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
   return response;
+}
+
+function needsLogin(request: NextRequest): boolean {
+  const mode = process.env.AUTH_MODE || (process.env.NODE_ENV === 'production' ? 'oidc' : 'none');
+  const { pathname } = request.nextUrl;
+  if (mode !== 'oidc' || request.method !== 'GET' || !(pathname === '/jobs' || pathname.startsWith('/jobs/'))) return false;
+  return !request.cookies.has(cookieNameFor('session', !!process.env.APP_URL?.startsWith('https:')));
 }
 
 export const config = {

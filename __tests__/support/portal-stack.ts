@@ -48,6 +48,21 @@ export async function startDevIdpProcess(appUrl: string): Promise<{ issuer: stri
   return { issuer, child };
 }
 
+/** A production portal against a running emulator, with the demo key pair unless env overrides it. */
+export function startPortalAgainst(emulatorUrl: string, env: Record<string, string>, port?: number): Promise<PortalProcess> {
+  return startPortal(
+    REPO_ROOT,
+    cleanEnv({
+      NODE_ENV: 'production',
+      ICE_ENDPOINT: emulatorUrl,
+      ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
+      ...env,
+    }),
+    port,
+  );
+}
+
 export async function startPortalStack(options: StackOptions = {}): Promise<PortalStack> {
   const emulator = await startEmulatorProcess(options.emulatorArgs ?? ['--jobs', '300', '--seed', '11']);
   const authSecret = randomBytes(32).toString('base64url');
@@ -60,18 +75,7 @@ export async function startPortalStack(options: StackOptions = {}): Promise<Port
     const authEnv: Record<string, string> = idp
       ? { AUTH_MODE: 'oidc', OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: DEV_CLIENT.id, OIDC_CLIENT_SECRET: DEV_CLIENT.secret, APP_URL: appUrl, AUTH_SECRET: authSecret }
       : { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '100000' };
-    portal = await startPortal(
-      REPO_ROOT,
-      cleanEnv({
-        NODE_ENV: 'production',
-        ICE_ENDPOINT: emulator.url,
-        ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
-        ...authEnv,
-        ...options.portalEnv,
-      }),
-      port,
-    );
+    portal = await startPortalAgainst(emulator.url, { ...authEnv, ...options.portalEnv }, port);
   } catch (error) {
     await emulator.stop();
     if (idp) await stopProcess(idp.child);

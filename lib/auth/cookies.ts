@@ -1,15 +1,11 @@
 import 'server-only';
+import { cookieNameFor, type CookieKind } from './cookie-names';
 import type { AuthConfig } from './config';
-
-// Cookie names and attributes. On https the __Host- prefix pins a cookie to this exact origin
-// (Secure, Path=/, no Domain), so a sibling subdomain can neither set nor read it.
 
 type OidcConfig = Extract<AuthConfig, { mode: 'oidc' }>;
 
-export type CookieKind = 'session' | 'login' | 'denied';
-
 export function cookieName(config: OidcConfig, kind: CookieKind): string {
-  return `${config.secureCookies ? '__Host-' : ''}ice-portal-${kind}`;
+  return cookieNameFor(kind, config.secureCookies);
 }
 
 export function cookieOptions(config: OidcConfig, maxAgeSeconds: number) {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { connection } from 'next/server';
 import { checkAccess, identityFromClaims, type AccessDenial, type Identity } from './access';
 import { getAuthConfig } from './config';
 import { cookieName } from './cookies';
@@ -31,6 +32,8 @@ export type Viewer =
 export const LOCAL_USER: User = { sub: 'local', name: 'Local user (no sign-in)', groups: [], emailVerified: false };
 
 export async function currentViewer(): Promise<Viewer> {
+  // Who is asking is known only at request time: never let a page that asks be prerendered at build.
+  await connection();
   const config = getAuthConfig();
   if (config.mode === 'none') return { kind: 'user', user: LOCAL_USER };
 

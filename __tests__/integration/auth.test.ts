@@ -1,0 +1,343 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DEMO_CREDENTIALS } from '@/emulator/options';
+import { seal } from '@/lib/auth/sealed-cookie';
+import { freePort, type PortalProcess } from '../../scripts/portal-process';
+import { popCoreClient, readStats, resetStats, REPO_ROOT, startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
+import { startFakeIdp } from '../support/fake-idp';
+import { newSigningKey, nowSeconds, signJwt, unsignedJwt } from '../support/jwt';
+import { startPortalAgainst } from '../support/portal-stack';
+
+const CLIENT_ID = 'portal-test-client';
+const AUTH_SECRET = randomBytes(32).toString('base64url');
+
+let emulator: EmulatorProcess;
+let idp: Awaited<ReturnType<typeof startFakeIdp>>;
+let oidcPortal: PortalProcess;
+let openPortal: PortalProcess;
+let proxyPortal: PortalProcess;
+let jwks: http.Server;
+const proxyKey = newSigningKey('proxy-1');
+const strangerKey = newSigningKey('proxy-1');
+
+beforeAll(async () => {
+  emulator = await startEmulatorProcess(['--jobs', '120', '--seed', '9']);
+  idp = await startFakeIdp(CLIENT_ID);
+  jwks = http.createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys: [proxyKey.publicJwk] }));
+  });
+  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  const oidcPort = await freePort();
+  [oidcPortal, openPortal, proxyPortal] = await Promise.all([
+    startPortalAgainst(
+      emulator.url,
+      {
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: idp.issuer,
+        OIDC_CLIENT_ID: CLIENT_ID,
+        OIDC_CLIENT_SECRET: 'portal-test-client-secret',
+        APP_URL: `http://127.0.0.1:${oidcPort}`,
+        AUTH_SECRET,
+        AUTH_ALLOWED_EMAIL_DOMAINS: 'example.com',
+        AUTH_ALLOWED_GROUPS: 'media-team',
+      },
+      oidcPort,
+    ),
+    // No sign-in, a secret ICE refuses, and a tight rate limit.
+    startPortalAgainst(emulator.url, { AUTH_MODE: 'none', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'not-the-right-secret-123', AUTH_RATE_LIMIT_PER_MINUTE: '5' }),
+    startPortalAgainst(emulator.url, {
+      AUTH_MODE: 'proxy-jwt',
+      AUTH_PROXY_JWT_HEADER: 'x-proxy-jwt',
+      AUTH_PROXY_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/certs`,
+      AUTH_PROXY_ISSUER: 'https://proxy.example.com',
+      AUTH_PROXY_AUDIENCE: 'media-portal',
+      AUTH_ALLOWED_EMAIL_DOMAINS: 'example.com',
+    }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([oidcPortal?.stop(), openPortal?.stop(), proxyPortal?.stop()]);
+  await emulator?.stop();
+  await idp?.close();
+  jwks?.closeAllConnections();
+  jwks?.close();
+});
+
+beforeEach(() => resetStats(emulator.url));
+
+const get = (portal: PortalProcess, route: string, headers: Record<string, string> = {}) =>
+  fetch(`${portal.url}${route}`, { headers, redirect: 'manual' });
+
+function cookiesOf(res: Response): Record<string, string> {
+  return Object.fromEntries(res.headers.getSetCookie().map((c) => c.split(';')[0]!.split(/=(.*)/s).slice(0, 2) as [string, string]));
+}
+
+const cookieHeader = (cookies: Record<string, string>) => Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+
+/** One pass through the login: /auth/login, the IdP (whose token the test shapes), /auth/callback. */
+async function login(returnTo: string, shape: (claims: Record<string, unknown>) => Record<string, unknown> = (c) => c, state?: string) {
+  const start = await get(oidcPortal, `/auth/login?returnTo=${encodeURIComponent(returnTo)}`);
+  expect(start.status).toBe(303);
+  const authorize = new URL(start.headers.get('location')!);
+  expect(authorize.origin).toBe(idp.issuer);
+  expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+  await fetch(authorize); // the IdP records the nonce it was sent
+  idp.nextIdToken = (nonce) => shape(idp.defaultClaims(nonce));
+  const callback = await get(oidcPortal, `/auth/callback?code=one-time-code&state=${state ?? authorize.searchParams.get('state')}`, {
+    cookie: cookieHeader(cookiesOf(start)),
+  });
+  return { callback, cookies: cookiesOf(callback) };
+}
+
+const SESSION = 'ice-portal-session';
+const session = (claims: object, secret = AUTH_SECRET, purpose = 'session', ttl = 60_000) =>
+  `${SESSION}=${seal({ sub: 'alice', email: 'alice@example.com', emailVerified: true, groups: ['media-team'], ...claims }, secret, purpose, ttl)}`;
+
+describe('without a session', () => {
+  it('answers the API with 401 JSON and makes no upstream call', async () => {
+    const res = await get(oidcPortal, '/api/jobs?PageSize=5');
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    expect((await readStats(emulator.url)).requests).toBe(0);
+  });
+
+  it('sends a page to the login with its exact URL', async () => {
+    for (const route of ['/jobs?Status=Fail&PageSize=20', '/jobs/ab4802364a2e49208c99efab82df0001']) {
+      const res = await get(oidcPortal, route);
+      expect(res.status).toBe(307);
+      expect(res.headers.get('location')).toBe(`/auth/login?returnTo=${encodeURIComponent(route)}`);
+    }
+    expect((await readStats(emulator.url)).requests).toBe(0);
+  });
+
+  it('gives RSC and prefetch requests no data', async () => {
+    const { Jobs } = await popCoreClient(emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { PageSize: 20 });
+    await resetStats(emulator.url);
+    const variants: Record<string, string>[] = [{ RSC: '1' }, { RSC: '1', 'Next-Router-Prefetch': '1' }, { 'Next-Router-State-Tree': '%5B%22%22%5D', RSC: '1' }];
+    for (const headers of variants) {
+      const res = await get(oidcPortal, '/jobs', headers);
+      const body = await res.text();
+      expect(res.status).not.toBe(200);
+      expect(body).not.toMatch(/"JobId"|SubmitTime/);
+      for (const job of Jobs) expect(body).not.toContain(job.JobId);
+    }
+    expect((await readStats(emulator.url)).requests).toBe(0);
+  });
+
+  it('is not fooled by middleware-subrequest or other header tricks', async () => {
+    const tricks: Record<string, string>[] = [
+      { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' },
+      { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+      { 'x-middleware-subrequest': 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware' },
+      { 'x-portal-return-to': '//evil.example', 'x-forwarded-host': 'evil.example' },
+      { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1', 'x-proxy-jwt': unsignedJwt({ sub: 'x' }) },
+      { authorization: 'Bearer anything', cookie: `${SESSION}=forged` },
+    ];
+    for (const headers of tricks) {
+      expect((await get(oidcPortal, '/api/jobs', headers)).status).toBe(401);
+      const page = await get(oidcPortal, '/jobs', headers);
+      expect(page.headers.get('location')).toBe('/auth/login?returnTo=%2Fjobs');
+    }
+    expect((await readStats(emulator.url)).requests).toBe(0);
+  });
+});
+
+describe('OIDC login', () => {
+  it('signs in and comes back to the exact deep link, with a session cookie that works', async () => {
+    const deepLink = '/jobs?Status=Fail&PageSize=20&OrderBy=CreateTimeAsc';
+    const { callback, cookies } = await login(deepLink);
+    expect(callback.status).toBe(303);
+    expect(callback.headers.get('location')).toBe(`${oidcPortal.url}${deepLink}`);
+    const setCookie = callback.headers.getSetCookie().find((c) => c.startsWith(`${SESSION}=`))!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).toMatch(/Max-Age=28800/);
+    const api = await get(oidcPortal, '/api/jobs?PageSize=2', { cookie: `${SESSION}=${cookies[SESSION]}` });
+    expect(api.status).toBe(200);
+    expect(oidcPortal.output()).toMatch(/"event":"audit","user":"alice@example.com","route":"\/api\/jobs".*"status":200,"iceRequestId":"[0-9A-F-]{36}"/);
+  });
+
+  it.each(['//evil.example', 'https://evil.example', '/\\evil.example', '%2F%2Fevil.example', '/%09/evil.example'])(
+    'never redirects to another origin after login (returnTo=%s)',
+    async (payload) => {
+      const { callback } = await login(payload);
+      expect(new URL(callback.headers.get('location')!).origin).toBe(oidcPortal.url);
+    },
+  );
+
+  it.each([
+    ['a wrong state', (c: Record<string, unknown>) => c, 'not-the-state'],
+    ['a wrong nonce', (c: Record<string, unknown>) => ({ ...c, nonce: 'replayed-nonce' }), undefined],
+    ['a wrong audience', (c: Record<string, unknown>) => ({ ...c, aud: 'some-other-client' }), undefined],
+    ['a wrong issuer', (c: Record<string, unknown>) => ({ ...c, iss: 'https://evil.example' }), undefined],
+    ['an expired ID token', (c: Record<string, unknown>) => ({ ...c, iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 }), undefined],
+  ])('refuses %s with a 400 and no session', async (_, shape, state) => {
+    const { callback, cookies } = await login('/jobs', shape, state);
+    expect(callback.status).toBe(400);
+    expect(cookies[SESSION]).toBeUndefined();
+    expect(await callback.text()).toContain('Sign in again');
+  });
+
+  it.each([
+    ['an unverified email', { email_verified: false }, 'not verified'],
+    ['another domain', { email: 'mallory@other.test' }, 'not in a domain allowed'],
+    ['no allowed group', { groups: ['interns'] }, 'not in a group allowed'],
+  ])('answers %s with a 403 page that says why and offers sign-out', async (_, claims, why) => {
+    const { callback, cookies } = await login('/jobs', (c) => ({ ...c, ...claims }));
+    expect(callback.headers.get('location')).toBe(`${oidcPortal.url}/auth/denied`);
+    expect(cookies[SESSION]).toBeUndefined();
+    const page = await get(oidcPortal, '/auth/denied', { cookie: cookieHeader(cookies) });
+    expect(page.status).toBe(403);
+    const html = await page.text();
+    expect(html).toContain(why);
+    expect(html).toContain('/auth/logout'); // the sign-out form (rendered from the page's flight data)
+  });
+
+  it('refuses a login callback without the login cookie', async () => {
+    expect((await get(oidcPortal, '/auth/callback?code=x&state=y')).status).toBe(400);
+  });
+});
+
+describe('session cookies', () => {
+  it('accepts a session sealed with this portal\'s secret (so the refusals below mean something)', async () => {
+    expect((await get(oidcPortal, '/api/jobs?PageSize=1', { cookie: session({}) })).status).toBe(200);
+  });
+
+  it.each([
+    ['tampered', () => session({}).replace(/\.(.)/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`)],
+    ['expired', () => session({}, AUTH_SECRET, 'session', -1000)],
+    ['sealed with a foreign key', () => session({}, randomBytes(32).toString('base64url'))],
+    ['a login-flow cookie replayed as a session', () => session({}, AUTH_SECRET, 'login')],
+    ['for a user outside the allow-list', () => session({ email: 'mallory@other.test' })],
+  ])('refuses a %s cookie', async (name, cookie) => {
+    const res = await get(oidcPortal, '/api/jobs?PageSize=1', { cookie: cookie() });
+    expect(name.includes('allow-list') ? 403 : 401).toBe(res.status);
+    expect((await readStats(emulator.url)).requests).toBe(0);
+  });
+});
+
+describe('logout', () => {
+  it('refuses GET, and POST from another origin or none', async () => {
+    expect((await get(oidcPortal, '/auth/logout', { cookie: session({}) })).status).toBe(405);
+    const post = (origin?: string) =>
+      fetch(`${oidcPortal.url}/auth/logout`, { method: 'POST', redirect: 'manual', headers: { cookie: session({}), ...(origin ? { origin } : {}) } });
+    expect((await post()).status).toBe(403);
+    expect((await post('https://evil.example')).status).toBe(403);
+    const ok = await post(oidcPortal.url);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.getSetCookie().find((c) => c.startsWith(`${SESSION}=`))).toMatch(/Max-Age=0/);
+  });
+});
+
+describe('hardening', () => {
+  it('sends the security headers on pages, API answers and static files', async () => {
+    const page = await get(oidcPortal, '/jobs', { cookie: session({}) });
+    const html = await page.text();
+    const csp = page.headers.get('content-security-policy')!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(html).toContain(`nonce="${nonce}"`);
+    const staticPath = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)![1]!;
+    for (const res of [page, await get(oidcPortal, '/api/jobs', { cookie: session({}) }), await get(oidcPortal, staticPath)]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('permissions-policy')).toContain('camera=()');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+    expect(page.headers.get('strict-transport-security')).toBeNull();
+    const viaHttps = await get(oidcPortal, '/api/health', { 'x-forwarded-proto': 'https' });
+    expect(viaHttps.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+
+  it('refuses oversized and repeated inputs with a 4xx, never a 5xx', async () => {
+    const cookie = session({});
+    expect((await get(oidcPortal, `/api/jobs?JobId=${'a'.repeat(65)}`, { cookie })).status).toBe(400);
+    expect((await get(oidcPortal, `/api/jobs/${'a'.repeat(5000)}`, { cookie })).status).toBe(400);
+    expect((await get(oidcPortal, '/api/jobs?PageSize=1&PageSize=2', { cookie })).status).toBe(400);
+    const huge = await get(oidcPortal, `/api/jobs?NextPageToken=${'x'.repeat(40_000)}`, { cookie });
+    expect(huge.status).toBeGreaterThanOrEqual(400);
+    expect(huge.status).toBeLessThan(500);
+  });
+
+  it('keeps the ICE key out of the browser: not in static files, pages or error answers', async () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = path.join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else files.push(full);
+      }
+    };
+    walk(path.join(REPO_ROOT, '.next', 'static'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toContain(DEMO_CREDENTIALS.accessKeyId);
+      expect(text).not.toContain(DEMO_CREDENTIALS.accessKeySecret);
+      expect(text).not.toContain('ALIBABA_CLOUD_ACCESS_KEY');
+    }
+    const page = await (await get(oidcPortal, '/jobs', { cookie: session({}) })).text();
+    expect(page).toContain('Media-info jobs');
+    expect(page).not.toContain(DEMO_CREDENTIALS.accessKeyId);
+  });
+
+  it('answers ICE signature errors with 502 and no key id anywhere, and logs none either', async () => {
+    const res = await get(openPortal, '/api/jobs?PageSize=3');
+    expect(res.status).toBe(502);
+    const body = await res.text();
+    expect(JSON.parse(body).error.code).toBe('portal_misconfigured');
+    for (const secret of [DEMO_CREDENTIALS.accessKeyId, 'not-the-right-secret-123', 'Signature=']) {
+      expect(body).not.toContain(secret);
+      expect(openPortal.output()).not.toContain(secret);
+    }
+    expect(openPortal.output()).toContain('SignatureDoesNotMatch');
+  });
+
+  it('rate-limits a user with 429 and Retry-After', async () => {
+    let limited: Response | undefined;
+    for (let i = 0; i < 8 && !limited; i++) {
+      const res = await get(openPortal, '/api/jobs/abc');
+      if (res.status === 429) limited = res;
+    }
+    expect(limited).toBeDefined();
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('proxy-jwt', () => {
+  const claims = (extra: Record<string, unknown> = {}) => ({
+    iss: 'https://proxy.example.com',
+    aud: 'media-portal',
+    sub: 'u-1',
+    email: 'alice@example.com',
+    email_verified: true,
+    iat: nowSeconds(),
+    exp: nowSeconds() + 300,
+    ...extra,
+  });
+  const call = (token: string) => get(proxyPortal, '/api/jobs?PageSize=1', { 'x-proxy-jwt': token });
+
+  it('accepts a token the proxy signed', async () => {
+    expect((await call(signJwt(claims(), proxyKey))).status).toBe(200);
+  });
+
+  it.each([
+    ['alg none', () => unsignedJwt(claims())],
+    ['another key with the same kid', () => signJwt(claims(), strangerKey)],
+    ['an expired token', () => signJwt(claims({ iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 }), proxyKey)],
+    ['another audience', () => signJwt(claims({ aud: 'another-app' }), proxyKey)],
+    ['another issuer', () => signJwt(claims({ iss: 'https://evil.example' }), proxyKey)],
+  ])('refuses %s with 401', async (_, token) => {
+    expect((await call(token())).status).toBe(401);
+  });
+
+  it('refuses a valid token for an email outside the allowed domains with 403', async () => {
+    expect((await call(signJwt(claims({ email: 'eve@other.test' }), proxyKey))).status).toBe(403);
+  });
+});
