@@ -18,7 +18,8 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // Signing out posts to the portal, which redirects to the IdP's logout: form-action covers that hop.
+    `form-action 'self'${idpOrigin()}`,
     "frame-ancestors 'none'",
     ...(https ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
@@ -49,6 +50,14 @@ export function proxy(request: NextRequest): NextResponse {
   response.headers.set('content-security-policy', csp);
   if (https) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
   return response;
+}
+
+function idpOrigin(): string {
+  try {
+    return process.env.OIDC_ISSUER ? ` ${new URL(process.env.OIDC_ISSUER).origin}` : '';
+  } catch {
+    return '';
+  }
 }
 
 function needsLogin(request: NextRequest): boolean {

@@ -1,9 +1,12 @@
 // `npm run demo`: the whole portal on this machine with no cloud account. Builds if needed, starts
-// the ICE emulator and the production portal wired together, prints the URL, stops both on Ctrl-C.
+// the ICE emulator, a development OpenID provider and the production portal wired together, prints
+// the URL, stops everything on Ctrl-C.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createServer } from 'node:net';
 import { DEMO_CREDENTIALS, parseEmulatorOptions } from '../emulator/options';
 import { startEmulator } from '../emulator/server';
+import { startDevIdp } from './dev-oidc-provider';
 import { buildPortalIfNeeded } from './portal-build';
 import { freePort, startPortal } from './portal-process';
 
@@ -28,6 +31,16 @@ async function main(): Promise<void> {
 
   const port = (await portIsFree(wanted, host)) ? wanted : await freePort(host);
   if (port !== wanted) console.log(`Port ${wanted} is taken; using ${port}.`);
+  const appUrl = `http://${host}:${port}`;
+  const client = { id: 'ice-portal-demo', secret: randomBytes(16).toString('hex') };
+  const idp = await startDevIdp({
+    host,
+    port: await freePort(host),
+    clientId: client.id,
+    clientSecret: client.secret,
+    redirectUris: [`${appUrl}/auth/callback`],
+    postLogoutRedirectUris: [`${appUrl}/auth/signed-out`],
+  });
   const portal = await startPortal(
     ROOT,
     {
@@ -37,6 +50,14 @@ async function main(): Promise<void> {
       ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
       ALIBABA_CLOUD_SECURITY_TOKEN: '',
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: client.id,
+      OIDC_CLIENT_SECRET: client.secret,
+      APP_URL: appUrl,
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_ALLOWED_GROUPS: 'media-team',
+      AUTH_ALLOWED_EMAIL_DOMAINS: 'example.com',
     },
     port,
     host,
@@ -51,13 +72,16 @@ async function main(): Promise<void> {
 
   console.log(`
   ICE media-info portal:  ${portal.url}/jobs
+  Sign in with any user name and password at the development OpenID provider (${idp.issuer}).
+  Try "nogroup:dave", "unverified:carol" or "bob@other.test" to see access refused.
   ICE emulator:           ${emulator.url}  (${emulator.store.size} jobs, demo key pair)
 
-  Ctrl-C stops both.
+  Ctrl-C stops everything.
 `);
 
   const stop = async () => {
     await portal.stop();
+    await idp.close();
     await emulator.close();
     process.exit(0);
   };
@@ -65,7 +89,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   portal.child.once('exit', (code) => {
     console.error(`The portal stopped (exit ${code}).`);
-    void emulator.close().then(() => process.exit(1));
+    void Promise.all([emulator.close(), idp.close()]).then(() => process.exit(1));
   });
 }
 
