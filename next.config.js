@@ -2,8 +2,8 @@
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // pop-core needs Node built-ins (os, querystring) and must not be bundled.
-  serverExternalPackages: ['@alicloud/pop-core'],
+  // pop-core needs Node built-ins (os, querystring); pino loads its parts at run time: neither is bundled.
+  serverExternalPackages: ['@alicloud/pop-core', 'pino'],
   // The container image and the tests run .next/standalone/server.js with only its traced files.
   output: 'standalone',
   poweredByHeader: false,

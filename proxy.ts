@@ -39,15 +39,22 @@ export function proxy(request: NextRequest): NextResponse {
     return NextResponse.redirect(new URL(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, request.url), 307);
   }
 
+  // One id per request, in the response and in every log line about it; a sane incoming one is kept
+  // so a load balancer's id follows the request through.
+  const incoming = request.headers.get('x-request-id');
+  const requestId = incoming && /^[\w.-]{8,128}$/.test(incoming) ? incoming : crypto.randomUUID();
+
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, https);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
   requestHeaders.set(RETURN_TO_HEADER, returnTo);
+  requestHeaders.set('x-request-id', requestId);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
+  response.headers.set('x-request-id', requestId);
   if (https) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
   return response;
 }

@@ -159,7 +159,7 @@ describe('OIDC login', () => {
     expect(setCookie).toMatch(/Max-Age=28800/);
     const api = await get(oidcPortal, '/api/jobs?PageSize=2', { cookie: `${SESSION}=${cookies[SESSION]}` });
     expect(api.status).toBe(200);
-    expect(oidcPortal.output()).toMatch(/"event":"audit","user":"alice@example.com","route":"\/api\/jobs".*"status":200,"iceRequestId":"[0-9A-F-]{36}"/);
+    expect(oidcPortal.output()).toMatch(/"event":"audit","requestId":"[0-9a-f-]{36}","user":"alice@example.com","route":"\/api\/jobs".*"status":200,"iceRequestId":"[0-9A-F-]{36}"/);
   });
 
   it.each(['//evil.example', 'https://evil.example', '/\\evil.example', '%2F%2Fevil.example', '/%09/evil.example'])(

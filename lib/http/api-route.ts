@@ -34,6 +34,7 @@ export function apiRoute<Context>(route: string, run: (request: NextRequest, con
       }
     }
     log('info', 'audit', {
+      requestId: request.headers.get('x-request-id') ?? undefined,
       user: user instanceof Response ? null : (user.email ?? user.sub),
       route,
       path: request.nextUrl.pathname,

@@ -1,17 +1,22 @@
-// Structured logs: one JSON object per line on stdout, every line redacted before it is written.
+// Structured logs: pino, one JSON object per line on stdout, and every line passes redact() on its
+// way out, whatever a library put into it.
+import pino from 'pino';
 import { redact } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
-function threshold(): number {
-  const level = process.env.LOG_LEVEL as LogLevel | undefined;
-  return ORDER[level && level in ORDER ? level : 'info'];
-}
+const logger = pino(
+  {
+    level: process.env.LOG_LEVEL || 'info',
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    hooks: { streamWrite: redact },
+  },
+  // Through process.stdout (not a raw fd), so everything written is ordered with Next's own output.
+  process.stdout,
+);
 
 export function log(level: LogLevel, event: string, fields: Record<string, unknown> = {}): void {
-  if (ORDER[level] < threshold()) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
-  process.stdout.write(`${redact(line)}\n`);
+  logger[level]({ event, ...fields });
 }

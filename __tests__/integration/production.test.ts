@@ -1,0 +1,172 @@
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_CREDENTIALS } from '@/emulator/options';
+import { assembleImageFiles, runImageServer } from '../../scripts/container-rehearsal';
+import { freePort } from '../../scripts/portal-process';
+import { popCoreClient, REPO_ROOT, setFaults, startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
+
+// The portal as the container runs it: the files of the Dockerfile's runtime stage in a fresh folder,
+// `node server.js`, configuration from the environment, against the emulator.
+
+let app: string;
+let emulator: EmulatorProcess;
+let emulatorPort: number;
+
+beforeAll(async () => {
+  app = assembleImageFiles(REPO_ROOT);
+  emulatorPort = await freePort();
+  emulator = await startEmulatorProcess(['--jobs', '80', '--seed', '2', '--port', String(emulatorPort)]);
+});
+
+afterAll(() => emulator?.stop());
+
+const baseEnv = () => ({
+  ICE_ENDPOINT: `http://127.0.0.1:${emulatorPort}`,
+  ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
+  AUTH_MODE: 'none',
+});
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const child = runImageServer(app, env, port);
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) break;
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, child, output: () => output, exited };
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+it('holds only the runtime files: no sources, no secrets, no development dependencies', () => {
+  expect(existsSync(path.join(app, 'server.js'))).toBe(true);
+  expect(existsSync(path.join(app, '.next', 'static'))).toBe(true);
+  expect(existsSync(path.join(app, 'public', 'robots.txt'))).toBe(true);
+  for (const absent of ['app', 'lib', 'emulator', '__tests__', '.env', 'node_modules/jest', 'node_modules/typescript', 'node_modules/oidc-provider']) {
+    expect([absent, existsSync(path.join(app, absent))]).toEqual([absent, false]);
+  }
+  expect(readdirSync(path.join(app, 'node_modules'))).toContain('@alicloud');
+});
+
+it('serves health, readiness, the job list and a job page, with a request id', async () => {
+  const server = await startServer(baseEnv());
+  try {
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/api/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    const { Jobs } = await popCoreClient(emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { PageSize: 1 });
+    const list = await fetch(`${server.url}/jobs`);
+    expect(list.status).toBe(200);
+    expect(await list.text()).toContain(Jobs[0]!.JobId);
+    const detail = await fetch(`${server.url}/jobs/${Jobs[0]!.JobId}`);
+    expect(await detail.text()).toContain(Jobs[0]!.JobId);
+    expect(list.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const traced = await fetch(`${server.url}/api/jobs?PageSize=1`, { headers: { 'x-request-id': 'lb-trace-0001' } });
+    expect(traced.headers.get('x-request-id')).toBe('lb-trace-0001');
+    expect(server.output()).toContain('"requestId":"lb-trace-0001"');
+    expect(server.output()).toContain('"event":"auth_disabled"');
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+});
+
+it('turns not ready when ICE goes away and ready again when it returns', async () => {
+  const server = await startServer(baseEnv());
+  try {
+    await waitFor(async () => (await fetch(`${server.url}/api/ready`)).status === 200, 10_000);
+    await emulator.stop();
+    await waitFor(async () => (await fetch(`${server.url}/api/ready`)).status === 503, 20_000);
+    const body = await (await fetch(`${server.url}/api/ready`)).json();
+    expect(body).toEqual({ status: 'not_ready' });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    emulator = await startEmulatorProcess(['--jobs', '80', '--seed', '2', '--port', String(emulatorPort)]);
+    await waitFor(async () => (await fetch(`${server.url}/api/ready`)).status === 200, 20_000);
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+});
+
+it('refuses to start on a bad configuration, listing every problem and no secret', async () => {
+  const server = await startServer({
+    ALIBABA_CLOUD_ACCESS_KEY_ID: 'LOOKS-LIKE-A-REAL-KEY-ID-777',
+    ICE_REGION: 'Shanghai please',
+    ICE_TIMEOUT_MS: 'soon',
+    OIDC_CLIENT_SECRET: 'super-secret-client-value-999',
+    AUTH_SECRET: 'short',
+  });
+  const code = await server.exited;
+  expect(code).not.toBe(0);
+  const output = server.output();
+  for (const name of ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ICE_REGION', 'ICE_TIMEOUT_MS', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'APP_URL', 'AUTH_SECRET']) {
+    expect(output).toContain(name);
+  }
+  expect(output).not.toContain('LOOKS-LIKE-A-REAL-KEY-ID-777');
+  expect(output).not.toContain('super-secret-client-value-999');
+  expect(output).not.toContain('Shanghai please');
+});
+
+it('lets a slow upstream call finish after SIGTERM, then exits', async () => {
+  const server = await startServer(baseEnv());
+  await setFaults(emulator.url, { latencyMs: 1500 });
+  try {
+    const slow = fetch(`${server.url}/api/jobs?PageSize=2`);
+    await new Promise((r) => setTimeout(r, 300));
+    server.child.kill('SIGTERM');
+    const res = await slow;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { Jobs: unknown[] }).Jobs).toHaveLength(2);
+    expect([0, 143]).toContain(await server.exited);
+  } finally {
+    await setFaults(emulator.url, {});
+  }
+});
+
+it('exits within SHUTDOWN_TIMEOUT_MS when a call hangs', async () => {
+  const server = await startServer({ ...baseEnv(), SHUTDOWN_TIMEOUT_MS: '1500', ICE_TIMEOUT_MS: '60000' });
+  await setFaults(emulator.url, { rates: { hang: 1 } as never });
+  try {
+    const hung = fetch(`${server.url}/api/jobs?PageSize=3`).catch(() => 'reset');
+    await new Promise((r) => setTimeout(r, 300));
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    await server.exited;
+    expect(Date.now() - signalled).toBeLessThan(5000);
+    await hung;
+  } finally {
+    await setFaults(emulator.url, {});
+  }
+});
+
+it('has a Dockerfile that lints clean', () => {
+  const lint = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'dockerfile-utils', 'bin', 'dockerfile-utils'), 'lint', 'Dockerfile'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  expect(lint.stdout + lint.stderr).toBe('');
+  expect(lint.status).toBe(0);
+});
+
