@@ -14,6 +14,15 @@ function newestMtime(target: string): number {
   return readdirSync(target).reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), stat.mtimeMs);
 }
 
+/** The build sees what the image's build stage sees: no NODE_ENV, no credentials, no auth settings. */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  for (const name of Object.keys(env)) {
+    if (name === 'NODE_ENV' || /^(ALIBABA_CLOUD_|ICE_|AUTH_|OIDC_|APP_URL$)/.test(name)) delete env[name];
+  }
+  return env;
+}
+
 export function standaloneServer(root: string): string {
   return path.join(root, '.next', 'standalone', 'server.js');
 }
@@ -34,7 +43,7 @@ export function buildPortalIfNeeded(root: string, log: (line: string) => void = 
   log('Building the portal (next build)…');
   const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next', { paths: [root] }), 'build'], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: buildEnv(),
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,7 +7,8 @@ import { JobsTableSkeleton } from '@/components/jobs/jobs-table-skeleton';
 import { IceErrorPanel } from '@/components/ui/ice-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
 import { IceError } from '@/lib/ice/errors';
-import { listJobsSearchParams, parseListJobsQuery } from '@/lib/ice/schemas';
+import { listJobsSearchParams } from '@/lib/ice/list-jobs-params';
+import { parseListJobsQuery } from '@/lib/ice/schemas';
 import { parsePageTrail } from '@/lib/jobs/page-trail';
 
 export const metadata: Metadata = { title: 'Jobs' };

@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useTimeZone } from '@/components/ui/use-time-zone';
-import { JOB_ORDERS, JOB_STATUSES, listJobsSearchParams, type ListJobsQuery } from '@/lib/ice/schemas';
+import { JOB_ORDERS, JOB_STATUSES, listJobsSearchParams } from '@/lib/ice/list-jobs-params';
+import type { ListJobsQuery } from '@/lib/ice/schemas';
 import { fromInputValue, presetStart, TIME_PRESETS, toInputValue } from '@/lib/jobs/time-range';
 
 const STATUS_LABELS: Record<(typeof JOB_STATUSES)[number], string> = { Init: 'Processing (Init)', Success: 'Success', Fail: 'Failed (Fail)' };

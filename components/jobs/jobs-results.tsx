@@ -1,5 +1,6 @@
 import { iceClient } from '@/lib/ice/client';
-import { listJobsSearchParams, type ListJobsQuery } from '@/lib/ice/schemas';
+import { listJobsSearchParams } from '@/lib/ice/list-jobs-params';
+import type { ListJobsQuery } from '@/lib/ice/schemas';
 import { toIceError } from '@/lib/http/error-response';
 import { summarizeJob } from '@/lib/jobs/job-summary';
 import { pagerLinks } from '@/lib/jobs/page-trail';

@@ -1,8 +1,11 @@
+import { connection } from 'next/server';
 import { getAuthConfig } from '@/lib/auth/config';
 import { currentViewer } from '@/lib/auth/viewer';
 
 /** Who is signed in, and the way out; in AUTH_MODE=none, a banner that says nobody is. */
 export async function AccountMenu() {
+  // Request time only: at build there is no configuration to read (and no user).
+  await connection();
   const config = getAuthConfig();
   if (config.mode === 'none') {
     return (

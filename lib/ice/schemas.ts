@@ -2,11 +2,7 @@
 // pages and the tests. No secrets here and no 'server-only': client components reuse the enums.
 import { z } from 'zod';
 import { invalidInput } from './errors';
-
-export const JOB_STATUSES = ['Init', 'Success', 'Fail'] as const;
-export const JOB_ORDERS = ['CreateTimeDesc', 'CreateTimeAsc'] as const;
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 10;
+import { JOB_ORDERS, JOB_STATUSES, LIST_JOBS_PARAMS, MAX_PAGE_SIZE, type ListJobsParam } from './list-jobs-params';
 
 // ---- request: ListMediaInfoJobs, under the API's own parameter names -------------------------------
 
@@ -51,7 +47,8 @@ export const listJobsQuerySchema = z
   });
 
 export type ListJobsQuery = z.output<typeof listJobsQuerySchema>;
-export const LIST_JOBS_PARAMS = Object.keys(listJobsQuerySchema.shape) as (keyof ListJobsQuery)[];
+// The zod-free list of names must be exactly the schema's keys: this line fails to compile otherwise.
+const _sameNames: [ListJobsParam, keyof ListJobsQuery] extends [keyof ListJobsQuery, ListJobsParam] ? true : never = true;
 
 type RawQuery = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -74,16 +71,6 @@ export function parseJobId(raw: string): string {
   const result = jobIdSchema.safeParse(raw);
   if (!result.success) throw invalidInput('JobId', result.error.issues[0]?.message ?? 'is invalid');
   return result.data;
-}
-
-/** The query as URL parameters, in a stable order, without empty values: for links and SWR keys. */
-export function listJobsSearchParams(query: Partial<ListJobsQuery>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const name of LIST_JOBS_PARAMS) {
-    const value = query[name];
-    if (value !== undefined && value !== '') params.set(name, String(value));
-  }
-  return params;
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

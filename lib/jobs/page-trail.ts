@@ -1,7 +1,8 @@
 // Cursor paging with a working Previous: the URL carries the current page's NextPageToken and the
 // trail of tokens that led to it, so Back, Previous, reload and a shared link all land on the same page.
 import { invalidInput } from '@/lib/ice/errors';
-import { listJobsSearchParams, listJobsQuerySchema, type ListJobsQuery } from '@/lib/ice/schemas';
+import { listJobsSearchParams } from '@/lib/ice/list-jobs-params';
+import { listJobsQuerySchema, type ListJobsQuery } from '@/lib/ice/schemas';
 
 export const TRAIL_PARAM = 'Trail';
 /** Tokens kept; older ones are dropped so a long crawl cannot outgrow a URL. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { IceError } from '@/lib/ice/errors';
-import { LIST_JOBS_PARAMS, listJobsSearchParams, parseListJobsQuery } from '@/lib/ice/schemas';
+import { LIST_JOBS_PARAMS, listJobsSearchParams } from '@/lib/ice/list-jobs-params';
+import { parseListJobsQuery } from '@/lib/ice/schemas';
 
 function fieldOf(fn: () => unknown): string | undefined {
   try {
@@ -79,11 +80,11 @@ describe('parseListJobsQuery', () => {
       fc.property(fc.dictionary(fc.constantFrom(...LIST_JOBS_PARAMS, 'Action', 'x'), fc.oneof(fc.string(), fc.array(fc.string()))), (raw) => {
         try {
           const query = parseListJobsQuery(raw);
-          expect(Object.keys(query).every((k) => (LIST_JOBS_PARAMS as string[]).includes(k))).toBe(true);
+          expect(Object.keys(query).every((k) => (LIST_JOBS_PARAMS as readonly string[]).includes(k))).toBe(true);
         } catch (error) {
           expect(error).toBeInstanceOf(IceError);
           expect((error as IceError).status).toBe(400);
-          expect((LIST_JOBS_PARAMS as string[]).includes((error as IceError).field!)).toBe(true);
+          expect((LIST_JOBS_PARAMS as readonly string[]).includes((error as IceError).field!)).toBe(true);
         }
       }),
     );
