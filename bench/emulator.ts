@@ -8,7 +8,7 @@ import { DEMO_CREDENTIALS } from '../emulator/options';
 import { jobHeader } from '../emulator/dataset';
 import { JobStore } from '../emulator/job-store';
 import { computeSignature, percentEncode } from '../emulator/signature';
-import { startEmulatorProcessForBench } from './support';
+import { startEmulatorProcess } from '../__tests__/support/emulator-process';
 import { report, type Figure } from './report';
 
 const JOBS = 100_000;
@@ -68,7 +68,7 @@ function signedQuery(params: Record<string, string>): string {
 }
 
 async function throughputFigure(seconds = 5, connections = 16): Promise<Figure[]> {
-  const emulator = await startEmulatorProcessForBench(['--jobs', String(JOBS)]);
+  const emulator = await startEmulatorProcess(['--jobs', String(JOBS)]);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const target = new URL(emulator.url);
   const latencies: number[] = [];

@@ -28,12 +28,13 @@ beforeAll(async () => {
     timeoutMs: 3000,
     maxConcurrency: 8,
   };
-  ice = createIceClient(config);
 });
 
 afterAll(() => emulator.stop());
 
 beforeEach(async () => {
+  // A fresh client per test: a successful read is reused for a second, which must not leak between tests.
+  ice = createIceClient(config);
   await resetFaults(emulator.url);
   await resetStats(emulator.url);
   logged = [];

@@ -18,7 +18,7 @@ const access = {
   AUTH_ALLOWED_EMAIL_DOMAINS: list,
   AUTH_ALLOWED_GROUPS: list,
   AUTH_GROUPS_CLAIM: z.preprocess(blankAsUnset, z.string().default('groups')),
-  AUTH_RATE_LIMIT_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100_000).default(120)),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number({ error: 'must be a whole number from 1 to 1000000' }).int().min(1).max(1_000_000).default(120)),
 };
 
 const oidcSchema = z.object({
@@ -29,7 +29,7 @@ const oidcSchema = z.object({
   OIDC_SCOPES: z.preprocess(blankAsUnset, z.string().default('openid email profile')),
   APP_URL: httpUrl("the portal's public URL, e.g. https://media-info.example.com"),
   AUTH_SECRET: z.preprocess(blankAsUnset, z.string({ error: 'is required: 32 or more random characters (openssl rand -base64 32)' }).min(32, { error: 'must be at least 32 characters (openssl rand -base64 32)' })),
-  AUTH_SESSION_HOURS: z.preprocess(blankAsUnset, z.coerce.number({ error: 'must be a number of hours' }).min(0.1).max(168).default(8)),
+  AUTH_SESSION_HOURS: z.preprocess(blankAsUnset, z.coerce.number({ error: 'must be a number of hours from 0.1 to 168' }).min(0.1).max(168).default(8)),
   ...access,
 });
 

@@ -6,8 +6,17 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 
 const VERSION = 'v1';
 
+const keys = new Map<string, Buffer>();
+
+/** Derived once per secret and purpose: the session cookie is opened on every request. */
 function keyFor(secret: string, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'ice-media-info-portal', `cookie:${purpose}`, 32));
+  const id = `${purpose}\u0000${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'ice-media-info-portal', `cookie:${purpose}`, 32));
+    keys.set(id, key);
+  }
+  return key;
 }
 
 export function seal(payload: object, secret: string, purpose: string, ttlMs: number, nowMs = Date.now()): string {

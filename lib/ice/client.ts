@@ -34,6 +34,9 @@ export const RETRY_POLICY = {
   maxDelayMs: 1000,
 };
 
+/** A successful read is served again to identical reads for this long (see coalesce.ts). */
+export const READ_REUSE_MS = 1000;
+
 export interface CallOptions {
   /** Cancels the call, e.g. when the browser tab that asked for it is closed. */
   signal?: AbortSignal;
@@ -66,7 +69,7 @@ export function createIceClient(config: IceConfig): IceClient {
     true,
   );
   const slots = new Semaphore(config.maxConcurrency);
-  const reads = new Coalescer<unknown>();
+  const reads = new Coalescer<unknown>(READ_REUSE_MS);
 
   async function attempt(action: string, params: Record<string, string>, signal: AbortSignal, deadlineAt: number) {
     const release = await slots.acquire(signal);

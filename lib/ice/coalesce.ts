@@ -1,5 +1,8 @@
 // Identical reads in flight share one upstream call: a hundred tabs opening the same list cost ICE
-// one request. The shared call is cancelled only when every caller waiting on it has gone.
+// one request. A successful answer is also reused for `reuseMs` after it arrives, because a burst of
+// requests reaches this point spread over the time the server takes to route them (measured: 100
+// concurrent requests over ~300 ms on two cores), longer than one upstream call. The shared call is
+// cancelled only when every caller waiting on it has gone.
 
 interface Shared<T> {
   promise: Promise<T>;
@@ -10,15 +13,21 @@ interface Shared<T> {
 export class Coalescer<T> {
   private readonly inflight = new Map<string, Shared<T>>();
 
+  constructor(private readonly reuseMs = 0) {}
+
   run(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     let shared = this.inflight.get(key);
     if (!shared) {
       const controller = new AbortController();
-      const promise = start(controller.signal).finally(() => {
+      const forget = () => {
         if (this.inflight.get(key) === entry) this.inflight.delete(key);
-      });
-      promise.catch(() => undefined); // each waiter handles the outcome; this copy must not be "unhandled"
+      };
+      const promise = start(controller.signal);
+      promise.then(
+        () => (this.reuseMs > 0 ? setTimeout(forget, this.reuseMs).unref() : forget()),
+        forget,
+      );
       const entry: Shared<T> = { promise, controller, waiters: 0 };
       shared = entry;
       this.inflight.set(key, entry);

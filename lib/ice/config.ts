@@ -44,11 +44,11 @@ const envSchema = z.object({
   ),
   ICE_TIMEOUT_MS: z.preprocess(
     blankAsUnset,
-    z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(100).max(120_000).default(8000),
+    z.coerce.number({ error: 'must be a whole number of milliseconds from 100 to 120000' }).int().min(100).max(120_000).default(8000),
   ),
   ICE_MAX_CONCURRENCY: z.preprocess(
     blankAsUnset,
-    z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(256).default(8),
+    z.coerce.number({ error: 'must be a whole number from 1 to 256' }).int().min(1).max(256).default(8),
   ),
 });
 
@@ -69,9 +69,7 @@ export function parseIceConfig(env: Record<string, string | undefined>): IceConf
   };
 }
 
-// zod's own wording for number bounds reads well; for the rest our messages say what is expected.
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small' || issue.code === 'too_big') return `is out of range: ${issue.message}`;
   return issue.message.startsWith('is ') || issue.message.startsWith('must ') ? issue.message : `is invalid: ${issue.message}`;
 }
 

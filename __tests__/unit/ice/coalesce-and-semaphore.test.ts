@@ -21,6 +21,24 @@ describe('Coalescer', () => {
     expect(coalescer.size).toBe(0);
   });
 
+  it('reuses a successful answer for reuseMs, but never a failure', async () => {
+    const coalescer = new Coalescer<number>(100);
+    const start = jest.fn(async () => 1);
+    await coalescer.run('k', start);
+    await coalescer.run('k', start);
+    expect(start).toHaveBeenCalledTimes(1);
+    await new Promise((r) => setTimeout(r, 150));
+    await coalescer.run('k', start);
+    expect(start).toHaveBeenCalledTimes(2);
+
+    const failing = jest.fn(async () => {
+      throw new Error('upstream down');
+    });
+    await expect(coalescer.run('f', failing)).rejects.toThrow('upstream down');
+    await expect(coalescer.run('f', failing)).rejects.toThrow('upstream down');
+    expect(failing).toHaveBeenCalledTimes(2);
+  });
+
   it('aborts the shared call only when the last waiter leaves', async () => {
     const coalescer = new Coalescer<number>();
     let sharedSignal!: AbortSignal;

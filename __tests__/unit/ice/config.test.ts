@@ -41,6 +41,7 @@ describe('parseIceConfig', () => {
     );
     expect(found.find((p) => p.startsWith('ICE_REGION'))).toContain('cn-shanghai');
     expect(found.find((p) => p.startsWith('ALIBABA_CLOUD_ACCESS_KEY_ID'))).toContain('required');
+    expect(found).toContain('ICE_MAX_CONCURRENCY must be a whole number from 1 to 256');
   });
 
   it('treats an empty variable as unset', () => {
