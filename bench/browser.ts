@@ -31,7 +31,7 @@ export async function bigDataFigures(stack: BenchStack): Promise<Figure[]> {
       await page.goto(`${stack.portal.url}/jobs/${jobId}`);
       await page.getByRole('table').first().waitFor();
       if (openRaw) {
-        await page.getByText('Raw JSON').click();
+        await page.getByRole('heading', { name: 'Raw JSON' }).click();
         await page.locator('pre.raw').waitFor();
       }
       await page.waitForTimeout(500);
