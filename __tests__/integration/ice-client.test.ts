@@ -38,7 +38,6 @@ beforeEach(async () => {
   await resetFaults(emulator.url);
   await resetStats(emulator.url);
   logged = [];
-  process.env.LOG_LEVEL = 'debug';
   writeSpy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     logged.push(String(chunk));
     return true;

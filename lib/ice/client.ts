@@ -86,7 +86,7 @@ export function createIceClient(config: IceConfig): IceClient {
       if (status >= 400) {
         throw typeof body?.Code === 'string' ? mapIceErrorBody(body as { Code: string }, status) : unreadableAnswer(requestId);
       }
-      log('debug', 'ice_call', { action, requestId, status, ms: Date.now() - started });
+      log('info', 'ice_call', { action, requestId, status, ms: Date.now() - started });
       return body;
     } finally {
       release();
