@@ -55,3 +55,11 @@ export function buildPortalIfNeeded(root: string, log: (line: string) => void = 
   if (existsSync(path.join(root, 'public'))) cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
   writeFileSync(completeMarker(root), new Date().toISOString());
 }
+
+// `npm run build`: always build, then lay out the standalone folder; `npm start` runs it.
+if (require.main === module) {
+  const root = path.resolve(__dirname, '..');
+  rmSync(path.join(root, '.next', 'standalone', '.portal-build-complete'), { force: true });
+  buildPortalIfNeeded(root);
+  console.log('Built. Start it with: npm start (node .next/standalone/server.js)');
+}

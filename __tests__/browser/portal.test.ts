@@ -122,6 +122,20 @@ describe('job list', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  it('opens a job when a full JobId is pasted into the filter', async () => {
+    const jobId = await firstJob('Success');
+    await page.goto(url('/jobs'));
+    await waitForRows(page);
+    await page.locator('#f-jobid').focus();
+    await page.evaluate((id) => {
+      const data = new DataTransfer();
+      data.setData('text', id);
+      document.querySelector('#f-jobid')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, jobId);
+    await page.waitForURL(url(`/jobs/${jobId}`));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  });
+
   it('can be used by keyboard alone: skip link, then the filters', async () => {
     await page.goto(url('/jobs'));
     await waitForRows(page);
@@ -134,12 +148,12 @@ describe('job list', () => {
   });
 });
 
-describe('job detail', () => {
-  async function firstJob(status: string): Promise<string> {
-    const res = await fetch(url(`/api/jobs?PageSize=1&Status=${status}`));
-    return ((await res.json()) as { Jobs: { JobId: string }[] }).Jobs[0]!.JobId;
-  }
+async function firstJob(status: string): Promise<string> {
+  const res = await fetch(url(`/api/jobs?PageSize=1&Status=${status}`));
+  return ((await res.json()) as { Jobs: { JobId: string }[] }).Jobs[0]!.JobId;
+}
 
+describe('job detail', () => {
   it('opens from a deep link with the file, its streams and the raw JSON', async () => {
     const jobId = await firstJob('Success');
     await page.goto(url(`/jobs/${jobId}`));
