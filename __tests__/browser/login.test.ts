@@ -40,7 +40,7 @@ it('signs in through the IdP from a deep link and lands on the same filtered lis
   await page.goto(deepLink);
   await signInAtIdp(page, 'alice');
   await page.waitForURL(deepLink);
-  await page.locator('tbody tr').first().waitFor();
+  await page.locator('tbody tr td:first-child a').first().waitFor(); // real rows, not the skeleton's
   expect(await page.inputValue('#f-status')).toBe('Success');
   expect(await page.getByText('alice@example.com').count()).toBe(1);
   await screenshot(page, 'signed-in');

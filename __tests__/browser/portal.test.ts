@@ -33,8 +33,9 @@ afterEach(() => context.close());
 const url = (path: string) => `${stack.portal.url}${path}`;
 const rowIds = (p: Page) => p.locator('tbody tr td:first-child a').evaluateAll((links) => links.map((a) => a.getAttribute('title')));
 
+/** Real rows, with a job link: the skeleton shown while ICE answers has table rows too. */
 async function waitForRows(p: Page): Promise<void> {
-  await p.locator('tbody tr').first().waitFor();
+  await p.locator('tbody tr td:first-child a').first().waitFor();
 }
 
 async function seriousViolations(p: Page) {
