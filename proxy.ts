@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { cookieNameFor } from '@/lib/auth/cookie-names';
+import { authModeFrom } from '@/lib/auth/mode';
 import { RETURN_TO_HEADER } from '@/lib/auth/return-to';
 import { requestIdFor } from '@/lib/http/request-id';
 import { isSameOrigin } from '@/lib/http/same-origin';
 
-// Runs before every page and /auth route: a fresh CSP nonce, the exact URL for the
-// login round trip, a request id, and a same-origin check for anything but GET/HEAD. It is not an auth
-// gate: every page and route checks the user itself (lib/auth/require-user.ts). /api is left out: JSON
-// needs no CSP, its routes accept only GET and set their own request id, and skipping the proxy saves
-// about 1 ms a call (bench/RESULTS.md).
+// Runs before every page and /auth route: a fresh CSP nonce, the exact URL for the login round trip,
+// a request id, and a same-origin check for anything but GET/HEAD. It is not an auth gate: every page
+// and route checks the user itself (lib/auth/require-user.ts). /api is left out: JSON needs no CSP, its
+// routes accept only GET and set their own request id, and skipping the proxy saves about 1 ms a call.
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
@@ -67,9 +67,8 @@ function idpOrigin(): string {
 }
 
 function needsLogin(request: NextRequest): boolean {
-  const mode = process.env.AUTH_MODE || (process.env.NODE_ENV === 'production' ? 'oidc' : 'none');
   const { pathname } = request.nextUrl;
-  if (mode !== 'oidc' || request.method !== 'GET' || !(pathname === '/jobs' || pathname.startsWith('/jobs/'))) return false;
+  if (authModeFrom(process.env) !== 'oidc' || request.method !== 'GET' || !(pathname === '/jobs' || pathname.startsWith('/jobs/'))) return false;
   return !request.cookies.has(cookieNameFor('session', !!process.env.APP_URL?.startsWith('https:')));
 }
 

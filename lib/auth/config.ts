@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { ConfigError } from '@/lib/ice/config';
+import { authModeFrom } from './mode';
 
 // Who may use the portal, read from the environment once. Without an explicit AUTH_MODE a production
 // server requires OIDC and refuses to start unconfigured: fail closed.
@@ -50,7 +51,7 @@ export type AuthConfig =
   | { mode: 'none'; AUTH_RATE_LIMIT_PER_MINUTE: number };
 
 export function parseAuthConfig(env: Record<string, string | undefined>): AuthConfig {
-  const mode = env.AUTH_MODE || (env.NODE_ENV === 'production' ? 'oidc' : 'none');
+  const mode = authModeFrom(env);
   const schema = mode === 'oidc' ? oidcSchema : mode === 'proxy-jwt' ? proxyJwtSchema : mode === 'none' ? noneSchema : undefined;
   if (!schema) throw new ConfigError(['AUTH_MODE must be one of oidc, proxy-jwt, none']);
   const parsed = schema.safeParse({ ...env, AUTH_MODE: mode });

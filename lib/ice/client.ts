@@ -123,7 +123,7 @@ export function createIceClient(config: IceConfig): IceClient {
     }
   }
 
-  /** A read: retried, and shared with identical reads already in flight. */
+  /** A read: retried, shared with identical reads in flight, and reused for READ_REUSE_MS after success. */
   function read<T>(action: string, params: Params, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
     const wire = toWireParams(params);
     const key = `${action}?${JSON.stringify(wire, Object.keys(wire).sort())}`;
