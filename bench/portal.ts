@@ -1,5 +1,6 @@
 // Portal figures, each measured side by side in one run on loopback with the emulator as ICE:
-//  1. proxy overhead of /api/jobs over a direct signed call (30 ms injected upstream latency)
+//  1. proxy overhead of /api/jobs over a direct signed call (30 ms injected upstream latency), with a
+//     bare Next.js route forwarding the same call beside it: the floor any Next.js route sits on
 //  2. time to first byte of /jobs over the upstream latency (300 ms): the shell streams first
 //  3. coalescing of identical requests, and throughput under 50 connections next to the emulator's
 //  4. first-load JavaScript of both pages next to a bare App Router page
@@ -8,7 +9,8 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { popCoreClient, readStats, resetStats, setFaults, REPO_ROOT } from '../__tests__/support/emulator-process';
-import { bareNextPageBytes, firstLoadJsBytes } from './page-weight';
+import { startBareNext, type BareNext } from './bare-next';
+import { firstLoadJsBytes } from './page-weight';
 import type { Figure } from './report';
 import { percentile, startBenchStack, type BenchStack } from './stack';
 
@@ -32,50 +34,45 @@ function httpGet(url: string, headers: Record<string, string>, agent: http.Agent
 }
 
 
-async function proxyOverhead(stack: BenchStack): Promise<Figure[]> {
+async function proxyOverhead(stack: BenchStack, bare: BareNext): Promise<Figure[]> {
   await setFaults(stack.emulator.url, { latencyMs: 30 });
   const direct = popCoreClient(stack.emulator.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const portalAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const bareAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   // The portal reuses an identical successful read for a second: cycling through 40 page sizes makes
-  // every measured call a real upstream call, and the direct call asks for the same page.
+  // every measured call a real upstream call, and the other two ask for the same page.
   const pageSize = (i: number) => 10 + (i % 40);
-  const viaPortal = async (i: number) => {
-    const status = await httpGet(`${stack.portal.url}/api/jobs?PageSize=${pageSize(i)}`, stack.signedIn, agent);
-    if (status !== 200) throw new Error(`portal answered ${status}`);
+  const expectOk = (status: number, who: string) => {
+    if (status !== 200) throw new Error(`${who} answered ${status}`);
   };
-  const viaDirect = (i: number) => direct.request('ListMediaInfoJobs', { PageSize: pageSize(i) });
-  for (let i = 0; i < 40; i++) await Promise.all([viaPortal(i), viaDirect(i)]);
+  const legs = {
+    portal: async (i: number) => expectOk(await httpGet(`${stack.portal.url}/api/jobs?PageSize=${pageSize(i)}`, stack.signedIn, portalAgent), 'the portal'),
+    direct: (i: number) => direct.request('ListMediaInfoJobs', { PageSize: pageSize(i) }),
+    bare: async (i: number) => expectOk(await httpGet(`${bare.url}${bare.forwarderPath}?PageSize=${pageSize(i)}`, {}, bareAgent), 'the bare forwarder'),
+  };
+  for (let i = 0; i < 40; i++) await Promise.all(Object.values(legs).map((leg) => leg(i)));
   await resetStats(stack.emulator.url);
-  const portal: number[] = [];
-  const plain: number[] = [];
-  // Alternating, so both see the same machine load over time.
-  for (let i = 0; i < 300; i++) {
-    portal.push(await timed(() => viaPortal(i)));
-    plain.push(await timed(() => viaDirect(i)));
+  const times = { portal: [] as number[], direct: [] as number[], bare: [] as number[] };
+  const rounds = 300;
+  // Interleaved, so all three see the same machine load over time.
+  for (let i = 0; i < rounds; i++) {
+    for (const name of ['portal', 'direct', 'bare'] as const) times[name].push(await timed(() => legs[name](i)));
   }
   const upstream = (await readStats(stack.emulator.url)).requests;
-  if (upstream !== 600) throw new Error(`expected 600 upstream calls, saw ${upstream}: the portal answered some from its reuse window`);
-
-  // What Next.js itself costs here: an empty route (/api/health), back to back and after the server
-  // sat idle as long as one upstream call, which is how it serves the calls measured above.
-  const floor = async (idleMs: number) => {
-    const times: number[] = [];
-    for (let i = 0; i < 150; i++) {
-      if (idleMs) await new Promise((r) => setTimeout(r, idleMs));
-      times.push(await timed(() => httpGet(`${stack.portal.url}/api/health`, {}, agent)));
-    }
-    return percentile(times, 50);
-  };
-  const floorBusy = await floor(0);
-  const floorIdle = await floor(30);
+  if (upstream !== 3 * rounds) throw new Error(`expected ${3 * rounds} upstream calls, saw ${upstream}: the portal answered some from its reuse window`);
   await setFaults(stack.emulator.url, {});
-  agent.destroy();
+  portalAgent.destroy();
+  bareAgent.destroy();
+  const p = (name: keyof typeof times, q: number) => percentile(times[name], q);
+  const pair = (name: keyof typeof times) => ({ value: p(name, 50), unit: `/ ${p(name, 95).toFixed(1)} ms` });
   return [
-    { name: 'direct pop-core call p50 / p95', value: percentile(plain, 50), unit: `/ ${percentile(plain, 95).toFixed(1)} ms` },
-    { name: 'through the portal /api/jobs p50 / p95', value: percentile(portal, 50), unit: `/ ${percentile(portal, 95).toFixed(1)} ms` },
-    { name: 'proxy overhead ratio p50', value: percentile(portal, 50) / percentile(plain, 50), unit: '×', target: { atMost: 1.1 } },
-    { name: 'proxy overhead ratio p95', value: percentile(portal, 95) / percentile(plain, 95), unit: '×', target: { atMost: 1.25 } },
-    { name: '  an empty Next.js route p50: back to back / after 30 ms idle', value: floorBusy, unit: `/ ${floorIdle.toFixed(2)} ms` },
+    { name: 'direct pop-core call p50 / p95', ...pair('direct') },
+    { name: 'through the portal /api/jobs p50 / p95', ...pair('portal') },
+    { name: 'proxy overhead ratio p50', value: p('portal', 50) / p('direct', 50), unit: '×', target: { atMost: 1.1 } },
+    { name: 'proxy overhead ratio p95', value: p('portal', 95) / p('direct', 95), unit: '×', target: { atMost: 1.25 } },
+    { name: '  a bare Next.js route forwarding the same call p50 / p95', ...pair('bare') },
+    { name: '  its ratio over the direct call p50 / p95 (the framework floor)', value: p('bare', 50) / p('direct', 50), unit: `/ ${(p('bare', 95) / p('direct', 95)).toFixed(2)} ×` },
+    { name: "  the portal's own share: portal over the bare route p50 / p95", value: p('portal', 50) / p('bare', 50), unit: `/ ${(p('portal', 95) / p('bare', 95)).toFixed(2)} ×` },
   ];
 }
 
@@ -134,8 +131,8 @@ async function coalescingAndLoad(stack: BenchStack, emulatorReqPerSec: number | 
   ];
 }
 
-async function pageWeight(stack: BenchStack): Promise<Figure[]> {
-  const bare = await bareNextPageBytes(REPO_ROOT);
+async function pageWeight(stack: BenchStack, bareApp: BareNext): Promise<Figure[]> {
+  const bare = await firstLoadJsBytes(`${bareApp.url}/`);
   const { Jobs } = await popCoreClient(stack.emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { PageSize: 1, Status: 'Success' });
   const list = await firstLoadJsBytes(`${stack.portal.url}/jobs`, stack.signedIn);
   const detail = await firstLoadJsBytes(`${stack.portal.url}/jobs/${Jobs[0]!.JobId}`, stack.signedIn);
@@ -172,15 +169,17 @@ async function crawl(): Promise<Figure[]> {
 
 export async function portalFigures(emulatorReqPerSec?: number): Promise<Figure[]> {
   const stack = await startBenchStack(['--jobs', '2000', '--seed', '3']);
+  const bare = await startBareNext(REPO_ROOT, stack.emulator.url);
   try {
     return [
-      ...(await proxyOverhead(stack)),
+      ...(await proxyOverhead(stack, bare)),
       ...(await streaming(stack)),
       ...(await coalescingAndLoad(stack, emulatorReqPerSec)),
-      ...(await pageWeight(stack)),
+      ...(await pageWeight(stack, bare)),
       ...(await crawl()),
     ];
   } finally {
+    await bare.stop();
     await stack.stop();
   }
 }

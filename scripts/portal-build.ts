@@ -15,7 +15,7 @@ function newestMtime(target: string): number {
 }
 
 /** The build sees what the image's build stage sees: no NODE_ENV, no credentials, no auth settings. */
-function buildEnv(): NodeJS.ProcessEnv {
+export function buildEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   for (const name of Object.keys(env)) {
     if (name === 'NODE_ENV' || /^(ALIBABA_CLOUD_|ICE_|AUTH_|OIDC_|APP_URL$)/.test(name)) delete env[name];

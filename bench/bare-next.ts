@@ -1,0 +1,85 @@
+// A bare Next.js App Router app built in the same run with this repository's next, react and pop-core,
+// served as the portal is (the standalone server.js). It gives two baselines:
+//  - a one-page app, for the page weight of the portal's pages;
+//  - a route handler that forwards ListMediaInfoJobs with pop-core and does nothing else (no sign-in,
+//    no validation, no logs): the least any Next.js route can add to an upstream call, for the proxy
+//    overhead of /api/jobs.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_CREDENTIALS } from '../emulator/options';
+import { buildEnv } from '../scripts/portal-build';
+import { freePort } from '../scripts/portal-process';
+import { API_VERSION } from '../emulator/authenticate';
+
+export interface BareNext {
+  url: string;
+  /** GET ?PageSize=N: the same signed ListMediaInfoJobs call the portal makes, answered as is. */
+  forwarderPath: string;
+  stop(): Promise<void>;
+}
+
+const FILES: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'bare', private: true }),
+  // Turbopack's root must contain the symlinked node_modules; pop-core needs Node built-ins, as in the portal.
+  'next.config.js': `module.exports = { turbopack: { root: '/' }, output: 'standalone', serverExternalPackages: ['@alicloud/pop-core'] };\n`,
+  'app/layout.js': 'export default function L({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
+  'app/page.js': "export const dynamic = 'force-dynamic';\nexport default function P() { return <main><h1>Bare page</h1></main>; }\n",
+  'app/forward/route.js': `import RPCClient from '@alicloud/pop-core';
+let rpc;
+export const dynamic = 'force-dynamic';
+export async function GET(request) {
+  // Made on first use, as the portal's client is: the build has no endpoint.
+  rpc ??= new RPCClient({ endpoint: process.env.ICE_ENDPOINT, apiVersion: '${API_VERSION}', accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET });
+  return Response.json(await rpc.request('ListMediaInfoJobs', { PageSize: request.nextUrl.searchParams.get('PageSize') ?? '10' }));
+}
+`,
+};
+
+export async function startBareNext(root: string, emulatorUrl: string): Promise<BareNext> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bare-next-'));
+  for (const [name, text] of Object.entries(FILES)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  // The very same packages the portal runs on.
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const env = buildEnv();
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: dir, encoding: 'utf8', env });
+  if (build.status !== 0) throw new Error(`bare build failed:\n${build.stdout}\n${build.stderr}`);
+  // With Turbopack's root at /, the standalone server sits at the app's own path inside standalone/.
+  const standalone = path.join(dir, '.next', 'standalone', path.relative('/', dir));
+  cpSync(path.join(dir, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
+
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(standalone, 'server.js')], {
+    cwd: standalone,
+    stdio: 'ignore',
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      ICE_ENDPOINT: emulatorUrl,
+      ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
+    },
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (server.exitCode !== null || server.signalCode !== null) return resolve();
+      server.once('exit', () => resolve());
+      process.kill(server.pid!, 'SIGTERM');
+    }).then(() => rmSync(dir, { recursive: true, force: true }));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (await fetch(`${url}/`).then((r) => r.ok, () => false)) break;
+    if (i >= 300 || server.exitCode !== null) {
+      await stop();
+      throw new Error('the bare Next.js app did not start');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, forwarderPath: '/forward', stop };
+}
