@@ -11,13 +11,11 @@ export function toPlainJson(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => toPlainJson(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    // A key like __proto__ must stay data, never reach an object's prototype.
-    Object.defineProperty(out, key, {
-      value: toPlainJson((value as Record<string, unknown>)[key], depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    const item = toPlainJson((value as Record<string, unknown>)[key], depth + 1);
+    // A __proto__ key must stay data, never reach the object's prototype. Only that key needs
+    // defineProperty, which costs four times a plain assignment on every field of a list page.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
   }
   return out;
 }
