@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stopProcess } from '../__tests__/support/emulator-process';
 import { DEMO_CREDENTIALS } from '../emulator/options';
 import { buildEnv } from '../scripts/portal-build';
 import { freePort } from '../scripts/portal-process';
@@ -66,12 +67,7 @@ export async function startBareNext(root: string, emulatorUrl: string): Promise<
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
     },
   });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (server.exitCode !== null || server.signalCode !== null) return resolve();
-      server.once('exit', () => resolve());
-      process.kill(server.pid!, 'SIGTERM');
-    }).then(() => rmSync(dir, { recursive: true, force: true }));
+  const stop = () => stopProcess(server).then(() => rmSync(dir, { recursive: true, force: true }));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (await fetch(`${url}/`).then((r) => r.ok, () => false)) break;

@@ -1,6 +1,7 @@
 // Portal figures, each measured side by side in one run on loopback with the emulator as ICE:
 //  1. proxy overhead of /api/jobs over a direct signed call (30 ms injected upstream latency), with a
-//     bare Next.js route forwarding the same call beside it: the floor any Next.js route sits on
+//     bare Next.js route forwarding the same call beside it (the floor any Next.js route sits on) and a
+//     plain Node.js forwarder (what leaving Next.js for /api could reach)
 //  2. time to first byte of /jobs over the upstream latency (300 ms): the shell streams first
 //  3. coalescing of identical requests, and throughput under 50 connections next to the emulator's
 //  4. first-load JavaScript of both pages next to a bare App Router page
@@ -10,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { popCoreClient, readStats, resetStats, setFaults, REPO_ROOT } from '../__tests__/support/emulator-process';
 import { startBareNext, type BareNext } from './bare-next';
+import { startPlainForwarder, type PlainForwarder } from './plain-forwarder';
 import { firstLoadJsBytes } from './page-weight';
 import type { Figure } from './report';
 import { percentile, startBenchStack, type BenchStack } from './stack';
@@ -34,13 +36,14 @@ function httpGet(url: string, headers: Record<string, string>, agent: http.Agent
 }
 
 
-async function proxyOverhead(stack: BenchStack, bare: BareNext): Promise<Figure[]> {
+async function proxyOverhead(stack: BenchStack, bare: BareNext, plain: PlainForwarder): Promise<Figure[]> {
   await setFaults(stack.emulator.url, { latencyMs: 30 });
   const direct = popCoreClient(stack.emulator.url);
   const portalAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const bareAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const plainAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   // The portal reuses an identical successful read for a second: cycling through 40 page sizes makes
-  // every measured call a real upstream call, and the other two ask for the same page.
+  // every measured call a real upstream call, and the others ask for the same page.
   const pageSize = (i: number) => 10 + (i % 40);
   const expectOk = (status: number, who: string) => {
     if (status !== 200) throw new Error(`${who} answered ${status}`);
@@ -49,30 +52,33 @@ async function proxyOverhead(stack: BenchStack, bare: BareNext): Promise<Figure[
     portal: async (i: number) => expectOk(await httpGet(`${stack.portal.url}/api/jobs?PageSize=${pageSize(i)}`, stack.signedIn, portalAgent), 'the portal'),
     direct: (i: number) => direct.request('ListMediaInfoJobs', { PageSize: pageSize(i) }),
     bare: async (i: number) => expectOk(await httpGet(`${bare.url}${bare.forwarderPath}?PageSize=${pageSize(i)}`, {}, bareAgent), 'the bare forwarder'),
+    plain: async (i: number) => expectOk(await httpGet(`${plain.url}/?PageSize=${pageSize(i)}`, {}, plainAgent), 'the plain forwarder'),
   };
   for (let i = 0; i < 40; i++) await Promise.all(Object.values(legs).map((leg) => leg(i)));
   await resetStats(stack.emulator.url);
-  const times = { portal: [] as number[], direct: [] as number[], bare: [] as number[] };
+  const times = { portal: [] as number[], direct: [] as number[], bare: [] as number[], plain: [] as number[] };
+  const names = Object.keys(times) as (keyof typeof times)[];
   const rounds = 300;
-  // Interleaved, so all three see the same machine load over time.
+  // Interleaved, so all of them see the same machine load over time.
   for (let i = 0; i < rounds; i++) {
-    for (const name of ['portal', 'direct', 'bare'] as const) times[name].push(await timed(() => legs[name](i)));
+    for (const name of names) times[name].push(await timed(() => legs[name](i)));
   }
   const upstream = (await readStats(stack.emulator.url)).requests;
-  if (upstream !== 3 * rounds) throw new Error(`expected ${3 * rounds} upstream calls, saw ${upstream}: the portal answered some from its reuse window`);
+  if (upstream !== names.length * rounds) throw new Error(`expected ${names.length * rounds} upstream calls, saw ${upstream}: the portal answered some from its reuse window`);
   await setFaults(stack.emulator.url, {});
-  portalAgent.destroy();
-  bareAgent.destroy();
+  for (const agent of [portalAgent, bareAgent, plainAgent]) agent.destroy();
   const p = (name: keyof typeof times, q: number) => percentile(times[name], q);
   const pair = (name: keyof typeof times) => ({ value: p(name, 50), unit: `/ ${p(name, 95).toFixed(1)} ms` });
+  const ratios = (name: keyof typeof times, over: keyof typeof times) => ({ value: p(name, 50) / p(over, 50), unit: `/ ${(p(name, 95) / p(over, 95)).toFixed(2)} ×` });
   return [
     { name: 'direct pop-core call p50 / p95', ...pair('direct') },
     { name: 'through the portal /api/jobs p50 / p95', ...pair('portal') },
     { name: 'proxy overhead ratio p50', value: p('portal', 50) / p('direct', 50), unit: '×', target: { atMost: 1.1 } },
     { name: 'proxy overhead ratio p95', value: p('portal', 95) / p('direct', 95), unit: '×', target: { atMost: 1.25 } },
     { name: '  a bare Next.js route forwarding the same call p50 / p95', ...pair('bare') },
-    { name: '  its ratio over the direct call p50 / p95 (the framework floor)', value: p('bare', 50) / p('direct', 50), unit: `/ ${(p('bare', 95) / p('direct', 95)).toFixed(2)} ×` },
-    { name: "  the portal's own share: portal over the bare route p50 / p95", value: p('portal', 50) / p('bare', 50), unit: `/ ${(p('portal', 95) / p('bare', 95)).toFixed(2)} ×` },
+    { name: '  its ratio over the direct call p50 / p95 (the framework floor)', ...ratios('bare', 'direct') },
+    { name: '  a plain Node.js forwarder (node:http + pop-core) over the direct call p50 / p95', ...ratios('plain', 'direct') },
+    { name: "  the portal's own share: portal over the bare route p50 / p95", ...ratios('portal', 'bare') },
   ];
 }
 
@@ -170,15 +176,17 @@ async function crawl(): Promise<Figure[]> {
 export async function portalFigures(emulatorReqPerSec?: number): Promise<Figure[]> {
   const stack = await startBenchStack(['--jobs', '2000', '--seed', '3']);
   const bare = await startBareNext(REPO_ROOT, stack.emulator.url);
+  const plain = await startPlainForwarder(stack.emulator.url);
   try {
     return [
-      ...(await proxyOverhead(stack, bare)),
+      ...(await proxyOverhead(stack, bare, plain)),
       ...(await streaming(stack)),
       ...(await coalescingAndLoad(stack, emulatorReqPerSec)),
       ...(await pageWeight(stack, bare)),
       ...(await crawl()),
     ];
   } finally {
+    await plain.stop();
     await bare.stop();
     await stack.stop();
   }
