@@ -9,10 +9,10 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { stopProcess } from '../__tests__/support/emulator-process';
+import { API_VERSION } from '../emulator/authenticate';
 import { DEMO_CREDENTIALS } from '../emulator/options';
 import { buildEnv } from '../scripts/portal-build';
 import { freePort } from '../scripts/portal-process';
-import { API_VERSION } from '../emulator/authenticate';
 
 export interface BareNext {
   url: string;
