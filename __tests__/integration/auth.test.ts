@@ -162,9 +162,22 @@ describe('OIDC login', () => {
     expect(oidcPortal.output()).toMatch(/"event":"audit","requestId":"[0-9a-f-]{36}","user":"alice@example.com","route":"\/api\/jobs".*"status":200,"iceRequestId":"[0-9A-F-]{36}"/);
   });
 
-  it.each(['//evil.example', 'https://evil.example', '/\\evil.example', '%2F%2Fevil.example', '/%09/evil.example'])(
+  it.each([
+    '//evil.example',
+    'https://evil.example',
+    '/\\evil.example',
+    '%2F%2Fevil.example',
+    '/%09/evil.example',
+    '/..//evil.example/x',
+    '/.//evil.example/x',
+    '/%2e%2e//evil.example/x',
+    '/.%2e//evil.example/x',
+    '/jobs/..//evil.example/x',
+  ])(
     'never redirects to another origin after login (returnTo=%s)',
     async (payload) => {
+      const start = await get(oidcPortal, `/auth/login?returnTo=${encodeURIComponent(payload)}`);
+      expect(new URL(start.headers.get('location')!).origin).toBe(idp.issuer);
       const { callback } = await login(payload);
       expect(new URL(callback.headers.get('location')!).origin).toBe(oidcPortal.url);
     },

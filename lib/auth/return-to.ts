@@ -6,16 +6,20 @@ export const DEFAULT_RETURN_TO = '/jobs';
 export const RETURN_TO_HEADER = 'x-portal-return-to';
 const BASE = 'http://portal.invalid';
 
+/** "//evil" and "/\evil" are read by browsers as another host; control characters hide tricks. */
+const isLocalPath = (path: string) => path.startsWith('/') && !path.startsWith('//') && !/[\\\u0000-\u001f\u007f]/.test(path);
+
 export function safeReturnTo(raw: string | null | undefined): string {
-  if (!raw || raw.length > 4096) return DEFAULT_RETURN_TO;
-  // "//evil" and "/\evil" are read by browsers as another host; control characters hide tricks.
-  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || /[\u0000-\u001f\u007f]/.test(raw)) return DEFAULT_RETURN_TO;
+  if (!raw || raw.length > 4096 || !isLocalPath(raw)) return DEFAULT_RETURN_TO;
   let url: URL;
   try {
     url = new URL(raw, BASE);
   } catch {
     return DEFAULT_RETURN_TO;
   }
-  if (url.origin !== BASE || url.pathname.startsWith('/auth/')) return DEFAULT_RETURN_TO;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // The normalised path is what the Location header carries, and dot segments collapse into a
+  // protocol-relative URL ("/..//evil" becomes "//evil"): check the result, not only the input.
+  if (url.origin !== BASE || !isLocalPath(path) || url.pathname.startsWith('/auth/')) return DEFAULT_RETURN_TO;
+  return path;
 }

@@ -24,6 +24,13 @@ describe('safeReturnTo', () => {
     '/auth/login?returnTo=//evil.example',
     '',
     'jobs',
+    // Dot segments that collapse into a protocol-relative URL once normalised (the security review's finding 1).
+    '/..//evil.example/x',
+    '/.//evil.example',
+    '/%2e%2e//evil.example',
+    '/.%2e//evil.example',
+    '/jobs/..//evil.example',
+    '/jobs/%2E%2E/%2E%2E//evil.example',
   ])('turns %j into the job list', (payload) => {
     expect(safeReturnTo(payload)).toBe('/jobs');
   });
