@@ -1,7 +1,7 @@
-// Structured logs: pino, one JSON object per line on stdout, and every line passes redact() on its
-// way out, whatever a library put into it.
+// Structured logs: pino, one JSON object per line on stdout. Every record is redacted as a value
+// before pino serialises it (lib/log/redact.ts), so a line always parses, whatever a caller sent.
 import pino from 'pino';
-import { redact } from './redact';
+import { redactValue } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -10,8 +10,10 @@ const logger = pino(
     level: process.env.LOG_LEVEL || 'info',
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    hooks: { streamWrite: redact },
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (record) => redactValue(record) as Record<string, unknown>,
+    },
   },
   // Through process.stdout (not a raw fd), so everything written is ordered with Next's own output.
   process.stdout,

@@ -1,0 +1,55 @@
+import { log } from '@/lib/log/logger';
+import { redactText, redactValue, registerSecrets } from '@/lib/log/redact';
+
+// The logger writes through process.stdout: every line it writes here is read back and parsed.
+let lines: string[] = [];
+let spy: jest.SpyInstance;
+beforeEach(() => {
+  lines = [];
+  spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+});
+afterEach(() => spy.mockRestore());
+
+const HOSTILE = ['Signature=\\"', 'Signature=\\', 'AccessKeyId=\\"}, "forged": "x', '\\', '"', '\u0000\n\r\u2028', 'Signature%3D%5C%22', '{"Signature": "\\"', 'x'.repeat(300)];
+
+describe('log lines', () => {
+  it.each(HOSTILE)('stay one parseable JSON line whatever a caller sends (%j)', (value) => {
+    log('info', 'audit', { params: { x: value, [value]: 'key' }, path: `/api/jobs?${value}` });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.endsWith('\n')).toBe(true);
+    expect(lines[0]!.trimEnd()).not.toContain('\n');
+    const parsed = JSON.parse(lines[0]!) as { event: string; params: Record<string, string>; forged?: string };
+    expect(parsed.event).toBe('audit');
+    expect(parsed.forged).toBeUndefined();
+    expect(JSON.stringify(parsed)).not.toMatch(/Signature(=|%3D|":\s*")(?!\[redacted\])[^&\s"',]/i);
+  });
+
+  it('blanks registered secrets and signed-URL parameters by value and by field name', () => {
+    registerSecrets(['an-auth-secret-value-0123456789']);
+    log('warn', 'example', { message: 'sealed with an-auth-secret-value-0123456789', url: 'http://ice/?AccessKeyId=LTAIabc&Signature=xyz', Signature: 'bare', nested: { SecurityToken: 'sts' } });
+    const parsed = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(parsed).toMatchObject({
+      message: 'sealed with [redacted]',
+      url: 'http://ice/?AccessKeyId=[redacted]&Signature=[redacted]',
+      Signature: '[redacted]',
+      nested: { SecurityToken: '[redacted]' },
+    });
+  });
+});
+
+describe('redactValue', () => {
+  it('copies without touching what it need not', () => {
+    const record = { a: 1, b: [true, null, 'plain'], c: { d: 'text' } };
+    expect(redactValue(record)).toEqual(record);
+    expect(redactText('Signaturex=keep')).toBe('Signaturex=keep');
+  });
+
+  it('stops at a depth no log line reaches instead of walking forever', () => {
+    let deep: Record<string, unknown> = { leaf: 'x' };
+    for (let i = 0; i < 20; i++) deep = { deep };
+    expect(JSON.stringify(redactValue(deep))).toContain('[too deep]');
+  });
+});
