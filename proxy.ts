@@ -1,14 +1,26 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { getAuthConfig } from '@/lib/auth/config';
 import { cookieNameFor } from '@/lib/auth/cookie-names';
 import { authModeFrom } from '@/lib/auth/mode';
 import { RETURN_TO_HEADER } from '@/lib/auth/return-to';
-import { requestIdFor } from '@/lib/http/request-id';
+import { setAuthCookie, type SealedCookie } from '@/lib/auth/session';
+import { admit, credentialsOf } from '@/lib/http/admission';
+import { jsonError } from '@/lib/http/error-response';
+import { htmlPage } from '@/lib/http/html-page';
+import { clientRequestId, newRequestId } from '@/lib/http/request-id';
 import { isSameOrigin } from '@/lib/http/same-origin';
+import { log } from '@/lib/log/logger';
 
-// Runs before every page and /auth route: a fresh CSP nonce, the exact URL for the login round trip,
-// a request id, and a same-origin check for anything but GET/HEAD. It is not an auth gate: every page
-// and route checks the user itself (lib/auth/require-user.ts). /api is left out: JSON needs no CSP, its
-// routes accept only GET and set their own request id, and skipping the proxy saves about 1 ms a call.
+// Runs before every page and /auth route, and before /api paths that carry a percent sign. It is not
+// an auth gate: every page and route checks the user itself (lib/auth/require-user.ts). In order:
+// - a path that cannot be percent-decoded: 400 (Next.js would answer a bare 500 later);
+// - methods: pages answer GET and HEAD only (405); a state change must come from this origin (403);
+// - a page that reads ICE without any session cookie: an early 307 to the login, before streaming;
+// - a page that reads ICE: it spends the user's rate budget, shared with /api (429 page when spent),
+//   and slides the session's idle expiry;
+// - a fresh CSP nonce, the exact URL for the login round trip, and the portal's request id.
+// The rest of /api is left out: JSON needs no CSP, its routes gate themselves, and skipping the proxy
+// saves about 1 ms a call.
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
@@ -28,22 +40,53 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
   ].join('; ');
 }
 
-export function proxy(request: NextRequest): NextResponse {
-  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+/** Route handlers under /auth that take other methods than GET answer for themselves. */
+const POST_ROUTES = new Set(['/auth/logout']);
+
+const readsIce = (pathname: string) => pathname === '/jobs' || pathname.startsWith('/jobs/');
+
+export async function proxy(request: NextRequest): Promise<Response> {
+  const { pathname } = request.nextUrl;
+  const requestId = newRequestId();
+  const isApi = pathname === '/api' || pathname.startsWith('/api/');
+
+  if (!decodes(pathname)) {
+    log('warn', 'undecodable_path', { requestId, clientRequestId: clientRequestId(request.headers.get('x-request-id')), path: pathname.slice(0, 200) });
+    const message = 'The address contains a percent sign that is not followed by a valid encoded character.';
+    return isApi ? jsonError(400, 'invalid_path', message) : htmlPage(400, 'Bad address', message, [{ href: '/jobs', text: 'Job list' }]);
+  }
+  if (isApi) return NextResponse.next();
+
   const method = request.method.toUpperCase();
-  if (method !== 'GET' && method !== 'HEAD' && !isSameOrigin(request, process.env.APP_URL || undefined)) {
-    return NextResponse.json({ error: { code: 'cross_origin', message: 'Requests that change state must come from the portal itself.' } }, { status: 403 });
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (!POST_ROUTES.has(pathname)) return jsonError(405, 'method_not_allowed', 'Pages answer GET and HEAD only.', { Allow: 'GET, HEAD' });
+    if (!isSameOrigin(request, process.env.APP_URL || undefined)) {
+      return jsonError(403, 'cross_origin', 'Requests that change state must come from the portal itself.');
+    }
   }
 
-  // Early, cheap redirect for pages when no session cookie exists at all, so a deep link gets a real
-  // 307 before any streaming starts. The page still checks the cookie itself (requireUser).
-  const returnTo = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  if (needsLogin(request)) {
-    return NextResponse.redirect(new URL(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, request.url), 307);
+  const returnTo = `${pathname}${request.nextUrl.search}`;
+  let refreshed: SealedCookie | undefined;
+  if (readsIce(pathname)) {
+    // Early, cheap redirect when no session cookie exists at all, so a deep link gets a real 307
+    // before any streaming starts. The page still checks the cookie itself (requireUser).
+    if (authModeFrom(process.env) === 'oidc' && !request.cookies.has(cookieNameFor('session', !!process.env.APP_URL?.startsWith('https:')))) {
+      return NextResponse.redirect(new URL(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, request.url), 307);
+    }
+    const admission = await admit(credentialsOf(request));
+    if (admission.kind === 'limited') {
+      return htmlPage(
+        429,
+        'Too many requests',
+        `You have opened more pages and API calls than the portal allows in a minute. Wait ${admission.waitSeconds} s, then reload this page.`,
+        [{ href: returnTo, text: 'Reload' }],
+        { 'retry-after': String(admission.waitSeconds) },
+      );
+    }
+    if (admission.kind === 'admitted') refreshed = admission.refreshedSession;
   }
 
-  const requestId = requestIdFor(request.headers.get('x-request-id'));
-
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, https);
   const requestHeaders = new Headers(request.headers);
@@ -55,7 +98,20 @@ export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   response.headers.set('x-request-id', requestId);
+  if (refreshed) {
+    const config = getAuthConfig();
+    if (config.mode === 'oidc') setAuthCookie(response.cookies, config, 'session', refreshed);
+  }
   return response;
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function idpOrigin(): string {
@@ -66,12 +122,7 @@ function idpOrigin(): string {
   }
 }
 
-function needsLogin(request: NextRequest): boolean {
-  const { pathname } = request.nextUrl;
-  if (authModeFrom(process.env) !== 'oidc' || request.method !== 'GET' || !(pathname === '/jobs' || pathname.startsWith('/jobs/'))) return false;
-  return !request.cookies.has(cookieNameFor('session', !!process.env.APP_URL?.startsWith('https:')));
-}
-
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
+  // /api only when the path holds a percent sign: the one case its routes cannot answer themselves.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)', '/api/:path((?:.*)%(?:.*))'],
 };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { seal } from '@/lib/auth/sealed-cookie';
 import { freePort, type PortalProcess } from '../../scripts/portal-process';
@@ -19,6 +19,7 @@ let idp: Awaited<ReturnType<typeof startFakeIdp>>;
 let oidcPortal: PortalProcess;
 let openPortal: PortalProcess;
 let proxyPortal: PortalProcess;
+let limitedPortal: PortalProcess;
 let jwks: http.Server;
 const proxyKey = newSigningKey('proxy-1');
 const strangerKey = newSigningKey('proxy-1');
@@ -32,7 +33,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
   const oidcPort = await freePort();
-  [oidcPortal, openPortal, proxyPortal] = await Promise.all([
+  [oidcPortal, openPortal, proxyPortal, limitedPortal] = await Promise.all([
     startPortalAgainst(
       emulator.url,
       {
@@ -57,11 +58,13 @@ beforeAll(async () => {
       AUTH_PROXY_AUDIENCE: 'media-portal',
       AUTH_ALLOWED_EMAIL_DOMAINS: 'example.com',
     }),
+    // No sign-in, ICE reachable, and a budget of 5 requests a minute for pages and API together.
+    startPortalAgainst(emulator.url, { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '5' }),
   ]);
 });
 
 afterAll(async () => {
-  await Promise.all([oidcPortal?.stop(), openPortal?.stop(), proxyPortal?.stop()]);
+  await Promise.all([oidcPortal?.stop(), openPortal?.stop(), proxyPortal?.stop(), limitedPortal?.stop()]);
   await emulator?.stop();
   await idp?.close();
   jwks?.closeAllConnections();
@@ -96,7 +99,7 @@ async function login(returnTo: string, shape: (claims: Record<string, unknown>) 
 
 const SESSION = 'ice-portal-session';
 const session = (claims: object, secret = AUTH_SECRET, purpose = 'session', ttl = 60_000) =>
-  `${SESSION}=${seal({ sub: 'alice', email: 'alice@example.com', emailVerified: true, groups: ['media-team'], ...claims }, secret, purpose, ttl)}`;
+  `${SESSION}=${seal({ sub: 'alice', email: 'alice@example.com', emailVerified: true, groups: ['media-team'], sid: randomUUID(), seen: Date.now(), ...claims }, secret, purpose, ttl)}`;
 
 describe('without a session', () => {
   it('answers the API with 401 JSON and makes no upstream call', async () => {
@@ -176,8 +179,6 @@ describe('OIDC login', () => {
   ])(
     'never redirects to another origin after login (returnTo=%s)',
     async (payload) => {
-      const start = await get(oidcPortal, `/auth/login?returnTo=${encodeURIComponent(payload)}`);
-      expect(new URL(start.headers.get('location')!).origin).toBe(idp.issuer);
       const { callback } = await login(payload);
       expect(new URL(callback.headers.get('location')!).origin).toBe(oidcPortal.url);
     },
@@ -350,5 +351,180 @@ describe('proxy-jwt', () => {
 
   it('refuses a valid token for an email outside the allowed domains with 403', async () => {
     expect((await call(signJwt(claims({ email: 'eve@other.test' }), proxyKey))).status).toBe(403);
+  });
+});
+
+// The security review's findings, each against the live portals above.
+describe('security review', () => {
+  const signedIn = async () => {
+    const { cookies } = await login('/jobs');
+    return `${SESSION}=${cookies[SESSION]}`;
+  };
+  /** Every JSON line the portal wrote, parsed: a line that does not parse fails the test. */
+  const logLines = (portal: PortalProcess) =>
+    portal
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('ends a session at sign-out: a copied cookie is refused afterwards, by the API and by pages', async () => {
+    const cookie = await signedIn();
+    expect((await get(oidcPortal, '/api/jobs?PageSize=1', { cookie })).status).toBe(200);
+    const out = await fetch(`${oidcPortal.url}/auth/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: oidcPortal.url } });
+    expect(out.status).toBe(303);
+    await resetStats(emulator.url);
+    expect((await get(oidcPortal, '/api/jobs?PageSize=1', { cookie })).status).toBe(401);
+    const page = await get(oidcPortal, '/jobs', { cookie });
+    expect(page.headers.get('location')).toBe('/auth/login?returnTo=%2Fjobs');
+    expect((await readStats(emulator.url)).requests).toBe(0);
+  });
+
+  it('ends a session after AUTH_IDLE_MINUTES (60) without a request, and slides the expiry while it is used', async () => {
+    expect((await get(oidcPortal, '/api/jobs?PageSize=1', { cookie: session({ seen: Date.now() - 61 * 60_000 }) })).status).toBe(401);
+    for (const route of ['/api/jobs?PageSize=1', '/jobs']) {
+      const res = await get(oidcPortal, route, { cookie: session({ seen: Date.now() - 59 * 60_000 }) });
+      expect(res.status).toBe(200);
+      const renewed = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION}=`))!;
+      expect(renewed).toMatch(/HttpOnly/i);
+      // The renewed cookie is good for another idle window, and keeps the absolute expiry (60 s here).
+      expect(Number(/Max-Age=(\d+)/i.exec(renewed)![1])).toBeLessThanOrEqual(60);
+      expect((await get(oidcPortal, route, { cookie: renewed.split(';')[0]! })).status).toBe(200);
+    }
+  });
+
+  it('keeps a sign-in with 200 groups under the cookie limit, holding only the allowed group', async () => {
+    const groups = [...Array.from({ length: 200 }, (_, i) => `/org/division-${i}/department-${i}/team-${i}`), 'media-team'];
+    const { callback, cookies } = await login('/jobs?Status=Fail', (c) => ({ ...c, groups, name: 'N'.repeat(3000) }));
+    expect(callback.headers.get('location')).toBe(`${oidcPortal.url}/jobs?Status=Fail`);
+    const setCookie = callback.headers.getSetCookie().find((c) => c.startsWith(`${SESSION}=`))!;
+    expect(setCookie.length).toBeLessThan(4096);
+    expect((await get(oidcPortal, '/jobs?Status=Fail', { cookie: `${SESSION}=${cookies[SESSION]}` })).status).toBe(200);
+  });
+
+  it('spends one per-user budget on pages and API: past it, pages answer 429 without calling ICE', async () => {
+    const statuses: number[] = [];
+    for (let day = 1; day <= 40; day++) {
+      const res = await get(limitedPortal, `/jobs?StartOfCreateTime=2026-01-${String((day % 28) + 1).padStart(2, '0')}T00:00:00Z&PageSize=${(day % 90) + 1}`);
+      statuses.push(res.status);
+      await res.text();
+    }
+    const served = statuses.filter((s) => s === 200).length;
+    expect(served).toBeGreaterThanOrEqual(4);
+    expect(served).toBeLessThanOrEqual(6); // 5 a minute, plus one refilled while the loop ran
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - served);
+    await resetStats(emulator.url);
+    const limited = await get(limitedPortal, '/jobs?Status=Fail');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await limited.text()).toContain('Too many requests');
+    const api = await get(limitedPortal, '/api/jobs?PageSize=3');
+    expect(api.status).toBe(429);
+    expect((await readStats(emulator.url)).requests).toBe(0);
+  });
+
+  it('answers an invalid proxy token on a page with a 401 page, not a redirect loop', async () => {
+    const expired = signJwt(
+      { iss: 'https://proxy.example.com', aud: 'media-portal', sub: 'u-1', email: 'alice@example.com', iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 },
+      proxyKey,
+    );
+    for (const route of ['/jobs', '/jobs/ab4802364a2e49208c99efab82df0001']) {
+      const res = await get(proxyPortal, route, { 'x-proxy-jwt': expired });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('location')).toBeNull();
+      expect(await res.text()).toContain('identity proxy');
+    }
+  });
+
+  it('redirects relatively outside OIDC mode, whatever host the user came through', async () => {
+    const viaProxy = { host: 'media-info.example.com', 'x-forwarded-host': 'media-info.example.com' };
+    const login = await get(openPortal, `/auth/login?returnTo=${encodeURIComponent('/jobs?Status=Fail')}`, viaProxy);
+    expect(login.headers.get('location')).toBe('/jobs?Status=Fail');
+    expect((await get(openPortal, '/auth/callback?code=x', viaProxy)).headers.get('location')).toBe('/jobs');
+    const logout = await fetch(`${openPortal.url}/auth/logout`, { method: 'POST', redirect: 'manual', headers: { origin: openPortal.url } });
+    expect(logout.headers.get('location')).toBe('/auth/signed-out');
+  });
+
+  it('writes audit lines that parse, whatever a caller sends, with unknown parameters only counted', async () => {
+    const cookie = await signedIn();
+    const hostile = ['x=Signature%3D%5C%22', 'Signature=%5C', 'JobId=%22%5C%22%7D', 'Status=%0A%7B%22forged%22%3A1%7D', `x=${'%5C'.repeat(300)}`, 'AccessKeyId=abc%5C'];
+    for (const query of hostile) {
+      await get(oidcPortal, `/api/jobs?${query}`);
+      await get(oidcPortal, `/api/jobs?${query}`, { cookie });
+      await get(oidcPortal, `/jobs?${query}`, { cookie });
+    }
+    await get(oidcPortal, `/api/jobs?JobId=${encodeURIComponent(AUTH_SECRET)}`, { cookie });
+    const lines = logLines(oidcPortal); // throws on a line that does not parse
+    const audits = lines.filter((line) => line.event === 'audit');
+    expect(audits.length).toBeGreaterThan(10);
+    for (const line of audits) {
+      expect(line.forged).toBeUndefined();
+      expect(Object.keys(line.params as object).every((name) => ['JobId', 'Status', 'PageSize', 'OrderBy', 'StartOfCreateTime', 'EndOfCreateTime', 'NextPageToken'].includes(name))).toBe(true);
+    }
+    expect(audits.some((line) => (line.otherParams as number) > 0)).toBe(true);
+    expect(oidcPortal.output()).not.toContain(AUTH_SECRET);
+    expect(oidcPortal.output()).not.toContain('portal-test-client-secret');
+  });
+
+  it('caps the audit line of a request with 1,400 junk parameters, and samples unauthenticated lines', async () => {
+    const junk = Array.from({ length: 1400 }, (_, i) => `p${i}=v`).join('&');
+    const before = logLines(oidcPortal).length;
+    const res = await get(oidcPortal, `/api/jobs?PageSize=2&${junk}`);
+    expect(res.status).toBe(401);
+    const line = oidcPortal.output().split('\n').filter((l) => l.includes('"event":"audit"')).pop()!;
+    expect(line.length).toBeLessThan(1500);
+    expect(JSON.parse(line)).toMatchObject({ status: 401, otherParams: 1400, params: { PageSize: '2' } });
+
+    for (let i = 0; i < 150; i++) await (await get(oidcPortal, `/api/jobs?n=${i}`)).text();
+    const written = logLines(oidcPortal).slice(before).filter((l) => l.event === 'audit' && l.status === 401);
+    expect(written.length).toBeLessThanOrEqual(61);
+    await new Promise((r) => setTimeout(r, 1100)); // one line's worth of budget comes back each second
+    await get(oidcPortal, '/api/jobs?after=1');
+    expect(logLines(oidcPortal).filter((l) => l.event === 'audit').pop()).toMatchObject({ status: 401, skippedBefore: expect.any(Number) });
+  });
+
+  it('answers undecodable paths with 400, security headers and a log line, never a bare 500', async () => {
+    const cookie = session({});
+    const page = await get(oidcPortal, '/jobs/%ZZ', { cookie });
+    expect(page.status).toBe(400);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('Bad address');
+    const api = await get(oidcPortal, '/api/jobs/%ZZ', { cookie });
+    expect(api.status).toBe(400);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('invalid_path');
+    for (const res of [page, api]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy') ?? 'json').toMatch(/frame-ancestors 'none'|json/);
+    }
+    expect(logLines(oidcPortal).filter((l) => l.event === 'undecodable_path').map((l) => l.path)).toEqual(expect.arrayContaining(['/jobs/%ZZ', '/api/jobs/%ZZ']));
+  });
+
+  it.each(['GET', 'POST', 'PUT', 'DELETE', 'PATCH'])('answers %s on unknown /api paths with the JSON 404', async (method) => {
+    for (const route of ['/api/nope', '/api/jobs/a/b', '/api']) {
+      const res = await fetch(`${oidcPortal.url}${route}`, { method, redirect: 'manual' });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    }
+  });
+
+  it('answers 405 to methods other than GET and HEAD on pages', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await fetch(`${oidcPortal.url}/jobs`, { method, redirect: 'manual', headers: { cookie: session({}), origin: oidcPortal.url } });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, HEAD');
+    }
+    expect((await fetch(`${oidcPortal.url}/jobs`, { method: 'HEAD', headers: { cookie: session({}) } })).status).toBe(200);
+  });
+
+  it("keeps a client's X-Request-Id only beside the portal's own", async () => {
+    for (const route of ['/api/jobs?PageSize=1', '/jobs']) {
+      const res = await get(oidcPortal, route, { cookie: session({}), 'x-request-id': 'lb-trace-0001' });
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const line = logLines(oidcPortal).filter((l) => l.event === 'audit').pop()!;
+    expect(line).toMatchObject({ clientRequestId: 'lb-trace-0001', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 });

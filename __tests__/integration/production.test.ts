@@ -83,9 +83,11 @@ it('serves health, readiness, the job list and a job page, with a request id', a
     const detail = await fetch(`${server.url}/jobs/${Jobs[0]!.JobId}`);
     expect(await detail.text()).toContain(Jobs[0]!.JobId);
     expect(list.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // A load balancer's id is logged beside the portal's own, never instead of it.
     const traced = await fetch(`${server.url}/api/jobs?PageSize=1`, { headers: { 'x-request-id': 'lb-trace-0001' } });
-    expect(traced.headers.get('x-request-id')).toBe('lb-trace-0001');
-    expect(server.output()).toContain('"requestId":"lb-trace-0001"');
+    const ours = traced.headers.get('x-request-id')!;
+    expect(ours).toMatch(/^[0-9a-f-]{36}$/);
+    expect(server.output()).toContain(`"requestId":"${ours}","clientRequestId":"lb-trace-0001"`);
     expect(server.output()).toContain('"event":"auth_disabled"');
   } finally {
     server.child.kill('SIGTERM');
@@ -127,6 +129,24 @@ it('refuses to start on a bad configuration, listing every problem and no secret
   expect(output).not.toContain('LOOKS-LIKE-A-REAL-KEY-ID-777');
   expect(output).not.toContain('super-secret-client-value-999');
   expect(output).not.toContain('Shanghai please');
+});
+
+it.each([
+  ['one character repeated', 'a'.repeat(64), 'uses too few different characters'],
+  ['a repeated pattern', 'Secret-2026-abc'.repeat(5), 'repeats a pattern'],
+  ['32 characters, the old minimum', 'abcdefghijklmnopqrstuvwxyz012345', 'is too short'],
+])('refuses to start with a weak AUTH_SECRET: %s', async (_, secret, why) => {
+  const server = await startServer({
+    AUTH_MODE: 'oidc',
+    OIDC_ISSUER: 'https://idp.example.com',
+    OIDC_CLIENT_ID: 'portal',
+    OIDC_CLIENT_SECRET: 'client-secret-value',
+    APP_URL: 'https://portal.example.com',
+    AUTH_SECRET: secret,
+  });
+  expect(await server.exited).not.toBe(0);
+  expect(server.output()).toContain(`AUTH_SECRET ${why}`);
+  expect(server.output()).not.toContain(secret);
 });
 
 it('lets a slow upstream call finish after SIGTERM, then exits', async () => {

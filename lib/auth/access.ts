@@ -7,6 +7,11 @@ export interface Identity {
   groups: string[];
 }
 
+/** A person the portal has identified, in any auth mode. */
+export interface User extends Identity {
+  emailVerified: boolean;
+}
+
 export interface AccessRules {
   AUTH_ALLOWED_EMAIL_DOMAINS: string[];
   AUTH_ALLOWED_GROUPS: string[];
@@ -22,7 +27,7 @@ export const DENIAL_TEXT: Record<AccessDenial, string> = {
   group: 'you are not in a group allowed to use this portal',
 };
 
-export function identityFromClaims(claims: Record<string, unknown>, rules: AccessRules): Identity & { emailVerified: boolean } {
+export function identityFromClaims(claims: Record<string, unknown>, rules: AccessRules): User {
   const groupsClaim = claims[rules.AUTH_GROUPS_CLAIM];
   return {
     sub: String(claims.sub ?? ''),
@@ -33,7 +38,7 @@ export function identityFromClaims(claims: Record<string, unknown>, rules: Acces
   };
 }
 
-export function checkAccess(identity: Identity & { emailVerified: boolean }, rules: AccessRules): AccessDenial | undefined {
+export function checkAccess(identity: User, rules: AccessRules): AccessDenial | undefined {
   if (rules.AUTH_ALLOWED_EMAIL_DOMAINS.length > 0) {
     if (!identity.email) return 'no_email';
     if (!identity.emailVerified) return 'email_unverified';

@@ -1,7 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { ConfigError } from '@/lib/ice/config';
+import { registerSecrets } from '@/lib/log/redact';
 import { authModeFrom } from './mode';
+import { secretWeakness } from './secret-strength';
 
 // Who may use the portal, read from the environment once. Without an explicit AUTH_MODE a production
 // server requires OIDC and refuses to start unconfigured: fail closed.
@@ -29,8 +31,15 @@ const oidcSchema = z.object({
   OIDC_CLIENT_SECRET: required("the portal's client secret at the IdP"),
   OIDC_SCOPES: z.preprocess(blankAsUnset, z.string().default('openid email profile')),
   APP_URL: httpUrl("the portal's public URL, e.g. https://media-info.example.com"),
-  AUTH_SECRET: z.preprocess(blankAsUnset, z.string({ error: 'is required: 32 or more random characters (openssl rand -base64 32)' }).min(32, { error: 'must be at least 32 characters (openssl rand -base64 32)' })),
+  AUTH_SECRET: z.preprocess(
+    blankAsUnset,
+    z.string({ error: 'is required: 32 random bytes (openssl rand -base64 32)' }).superRefine((secret, ctx) => {
+      const weakness = secretWeakness(secret);
+      if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
+    }),
+  ),
   AUTH_SESSION_HOURS: z.preprocess(blankAsUnset, z.coerce.number({ error: 'must be a number of hours from 0.1 to 168' }).min(0.1).max(168).default(8)),
+  AUTH_IDLE_MINUTES: z.preprocess(blankAsUnset, z.coerce.number({ error: 'must be a whole number of minutes from 1 to 10080' }).int().min(1).max(10_080).default(60)),
   ...access,
 });
 
@@ -46,7 +55,7 @@ const proxyJwtSchema = z.object({
 const noneSchema = z.object({ AUTH_MODE: z.literal('none'), AUTH_RATE_LIMIT_PER_MINUTE: access.AUTH_RATE_LIMIT_PER_MINUTE });
 
 export type AuthConfig =
-  | ({ mode: 'oidc'; sessionMs: number; secureCookies: boolean } & Omit<z.output<typeof oidcSchema>, 'AUTH_MODE'>)
+  | ({ mode: 'oidc'; sessionMs: number; idleMs: number; secureCookies: boolean } & Omit<z.output<typeof oidcSchema>, 'AUTH_MODE'>)
   | ({ mode: 'proxy-jwt' } & Omit<z.output<typeof proxyJwtSchema>, 'AUTH_MODE'>)
   | { mode: 'none'; AUTH_RATE_LIMIT_PER_MINUTE: number };
 
@@ -63,7 +72,14 @@ export function parseAuthConfig(env: Record<string, string | undefined>): AuthCo
   const data = parsed.data;
   if (data.AUTH_MODE === 'oidc') {
     const { AUTH_MODE: _, ...rest } = data;
-    return { mode: 'oidc', ...rest, sessionMs: rest.AUTH_SESSION_HOURS * 3600_000, secureCookies: rest.APP_URL.startsWith('https:') };
+    registerSecrets([rest.AUTH_SECRET, rest.OIDC_CLIENT_SECRET]);
+    return {
+      mode: 'oidc',
+      ...rest,
+      sessionMs: rest.AUTH_SESSION_HOURS * 3600_000,
+      idleMs: rest.AUTH_IDLE_MINUTES * 60_000,
+      secureCookies: rest.APP_URL.startsWith('https:'),
+    };
   }
   if (data.AUTH_MODE === 'proxy-jwt') {
     const { AUTH_MODE: _, ...rest } = data;

@@ -1,9 +1,12 @@
 import 'server-only';
-import type { NextRequest } from 'next/server';
-import { authorizeApiRequest } from '@/lib/auth/require-user';
+import { NextResponse, type NextRequest } from 'next/server';
+import { getAuthConfig } from '@/lib/auth/config';
+import { setAuthCookie } from '@/lib/auth/session';
 import { log } from '@/lib/log/logger';
+import { authorizeApiRequest } from './api-gate';
+import { auditedParams, UnauthenticatedAuditSampler } from './audit';
 import { errorResponse, NO_STORE, toIceError } from './error-response';
-import { requestIdFor } from './request-id';
+import { clientRequestId, newRequestId } from './request-id';
 
 // Every JSON API route: the user first (401/403/429 before any upstream call), then the work, then
 // one audit line with who asked what, the outcome, ICE's RequestId and the time it took.
@@ -13,38 +16,50 @@ export interface ApiResult {
   requestId?: string;
 }
 
-const MAX_AUDITED_VALUE = 200;
+export interface ApiRouteOptions {
+  /** The route's own query parameters: audited by value; any other is only counted. */
+  params?: readonly string[];
+}
 
-export function apiRoute<Context>(route: string, run: (request: NextRequest, context: Context) => Promise<ApiResult>) {
+const unauthenticatedLines = new UnauthenticatedAuditSampler();
+
+export function apiRoute<Context>(route: string, run: (request: NextRequest, context: Context) => Promise<ApiResult>, options: ApiRouteOptions = {}) {
   return async (request: NextRequest, context: Context): Promise<Response> => {
     const started = Date.now();
-    const requestId = requestIdFor(request.headers.get('x-request-id'));
-    let response: Response;
+    const requestId = newRequestId();
+    let response: NextResponse;
     let iceRequestId: string | undefined;
-    const user = await authorizeApiRequest();
-    if (user instanceof Response) {
-      response = user;
+    const admission = await authorizeApiRequest(request);
+    if ('refusal' in admission) {
+      response = admission.refusal;
     } else {
       try {
         const result = await run(request, context);
         iceRequestId = result.requestId;
-        response = Response.json(result.body, { headers: NO_STORE });
+        response = NextResponse.json(result.body, { headers: NO_STORE });
       } catch (error) {
         const known = toIceError(error);
         iceRequestId = known.requestId;
         response = errorResponse(known);
       }
+      const config = getAuthConfig();
+      if (config.mode === 'oidc' && admission.refreshedSession) setAuthCookie(response.cookies, config, 'session', admission.refreshedSession);
     }
-    log('info', 'audit', {
-      requestId,
-      user: user instanceof Response ? null : (user.email ?? user.sub),
-      route,
-      path: request.nextUrl.pathname,
-      params: Object.fromEntries([...request.nextUrl.searchParams].map(([k, v]) => [k.slice(0, 64), v.slice(0, MAX_AUDITED_VALUE)])),
-      status: response.status,
-      iceRequestId,
-      ms: Date.now() - started,
-    });
+    const sampled = response.status === 401 ? unauthenticatedLines.admit() : {};
+    if (sampled) {
+      log('info', 'audit', {
+        requestId,
+        clientRequestId: clientRequestId(request.headers.get('x-request-id')),
+        user: admission.user ? (admission.user.email ?? admission.user.sub) : null,
+        route,
+        path: request.nextUrl.pathname.slice(0, 200),
+        ...auditedParams(request.nextUrl.searchParams, options.params ?? []),
+        status: response.status,
+        iceRequestId,
+        ms: Date.now() - started,
+        ...sampled,
+      });
+    }
     response.headers.set('x-request-id', requestId);
     return response;
   };

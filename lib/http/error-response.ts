@@ -1,4 +1,5 @@
 import 'server-only';
+import { NextResponse } from 'next/server';
 import { ConfigError } from '@/lib/ice/config';
 import { IceError } from '@/lib/ice/errors';
 import { log } from '@/lib/log/logger';
@@ -8,9 +9,14 @@ import { log } from '@/lib/log/logger';
 
 export const NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
 
-export function errorResponse(error: unknown): Response {
+/** The one builder of JSON error bodies: routes, gates and proxy.ts all answer through it. */
+export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): NextResponse {
+  return NextResponse.json({ error: { code, message } }, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+export function errorResponse(error: unknown): NextResponse {
   const known = toIceError(error);
-  return Response.json(
+  return NextResponse.json(
     { error: known.toJSON() },
     {
       status: known.status,
@@ -33,9 +39,6 @@ export function toIceError(error: unknown): IceError {
   return new IceError('internal_error', 500, 'Something went wrong in the portal. Try again; if it persists, tell the operators.');
 }
 
-export function methodNotAllowed(): Response {
-  return Response.json(
-    { error: { code: 'method_not_allowed', message: 'Only GET is accepted here.' } },
-    { status: 405, headers: { ...NO_STORE, Allow: 'GET, HEAD' } },
-  );
+export function methodNotAllowed(): NextResponse {
+  return jsonError(405, 'method_not_allowed', 'Only GET is accepted here.', { Allow: 'GET, HEAD' });
 }

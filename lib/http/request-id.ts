@@ -1,8 +1,11 @@
-// One id per request, in the response and in every log line about it. A sane incoming id (from a
-// load balancer) is kept so it follows the request through; anything else is replaced.
+// One id per request, chosen by the portal, in the response and in every log line about it. An id a
+// client or load balancer sent is kept beside it (clientRequestId) when it looks sane, so a trace can
+// still be followed, but it never replaces ours: a caller could otherwise forge or collide log ids.
 
 const SANE = /^[\w.-]{8,128}$/;
 
-export function requestIdFor(incoming: string | null): string {
-  return incoming && SANE.test(incoming) ? incoming : crypto.randomUUID();
+export const newRequestId = (): string => crypto.randomUUID();
+
+export function clientRequestId(incoming: string | null): string | undefined {
+  return incoming && SANE.test(incoming) ? incoming : undefined;
 }

@@ -1,23 +1,21 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { authErrorPage } from '@/lib/auth/auth-page';
+import { authErrorPage } from '@/lib/auth/auth-pages';
 import { getAuthConfig } from '@/lib/auth/config';
-import { cookieName, cookieOptions } from '@/lib/auth/cookies';
 import { startLogin } from '@/lib/auth/oidc';
 import { safeReturnTo } from '@/lib/auth/return-to';
-import { seal } from '@/lib/auth/sealed-cookie';
+import { sealLoginFlow, setAuthCookie } from '@/lib/auth/session';
+import { seeOther } from '@/lib/http/see-other';
 import { log } from '@/lib/log/logger';
-
-const LOGIN_FLOW_MS = 10 * 60_000;
 
 // GET /auth/login?returnTo=/jobs/...: off to the IdP, remembering where to come back to.
 export async function GET(request: NextRequest): Promise<Response> {
   const config = getAuthConfig();
   const returnTo = safeReturnTo(request.nextUrl.searchParams.get('returnTo'));
-  if (config.mode !== 'oidc') return NextResponse.redirect(new URL(returnTo, request.url), 303);
+  if (config.mode !== 'oidc') return seeOther(returnTo);
   try {
     const { url, flow } = await startLogin(config, returnTo);
     const response = NextResponse.redirect(url, 303);
-    response.cookies.set(cookieName(config, 'login'), seal(flow, config.AUTH_SECRET, 'login', LOGIN_FLOW_MS), cookieOptions(config, LOGIN_FLOW_MS / 1000));
+    setAuthCookie(response.cookies, config, 'login', sealLoginFlow(config, flow));
     return response;
   } catch (error) {
     log('error', 'oidc_discovery_failed', { name: (error as Error)?.name, message: (error as Error)?.message });

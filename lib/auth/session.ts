@@ -1,0 +1,126 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { AccessDenial, User } from './access';
+import type { AuthConfig } from './config';
+import { cookieName, cookieOptions } from './cookies';
+import type { LoginFlow } from './oidc';
+import { revokedSessions } from './revoked-sessions';
+import { seal, unseal } from './sealed-cookie';
+
+// A signed-in session's whole life in OIDC mode: the login-flow cookie, the session cookie (what it
+// holds, how big it may grow, how long it lives), sliding idle expiry, and sign-out. Cases:
+// - absolute expiry: AUTH_SESSION_HOURS after sign-in, sealed into the cookie;
+// - idle expiry: AUTH_IDLE_MINUTES after the last request; each request that finds the last one
+//   older than REFRESH_AFTER re-seals the cookie with a new `seen` (proxy.ts for pages, the API gate);
+// - sign-out: the session id is recorded as revoked until its absolute expiry;
+// - an identity that would not fit in a cookie is refused at sign-in, with a clear page.
+
+type OidcConfig = Extract<AuthConfig, { mode: 'oidc' }>;
+
+export interface SessionPayload extends User {
+  /** Random id, so sign-out can revoke this session and only this one. */
+  sid: string;
+  /** When the session was last used (ms), for the idle timeout. */
+  seen: number;
+  /** Kept for RP-initiated logout's id_token_hint, when small enough for a cookie. */
+  idToken?: string;
+}
+
+export interface Session extends SessionPayload {
+  /** Absolute expiry (ms), sealed into the cookie. */
+  exp: number;
+}
+
+export interface DeniedPayload {
+  email?: string;
+  reason: AccessDenial;
+}
+
+/** Browsers drop cookies over 4096 bytes (name and attributes included): stay well under. */
+const MAX_SESSION_COOKIE_CHARS = 3500;
+const MAX_ID_TOKEN_IN_COOKIE = 1800;
+/** Longer names, emails or group names than this are cut: nobody reads 256 characters of a name. */
+const MAX_CLAIM_CHARS = 256;
+const LOGIN_FLOW_MS = 10 * 60_000;
+const DENIED_MS = 10 * 60_000;
+
+/** A cookie value with the lifetime its Set-Cookie should carry. */
+export interface SealedCookie {
+  value: string;
+  maxAgeSeconds: number;
+}
+
+const cap = (text: string | undefined) => text?.slice(0, MAX_CLAIM_CHARS);
+
+/** At most once a minute, and often enough that a short idle window still slides. */
+const refreshAfterMs = (config: OidcConfig) => Math.min(60_000, config.idleMs / 10);
+
+/**
+ * Only what the portal needs: an IdP can send hundreds of groups (Entra ID, Keycloak paths), and a
+ * cookie over 4 KB is silently dropped. Groups are kept only when they are in AUTH_ALLOWED_GROUPS,
+ * which is all that checking access on every request needs.
+ */
+export function sessionUser(identity: User, config: OidcConfig): User {
+  const allowed = new Set(config.AUTH_ALLOWED_GROUPS);
+  return {
+    sub: cap(identity.sub)!,
+    ...(identity.email ? { email: cap(identity.email) } : {}),
+    emailVerified: identity.emailVerified,
+    ...(identity.name ? { name: cap(identity.name) } : {}),
+    groups: identity.groups.filter((group) => allowed.has(group.toLowerCase())).map((group) => cap(group)!),
+  };
+}
+
+/** The sealed session cookie for a new sign-in, or undefined when it cannot fit in a cookie. */
+export function startSession(config: OidcConfig, identity: User, idToken: string | undefined, nowMs = Date.now()): SealedCookie | undefined {
+  const payload: SessionPayload = { ...sessionUser(identity, config), sid: randomUUID(), seen: nowMs };
+  const sealed = (extra: Partial<SessionPayload>) => seal({ ...payload, ...extra }, config.AUTH_SECRET, 'session', config.sessionMs, nowMs);
+  const maxAgeSeconds = config.sessionMs / 1000;
+  if (idToken && idToken.length <= MAX_ID_TOKEN_IN_COOKIE) {
+    const withToken = sealed({ idToken });
+    if (withToken.length <= MAX_SESSION_COOKIE_CHARS) return { value: withToken, maxAgeSeconds };
+  }
+  const value = sealed({});
+  return value.length <= MAX_SESSION_COOKIE_CHARS ? { value, maxAgeSeconds } : undefined;
+}
+
+/** The session in a cookie value, unless it is forged, expired, idle for too long or signed out. */
+export async function readSession(config: OidcConfig, value: string | undefined, nowMs = Date.now()): Promise<Session | undefined> {
+  const session = unseal<Session>(value, config.AUTH_SECRET, 'session', nowMs);
+  if (!session || typeof session.sid !== 'string' || typeof session.seen !== 'number') return undefined;
+  if (nowMs - session.seen > config.idleMs) return undefined;
+  if (await revokedSessions().isRevoked(session.sid, nowMs)) return undefined;
+  return session;
+}
+
+/** A re-sealed cookie with `seen` moved to now when it is due, keeping the absolute expiry. */
+export function refreshedSession(config: OidcConfig, session: Session, nowMs = Date.now()): SealedCookie | undefined {
+  if (nowMs - session.seen < refreshAfterMs(config)) return undefined;
+  const { exp, ...payload } = session;
+  return { value: seal({ ...payload, seen: nowMs }, config.AUTH_SECRET, 'session', exp - nowMs, nowMs), maxAgeSeconds: (exp - nowMs) / 1000 };
+}
+
+/** Sign-out: this session id is refused everywhere until the cookie would have expired anyway. */
+export async function endSession(session: Session): Promise<void> {
+  await revokedSessions().revoke(session.sid, session.exp);
+}
+
+export const sealLoginFlow = (config: OidcConfig, flow: LoginFlow): SealedCookie => ({
+  value: seal(flow, config.AUTH_SECRET, 'login', LOGIN_FLOW_MS),
+  maxAgeSeconds: LOGIN_FLOW_MS / 1000,
+});
+export const openLoginFlow = (config: OidcConfig, value: string | undefined) => unseal<LoginFlow>(value, config.AUTH_SECRET, 'login');
+export const sealDenied = (config: OidcConfig, denied: DeniedPayload): SealedCookie => ({
+  value: seal(denied, config.AUTH_SECRET, 'denied', DENIED_MS),
+  maxAgeSeconds: DENIED_MS / 1000,
+});
+export const openDenied = (config: OidcConfig, value: string | undefined) => unseal<DeniedPayload>(value, config.AUTH_SECRET, 'denied');
+
+interface CookieJar {
+  set(name: string, value: string, options: ReturnType<typeof cookieOptions>): unknown;
+}
+
+/** Sets one of the auth cookies on a response; undefined clears it. */
+export function setAuthCookie(jar: CookieJar, config: OidcConfig, kind: 'session' | 'login' | 'denied', cookie: SealedCookie | undefined): void {
+  jar.set(cookieName(config, kind), cookie?.value ?? '', cookieOptions(config, cookie?.maxAgeSeconds ?? 0));
+}

@@ -1,0 +1,34 @@
+import 'server-only';
+import type { User } from '@/lib/auth/access';
+import { getAuthConfig } from '@/lib/auth/config';
+import { refreshedSession, type SealedCookie } from '@/lib/auth/session';
+import { viewerFrom, type RequestCredentials, type Viewer } from '@/lib/auth/viewer';
+import { userRateLimiter } from './rate-limit';
+
+// Whether a request may go on to read ICE: a known and allowed user with budget left, pages and API
+// alike (one per-user budget, AUTH_RATE_LIMIT_PER_MINUTE). The API gate and proxy.ts turn the answer
+// into their own responses; neither calls ICE for a refused or limited request.
+
+export type Admission =
+  | { kind: 'admitted'; user: User; refreshedSession?: SealedCookie }
+  | { kind: 'refused'; viewer: Exclude<Viewer, { kind: 'user' }> }
+  | { kind: 'limited'; user: User; waitSeconds: number };
+
+/** The budget is the person's, whichever page or script spends it. */
+const budgetKey = (user: User) => user.sub || user.email || 'anonymous';
+
+export async function admit(credentials: RequestCredentials): Promise<Admission> {
+  const viewer = await viewerFrom(credentials);
+  if (viewer.kind !== 'user') return { kind: 'refused', viewer };
+  const config = getAuthConfig();
+  const waitSeconds = await userRateLimiter(config.AUTH_RATE_LIMIT_PER_MINUTE).take(budgetKey(viewer.user));
+  if (waitSeconds > 0) return { kind: 'limited', user: viewer.user, waitSeconds };
+  const refreshed = config.mode === 'oidc' && viewer.session ? refreshedSession(config, viewer.session) : undefined;
+  return { kind: 'admitted', user: viewer.user, ...(refreshed ? { refreshedSession: refreshed } : {}) };
+}
+
+/** A Next request's cookies and headers, as the viewer reads them. */
+export const credentialsOf = (request: { cookies: { get(name: string): { value: string } | undefined }; headers: Headers }): RequestCredentials => ({
+  cookie: (name) => request.cookies.get(name)?.value,
+  header: (name) => request.headers.get(name),
+});

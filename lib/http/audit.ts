@@ -1,0 +1,49 @@
+import { TokenBuckets } from './rate-limit';
+
+// What an audit line may carry about a request, so that a caller cannot make it large or frequent:
+// the route's known parameters (values cut to MAX_VALUE_CHARS, all of them to MAX_PARAMS_CHARS), a
+// count of everything else, and at most UNAUTHENTICATED_LINES_PER_MINUTE lines a minute for requests
+// nobody signed (a flood of junk must not become a flood of logs), with a count of those skipped.
+
+const MAX_VALUE_CHARS = 200;
+const MAX_PARAMS_CHARS = 1024;
+const UNAUTHENTICATED_LINES_PER_MINUTE = 60;
+
+export interface AuditedParams {
+  params: Record<string, string>;
+  /** Parameters not audited: unknown names, repeats, and known ones past the size cap. */
+  otherParams?: number;
+}
+
+export function auditedParams(search: URLSearchParams, known: readonly string[]): AuditedParams {
+  const params: Record<string, string> = {};
+  let size = 0;
+  let other = 0;
+  for (const [name, raw] of search) {
+    const value = raw.slice(0, MAX_VALUE_CHARS);
+    if (!known.includes(name) || Object.hasOwn(params, name) || size + name.length + value.length > MAX_PARAMS_CHARS) {
+      other += 1;
+      continue;
+    }
+    params[name] = value;
+    size += name.length + value.length;
+  }
+  return other > 0 ? { params, otherParams: other } : { params };
+}
+
+/** Decides which unauthenticated audit lines are written, per process. */
+export class UnauthenticatedAuditSampler {
+  private readonly buckets = new TokenBuckets(UNAUTHENTICATED_LINES_PER_MINUTE);
+  private skipped = 0;
+
+  /** undefined: skip this line; otherwise write it, with the number skipped since the last one. */
+  admit(nowMs = Date.now()): { skippedBefore?: number } | undefined {
+    if (this.buckets.take('unauthenticated', nowMs) > 0) {
+      this.skipped += 1;
+      return undefined;
+    }
+    const skippedBefore = this.skipped;
+    this.skipped = 0;
+    return skippedBefore > 0 ? { skippedBefore } : {};
+  }
+}
