@@ -1,5 +1,5 @@
-// The emulator's HTTP server: ICE's RPC protocol on "/", and a loopback-only control API under
-// /__emulator for tests and drills (faults, request counters, fixtures).
+// The emulator's HTTP server: ICE's RPC protocol on "/", and a control API under /__emulator for
+// tests and drills (faults, request counters, fixtures) that answers local processes only (control-guard.ts).
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { actions } from './actions';
 import { IceApiError, invalidParameter } from './api-error';
 import { authenticate, NonceCache, type Credentials } from './authenticate';
+import { refuseControlRequest } from './control-guard';
 import { faultConfigSchema, Faults, type FaultConfig, type FaultKind } from './faults';
 import { JobStore } from './job-store';
 import { PageTokenCodec } from './page-token';
@@ -139,7 +140,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   };
 
   const handleControl = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
-    if (!isLoopback(req.socket.remoteAddress)) return answer(res, 403, { error: 'the control API answers loopback clients only' });
+    const refusal = refuseControlRequest(req);
+    if (refusal) return answer(res, refusal.status, { error: refusal.error });
     const route = `${req.method} ${path}`;
     switch (route) {
       case 'GET /__emulator/health':
@@ -264,8 +266,4 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new BadRequestBody(400, 'the body is not JSON');
   }
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return !!address && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'));
 }
