@@ -4,7 +4,7 @@
 // draw at start-up and buildJob can draw it again without building anything else.
 import type { JobInput, JobStatus, MediaInfoJob, MediaInfoProperty, ScheduleConfig, TriggerSource } from './ice-types';
 import { compact, locateMedia, probeMedia, resourceNotFound, successResult, unsupportedFormat } from './probe';
-import { createRandom, mixSeed, type Random } from './random';
+import { createRandom, mixSeed, type Random, type Weighted } from './random';
 
 export interface JobHeader {
   n: number;
@@ -18,8 +18,6 @@ export interface DatasetOptions {
   /** "Now" of the dataset: create times spread over about 90 days before it. */
   anchorMs: number;
 }
-
-type Weighted<T> = readonly (readonly [T, number])[];
 
 /** Separate random streams per job: changing what a body draws never moves headers around. */
 const SALT = { header: 0x68656164, body: 0x626f6479, jobId: 0x6a6f6269, pipeline: 0x70697065 } as const;

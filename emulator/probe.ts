@@ -21,9 +21,7 @@
 //
 // ICE documents no audio Profile field, so the AAC profile (LC / HE-AAC) shows only through bitrates.
 import type { AudioStreamInfo, FileBasicInfo, JobInput, MediaInfoProperty, VideoStreamInfo } from './ice-types';
-import { createRandom, hashString, type Random } from './random';
-
-type Weighted<T> = readonly (readonly [T, number])[];
+import { createRandom, hashString, type Random, type Weighted } from './random';
 
 // ---------------------------------------------------------------------------------------------
 // Containers
