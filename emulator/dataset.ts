@@ -132,8 +132,8 @@ export function buildJob(options: DatasetOptions, n: number): MediaInfoJob {
     Status: header.Status,
     SubmitResultJson: outcome.SubmitResultJson,
     MediaInfoProperty: outcome.MediaInfoProperty,
-    SubmitTime: isoSeconds(submit),
-    FinishTime: header.Status === 'Init' ? undefined : isoSeconds(Math.max(submit, finish)),
+    SubmitTime: isoFromEpochSeconds(submit),
+    FinishTime: header.Status === 'Init' ? undefined : isoFromEpochSeconds(Math.max(submit, finish)),
   });
 }
 
@@ -454,7 +454,7 @@ function drawScheduleConfig(rng: Random, seed: number): ScheduleConfig | undefin
 // ---------------------------------------------------------------------------------------------
 
 /** ICE's time format: UTC, second resolution, no milliseconds. */
-function isoSeconds(epochSeconds: number): string {
+function isoFromEpochSeconds(epochSeconds: number): string {
   return new Date(epochSeconds * SECOND).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
