@@ -4,7 +4,7 @@
 // draw at start-up and buildJob can draw it again without building anything else.
 import type { JobInput, JobStatus, MediaInfoJob, MediaInfoProperty, ScheduleConfig, TriggerSource } from './ice-types';
 import { compact, locateMedia, probeMedia, resourceNotFound, successResult, unsupportedFormat } from './probe';
-import { createRandom, mixSeed, type Random } from './random';
+import { createRandom, mixSeed, type Random, type Weighted } from './random';
 
 export interface JobHeader {
   n: number;
@@ -18,8 +18,6 @@ export interface DatasetOptions {
   /** "Now" of the dataset: create times spread over about 90 days before it. */
   anchorMs: number;
 }
-
-type Weighted<T> = readonly (readonly [T, number])[];
 
 /** Separate random streams per job: changing what a body draws never moves headers around. */
 const SALT = { header: 0x68656164, body: 0x626f6479, jobId: 0x6a6f6269, pipeline: 0x70697065 } as const;
@@ -134,8 +132,8 @@ export function buildJob(options: DatasetOptions, n: number): MediaInfoJob {
     Status: header.Status,
     SubmitResultJson: outcome.SubmitResultJson,
     MediaInfoProperty: outcome.MediaInfoProperty,
-    SubmitTime: isoSeconds(submit),
-    FinishTime: header.Status === 'Init' ? undefined : isoSeconds(Math.max(submit, finish)),
+    SubmitTime: isoFromEpochSeconds(submit),
+    FinishTime: header.Status === 'Init' ? undefined : isoFromEpochSeconds(Math.max(submit, finish)),
   });
 }
 
@@ -456,7 +454,7 @@ function drawScheduleConfig(rng: Random, seed: number): ScheduleConfig | undefin
 // ---------------------------------------------------------------------------------------------
 
 /** ICE's time format: UTC, second resolution, no milliseconds. */
-function isoSeconds(epochSeconds: number): string {
+function isoFromEpochSeconds(epochSeconds: number): string {
   return new Date(epochSeconds * SECOND).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

@@ -138,7 +138,7 @@ export class JobStore {
       UserData: request.userData,
       ScheduleConfig: request.scheduleConfig,
       Status: 'Init',
-      SubmitTime: isoSeconds(createdAtMs),
+      SubmitTime: isoFromEpochMs(createdAtMs),
       RequestId: request.requestId,
     };
     const entry = this.insert(job, createdAtMs);
@@ -174,7 +174,7 @@ export class JobStore {
       const job = entry.job!;
       const outcome = probeSubmittedInput(job.Input!);
       job.Status = outcome.Status;
-      job.FinishTime = isoSeconds(readyAtMs);
+      job.FinishTime = isoFromEpochMs(readyAtMs);
       job.SubmitResultJson = outcome.SubmitResultJson;
       if (outcome.Status === 'Success') job.MediaInfoProperty = outcome.MediaInfoProperty;
       this.move(entry, outcome.Status);
@@ -223,8 +223,9 @@ function insertSorted(list: Entry[], entry: Entry): void {
   list.splice(lowerBound(list, entry.createdAtMs, entry.seq), 0, entry);
 }
 
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** ICE's time format (UTC, second resolution) of an epoch time in milliseconds; the milliseconds are cut. */
+function isoFromEpochMs(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** A seeded job's own RequestId (the submit call that created it), stable across restarts. */

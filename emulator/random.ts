@@ -1,5 +1,8 @@
 // Seeded PRNG (mulberry32): the emulator's data and fault draws must repeat exactly for a seed.
 
+/** Items with relative weights, for Random.weighted: [['mp4', 70], ['mov', 8]]. */
+export type Weighted<T> = readonly (readonly [T, number])[];
+
 export interface Random {
   /** Uniform float in [0, 1). */
   next(): number;
@@ -10,7 +13,7 @@ export interface Random {
   /** One element, uniformly. */
   pick<T>(items: readonly T[]): T;
   /** One element, by relative weight. */
-  weighted<T>(items: readonly (readonly [T, number])[]): T;
+  weighted<T>(items: Weighted<T>): T;
   /** Lowercase hex string of the given length. */
   hex(length: number): string;
 }

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { computeSignature, percentEncode } from '@/emulator/signature';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import {
@@ -430,5 +431,101 @@ describe('faults and the control API', () => {
     expect((await control(emulator.url, 'POST', 'jobs', job)).status).toBe(409);
     const got = await ice.request<{ MediaInfoJob: Job }>('GetMediaInfoJob', { JobId: 'fixture-0001' });
     expect(got.MediaInfoJob).toMatchObject({ Name: 'fixture' });
+  });
+});
+
+describe('the control API refuses what a web page can send', () => {
+  /** node:http, not fetch: fetch will not send a Host header other than the URL's. */
+  function rawControl(method: string, route: string, headers: Record<string, string>, body?: string) {
+    const { hostname, port } = new URL(emulator.url);
+    return new Promise<{ status: number; body: { error?: string } & Record<string, unknown> }>((resolve, reject) => {
+      const req = request({ hostname, port, method, path: `/__emulator/${route}`, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      });
+      req.once('error', reject);
+      req.end(body);
+    });
+  }
+
+  const json = { 'content-type': 'application/json' };
+  const port = () => new URL(emulator.url).port;
+  const fixture = (JobId: string) => JSON.stringify({ JobId, Status: 'Success', SubmitTime: '2020-01-01T00:00:00Z' });
+  const jobExists = async (JobId: string) => {
+    const error = await ice.request('GetMediaInfoJob', { JobId }).then(
+      () => undefined,
+      (e: PopCoreError) => e,
+    );
+    if (error && error.code !== 'ResourceNotFound') throw new Error(`GetMediaInfoJob answered ${error.code}`);
+    return !error;
+  };
+
+  it('refuses a text/plain POST /__emulator/jobs with a 415 naming the content type, and plants no job', async () => {
+    const res = await rawControl('POST', 'jobs', { 'content-type': 'text/plain' }, fixture('planted-by-a-page'));
+    expect(res.status).toBe(415);
+    expect(res.body.error).toContain('application/json');
+    expect(await jobExists('planted-by-a-page')).toBe(false);
+  });
+
+  it('refuses a PUT of faults without a JSON content type, and keeps the faults', async () => {
+    const before = await control(emulator.url, 'GET', 'faults');
+    const notJson: Record<string, string>[] = [{ 'content-type': 'application/x-www-form-urlencoded' }, {}];
+    for (const headers of notJson) {
+      expect((await rawControl('PUT', 'faults', headers, JSON.stringify({ latencyMs: 5000 }))).status).toBe(415);
+    }
+    expect(await control(emulator.url, 'GET', 'faults')).toEqual(before);
+  });
+
+  it.each(['http://evil.example', 'null', 'http://localhost:1', 'https://127.0.0.1:PORT'])(
+    'refuses Origin %s with a 403 naming Origin, for reads and writes',
+    async (origin) => {
+      const headers = { origin: origin.replace('PORT', port()) };
+      const read = await rawControl('GET', 'faults', headers);
+      expect(read.status).toBe(403);
+      expect(read.body.error).toContain('Origin');
+      expect((await rawControl('POST', 'jobs', { ...headers, ...json }, fixture('planted-with-origin'))).status).toBe(403);
+      expect(await jobExists('planted-with-origin')).toBe(false);
+    },
+  );
+
+  it.each(['cross-site', 'same-site'])('refuses Sec-Fetch-Site %s with a 403 naming the header', async (site) => {
+    const res = await rawControl('POST', 'jobs', { 'sec-fetch-site': site, ...json }, fixture('planted-cross-site'));
+    expect(res.status).toBe(403);
+    expect(res.body.error).toContain('Sec-Fetch-Site');
+    expect(await jobExists('planted-cross-site')).toBe(false);
+  });
+
+  it('refuses a rebound Host (evil.example:1234) for reading and setting faults, and the faults stay', async () => {
+    const before = await control(emulator.url, 'GET', 'faults');
+    const read = await rawControl('GET', 'faults', { host: 'evil.example:1234' });
+    expect(read.status).toBe(403);
+    expect(read.body.error).toContain('Host');
+    expect(read.body).not.toHaveProperty('latencyMs');
+    const write = await rawControl('PUT', 'faults', { host: 'evil.example:1234', ...json }, JSON.stringify({ latencyMs: 5000 }));
+    expect(write.status).toBe(403);
+    for (const host of ['127.0.0.1.evil.example', 'localhost.evil.example:80', 'evil.example']) {
+      expect((await rawControl('GET', 'faults', { host })).status).toBe(403);
+    }
+    expect(await control(emulator.url, 'GET', 'faults')).toEqual(before);
+  });
+
+  it("still answers loopback Hosts, the emulator's own Origins, same-origin requests and JSON with a charset", async () => {
+    for (const host of ['127.0.0.1', `127.0.0.1:${port()}`, 'localhost', `LOCALHOST:${port()}`, '[::1]', `[::1]:${port()}`]) {
+      expect((await rawControl('GET', 'health', { host })).status).toBe(200);
+    }
+    for (const name of ['127.0.0.1', 'localhost', '[::1]']) {
+      expect((await rawControl('GET', 'faults', { origin: `http://${name}:${port()}` })).status).toBe(200);
+    }
+    for (const site of ['same-origin', 'none']) {
+      expect((await rawControl('GET', 'stats', { 'sec-fetch-site': site })).status).toBe(200);
+    }
+    const put = await rawControl('PUT', 'faults', { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ latencyMs: 1 }));
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ latencyMs: 1 });
+    const planted = await rawControl('POST', 'jobs', { 'content-type': 'Application/JSON' }, fixture('fixture-guard-0001'));
+    expect(planted.status).toBe(201);
+    expect(await jobExists('fixture-guard-0001')).toBe(true);
   });
 });
