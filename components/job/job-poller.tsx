@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import useSWR from 'swr';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api-client/fetch-json';
 import type { GetJobResponse } from '@/lib/ice/schemas';
 
 /** Polling delays while a job is in Init: quick at first, then backing off, never slower than this. */

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import useSWR from 'swr';
 import { CopyButton } from '@/components/ui/copy-button';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { fetchJson } from '@/lib/api-client/fetch-json';
 
 /** Characters laid out at first: a megabyte of text in one <pre> blocks the main thread for ~0.3 s. */
 const PREVIEW_CHARS = 100_000;
