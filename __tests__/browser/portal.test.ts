@@ -188,6 +188,26 @@ describe('job detail', () => {
     expect(await page.getByRole('table', { name: /Video streams/ }).count()).toBe(1);
   });
 
+  it('keeps the page of an Init job when Raw JSON is opened while it polls', async () => {
+    // The poller and the viewer read the same cached answer: once they cached different shapes
+    // under one key, and opening Raw JSON replaced the page with the error screen.
+    const jobId = await firstJob('Init');
+    await page.goto(url(`/jobs/${jobId}`));
+    await page.getByText('ICE is still probing this file').waitFor();
+    await page.getByRole('heading', { name: 'Raw JSON' }).click();
+    await page.locator('pre.raw').or(page.getByText('Something went wrong')).first().waitFor();
+    expect(await page.getByText('Something went wrong').count()).toBe(0);
+    expect(await page.locator('pre.raw').textContent()).toContain(`"JobId": "${jobId}"`);
+    // The next poll reads the cache the viewer shares; the page must survive it too.
+    await page.waitForResponse((res) => res.url().endsWith(`/api/jobs/${jobId}`));
+    await page.waitForTimeout(200);
+    expect(await page.getByText('Something went wrong').count()).toBe(0);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.locator('.job-header .badge-Init').count()).toBe(1);
+    expect(await page.locator('pre.raw').textContent()).toContain('"Status": "Init"');
+    await screenshot(page, 'job-init-raw-json');
+  });
+
   it('keeps a 1 MB job with 40 streams readable and responsive', async () => {
     const job = heavyJob({ jobId: 'heavy0000000000000000000000000001', videoStreams: 10, audioStreams: 30, totalBytes: 1_000_000 });
     expect((await control(stack.emulator.url, 'POST', 'jobs', job)).status).toBe(201);

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { JobsFilters } from '@/components/jobs/jobs-filters';
-import { JobsResults } from '@/components/jobs/jobs-results';
-import { JobsTableSkeleton } from '@/components/jobs/jobs-table-skeleton';
+import { JobsFilters } from '@/components/job-list/jobs-filters';
+import { JobsResults } from '@/components/job-list/jobs-results';
+import { JobsTableSkeleton } from '@/components/job-list/jobs-table-skeleton';
 import { IceErrorPanel } from '@/components/ui/ice-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
 import { IceError } from '@/lib/ice/errors';

@@ -1,11 +1,10 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import type { TimeZoneChoice } from '@/lib/format/time';
 
 // The viewer's choice of time zone for every time on screen, remembered in localStorage. The server
 // cannot know the viewer's zone, so server HTML and hydration use UTC and the choice applies right after.
-
-export type TimeZoneChoice = 'local' | 'UTC';
 
 const STORAGE_KEY = 'ice-portal.time-zone';
 const listeners = new Set<() => void>();

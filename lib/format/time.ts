@@ -1,13 +1,15 @@
 import { MISSING } from './numbers';
 
+/** UTC, or the zone of whoever runs the code (the viewer's browser): the viewer's choice for every time. */
+export type TimeZoneChoice = 'local' | 'UTC';
+
 export interface TimeFormat {
-  /** UTC, or the zone of whoever runs this (the viewer's browser). */
-  timeZone: 'UTC' | 'local';
+  timeZone: TimeZoneChoice;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: 'UTC' | 'local'): Intl.DateTimeFormat {
+function formatterFor(timeZone: TimeZoneChoice): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-CA', {

@@ -1,5 +1,6 @@
 // Create-time filters: presets relative to now, and <input type="datetime-local"> values read in the
 // viewer's chosen zone. Always sent as absolute UTC times, so a shared link shows the same list.
+import type { TimeZoneChoice } from '@/lib/format/time';
 
 export const TIME_PRESETS = [
   { id: '1h', label: 'Last hour', ms: 3600_000 },
@@ -8,15 +9,13 @@ export const TIME_PRESETS = [
   { id: '30d', label: 'Last 30 days', ms: 30 * 86_400_000 },
 ] as const;
 
-export type Zone = 'local' | 'UTC';
-
 /** The start of a preset, at a whole minute so a link made now and one a second later agree. */
 export function presetStart(ms: number, nowMs: number = Date.now()): string {
   return toUtcIso(Math.floor((nowMs - ms) / 60_000) * 60_000);
 }
 
 /** A datetime-local value ("2024-07-01T08:30") for an ISO time, in the given zone. */
-export function toInputValue(iso: string | undefined, zone: Zone): string {
+export function toInputValue(iso: string | undefined, zone: TimeZoneChoice): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
@@ -26,7 +25,7 @@ export function toInputValue(iso: string | undefined, zone: Zone): string {
 }
 
 /** The ISO UTC time for a datetime-local value read in the given zone; undefined when blank or invalid. */
-export function fromInputValue(value: string, zone: Zone): string | undefined {
+export function fromInputValue(value: string, zone: TimeZoneChoice): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return undefined;
   const ms = zone === 'UTC' ? Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`) : new Date(value).getTime();
   return Number.isNaN(ms) ? undefined : toUtcIso(ms);

@@ -1,11 +1,11 @@
 'use client';
 
+import { SortableTable, type Column } from '@/components/ui/sortable-table';
 import { formatBitrate } from '@/lib/format/bitrate';
 import { formatChannels } from '@/lib/format/channels';
 import { formatDuration } from '@/lib/format/duration';
 import { MISSING, parseMediaNumber } from '@/lib/format/numbers';
 import type { AudioStreamInfo } from '@/lib/ice/schemas';
-import { SortableTable, type Column } from './sortable-table';
 
 const num = (v: string | undefined) => parseMediaNumber(v);
 const text = (v: unknown) => (typeof v === 'string' && v ? v : MISSING);

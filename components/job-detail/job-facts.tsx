@@ -1,4 +1,5 @@
 import { formatBytes } from '@/lib/format/bytes';
+import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { prettyIfJson } from '@/lib/jobs/pretty-json';
 
 /** Past this, the page shows the start and points to the raw JSON: a 1 MB block would stall the page. */
@@ -7,7 +8,6 @@ const SHOWN_CHARS = 20_000;
 function excerpt(text: string): { text: string; cut?: string } {
   return text.length <= SHOWN_CHARS ? { text } : { text: text.slice(0, SHOWN_CHARS), cut: formatBytes(text.length) };
 }
-import type { MediaInfoJob } from '@/lib/ice/schemas';
 
 /** How the job was submitted. UserData is anything a user typed: always text, never markup. */
 export function JobFacts({ job }: { job: MediaInfoJob }) {

@@ -1,12 +1,12 @@
 'use client';
 
+import { SortableTable, type Column } from '@/components/ui/sortable-table';
 import { formatBitrate } from '@/lib/format/bitrate';
 import { formatDuration } from '@/lib/format/duration';
 import { formatFrameRate, parseFrameRate } from '@/lib/format/frame-rate';
 import { MISSING, parseMediaNumber } from '@/lib/format/numbers';
 import { describeRotation, formatAspectRatio, formatResolution } from '@/lib/format/resolution';
 import type { VideoStreamInfo } from '@/lib/ice/schemas';
-import { SortableTable, type Column } from './sortable-table';
 
 const num = (v: string | undefined) => parseMediaNumber(v);
 const text = (v: string | undefined) => v || MISSING;

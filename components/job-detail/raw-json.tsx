@@ -1,9 +1,8 @@
 'use client';
 
-import { useState } from 'react';
-import useSWR from 'swr';
+import { useMemo, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
-import { fetchJson } from '@/lib/api/fetch-json';
+import { useJob } from '@/lib/api-client/use-job';
 
 /** Characters laid out at first: a megabyte of text in one <pre> blocks the main thread for ~0.3 s. */
 const PREVIEW_CHARS = 100_000;
@@ -16,13 +15,13 @@ const PREVIEW_CHARS = 100_000;
 export function RawJson({ jobId }: { jobId: string }) {
   const [open, setOpen] = useState(false);
   const [showAll, setShowAll] = useState(false);
-  const { data, error, isLoading } = useSWR(open ? `/api/jobs/${encodeURIComponent(jobId)}` : null, (url: string) =>
-    fetchJson<unknown>(url).then((body) => JSON.stringify(body, null, 2)),
-  );
+  const { data: job, error, isLoading } = useJob(jobId, { enabled: open });
+  // The same cached answer the poller reads, laid out once per answer rather than on every render.
+  const text = useMemo(() => job && JSON.stringify(job, null, 2), [job]);
 
   const download = () => {
-    if (!data) return;
-    const url = URL.createObjectURL(new Blob([data], { type: 'application/json' }));
+    if (!text) return;
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = `media-info-job-${jobId}.json`;
@@ -39,24 +38,24 @@ export function RawJson({ jobId }: { jobId: string }) {
           </h2>
         </summary>
         {isLoading && <p role="status">Loading…</p>}
-        {error && <p role="alert">Could not load the raw JSON: {(error as Error).message}</p>}
-        {data && (
+        {error && <p role="alert">Could not load the raw JSON: {error.message}</p>}
+        {text && (
           <>
             <p className="presets">
-              <CopyButton text={data} label="Copy raw JSON" />
+              <CopyButton text={text} label="Copy raw JSON" />
               <button type="button" className="small" onClick={download}>
                 Download
               </button>
-              <span className="muted">{(data.length / 1024).toFixed(1)} KiB</span>
+              <span className="muted">{(text.length / 1024).toFixed(1)} KiB</span>
             </p>
             <pre className="raw" tabIndex={0} aria-label="Raw JSON of the job">
-              {showAll || data.length <= PREVIEW_CHARS ? data : data.slice(0, PREVIEW_CHARS)}
+              {showAll || text.length <= PREVIEW_CHARS ? text : text.slice(0, PREVIEW_CHARS)}
             </pre>
-            {!showAll && data.length > PREVIEW_CHARS && (
+            {!showAll && text.length > PREVIEW_CHARS && (
               <p>
                 Showing the first {PREVIEW_CHARS.toLocaleString('en-US')} characters.{' '}
                 <button type="button" className="small" onClick={() => setShowAll(true)}>
-                  Show all {(data.length / 1024).toFixed(0)} KiB
+                  Show all {(text.length / 1024).toFixed(0)} KiB
                 </button>
               </p>
             )}

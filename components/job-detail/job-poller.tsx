@@ -2,9 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import useSWR from 'swr';
-import { fetchJson } from '@/lib/api/fetch-json';
-import type { GetJobResponse } from '@/lib/ice/schemas';
+import { useJob } from '@/lib/api-client/use-job';
 
 /** Polling delays while a job is in Init: quick at first, then backing off, never slower than this. */
 const FIRST_DELAY_MS = 1000;
@@ -17,14 +15,12 @@ const MAX_DELAY_MS = 15_000;
 export function JobPoller({ jobId }: { jobId: string }) {
   const router = useRouter();
   const polls = useRef(0);
-  const { data, error } = useSWR(`/api/jobs/${encodeURIComponent(jobId)}`, (url: string) => fetchJson<GetJobResponse>(url), {
+  const { data, error } = useJob(jobId, {
     refreshInterval: (latest) => {
       if (latest && latest.MediaInfoJob.Status !== 'Init') return 0;
       polls.current += 1;
       return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 1.5 ** (polls.current - 1));
     },
-    revalidateOnFocus: true,
-    shouldRetryOnError: true,
     errorRetryInterval: MAX_DELAY_MS,
   });
   const status = data?.MediaInfoJob.Status;
@@ -38,7 +34,7 @@ export function JobPoller({ jobId }: { jobId: string }) {
       {status && status !== 'Init'
         ? 'The job has finished; updating…'
         : error
-          ? `Still processing. Checking for updates failed (${(error as Error).message}); trying again.`
+          ? `Still processing. Checking for updates failed (${error.message}); trying again.`
           : 'ICE is still probing this file. This page updates by itself when the job finishes.'}
     </p>
   );

@@ -1,19 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import useSWR from 'swr';
 import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { TimeText } from '@/components/ui/time-text';
-import { fetchJson } from '@/lib/api/fetch-json';
-import type { ListJobsResponse } from '@/lib/ice/schemas';
-import { summarizeJob, type JobRow } from '@/lib/jobs/job-summary';
-
-/** How often the first page looks for new jobs and status changes; SWR pauses it in hidden tabs. */
-const LIVE_REFRESH_MS = 10_000;
-
-const loadRows = (url: string) => fetchJson<ListJobsResponse>(url).then((page) => page.Jobs.map(summarizeJob));
+import { useJobRows } from '@/lib/api-client/use-job-rows';
+import type { JobRow } from '@/lib/jobs/job-summary';
 
 export interface JobsTableProps {
   rows: JobRow[];
@@ -23,12 +16,7 @@ export interface JobsTableProps {
 }
 
 export function JobsTable({ rows: initialRows, liveQuery, filtered }: JobsTableProps) {
-  const { data: rows = initialRows, error } = useSWR(liveQuery === undefined ? null : `/api/jobs?${liveQuery}`, loadRows, {
-    fallbackData: initialRows,
-    revalidateOnMount: false,
-    refreshInterval: LIVE_REFRESH_MS,
-    keepPreviousData: true,
-  });
+  const { data: rows = initialRows, error } = useJobRows({ liveQuery, initialRows });
 
   if (rows.length === 0) {
     return (
