@@ -5,7 +5,8 @@ import { authModeFrom } from '@/lib/auth/mode';
 import { RETURN_TO_HEADER } from '@/lib/auth/return-to';
 import { setAuthCookie, type SealedCookie } from '@/lib/auth/session';
 import { admit, credentialsOf } from '@/lib/http/admission';
-import { jsonError } from '@/lib/http/error-response';
+import { crossOrigin, invalidPath, methodNotAllowed } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 import { htmlPage } from '@/lib/http/html-page';
 import { clientRequestId, newRequestId } from '@/lib/http/request-id';
 import { isSameOrigin } from '@/lib/http/same-origin';
@@ -52,16 +53,16 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
   if (!decodes(pathname)) {
     log('warn', 'undecodable_path', { requestId, clientRequestId: clientRequestId(request.headers.get('x-request-id')), path: pathname.slice(0, 200) });
-    const message = 'The address contains a percent sign that is not followed by a valid encoded character.';
-    return isApi ? jsonError(400, 'invalid_path', message) : htmlPage(400, 'Bad address', message, [{ href: '/jobs', text: 'Job list' }]);
+    const error = invalidPath();
+    return isApi ? errorResponse(error) : htmlPage(400, 'Bad address', error.message, [{ href: '/jobs', text: 'Job list' }]);
   }
   if (isApi) return NextResponse.next();
 
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') {
-    if (!POST_ROUTES.has(pathname)) return jsonError(405, 'method_not_allowed', 'Pages answer GET and HEAD only.', { Allow: 'GET, HEAD' });
+    if (!POST_ROUTES.has(pathname)) return errorResponse(methodNotAllowed('GET, HEAD', 'Pages answer GET and HEAD only.'));
     if (!isSameOrigin(request, process.env.APP_URL || undefined)) {
-      return jsonError(403, 'cross_origin', 'Requests that change state must come from the portal itself.');
+      return errorResponse(crossOrigin());
     }
   }
 

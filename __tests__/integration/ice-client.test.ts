@@ -1,6 +1,6 @@
 import { createIceClient, type IceClient } from '@/lib/ice/client';
 import type { IceConfig } from '@/lib/ice/config';
-import { IceError } from '@/lib/ice/errors';
+import { PortalError } from '@/lib/errors';
 import type { FaultKind } from '@/emulator/faults';
 import { readStats, resetFaults, resetStats, setFaults, startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
 
@@ -46,14 +46,14 @@ beforeEach(async () => {
 
 afterEach(() => writeSpy.mockRestore());
 
-async function failure(promise: Promise<unknown>): Promise<IceError> {
+async function failure(promise: Promise<unknown>): Promise<PortalError> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(IceError);
-    return error as IceError;
+    expect(error).toBeInstanceOf(PortalError);
+    return error as PortalError;
   }
-  throw new Error('the call succeeded but an IceError was expected');
+  throw new Error('the call succeeded but an PortalError was expected');
 }
 
 const queue = (...kinds: FaultKind[]) => setFaults(emulator.url, { queue: kinds });
@@ -214,7 +214,7 @@ describe('cancellation, concurrency and coalescing', () => {
 describe('redaction', () => {
   it('never lets the key id, secret, token or a signature out through errors or logs, on any error path', async () => {
     const produced: string[] = [];
-    const record = (error: IceError) => produced.push(error.message, JSON.stringify(error), String(error), error.stack ?? '');
+    const record = (error: PortalError) => produced.push(error.message, JSON.stringify(error), String(error), error.stack ?? '');
     const scenarios: (() => Promise<unknown>)[] = [
       () => createIceClient({ ...config, accessKeySecret: 'wrong-secret-123456' }).listMediaInfoJobs({}),
       () => createIceClient({ ...config, accessKeyId: 'unknown-key-id-123456' }).listMediaInfoJobs({}),

@@ -4,9 +4,9 @@ import { Suspense } from 'react';
 import { JobsFilters } from '@/components/job-list/jobs-filters';
 import { JobsResults } from '@/components/job-list/jobs-results';
 import { JobsTableSkeleton } from '@/components/job-list/jobs-table-skeleton';
-import { IceErrorPanel } from '@/components/ui/ice-error-panel';
+import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
-import { IceError } from '@/lib/ice/errors';
+import { PortalError } from '@/lib/errors';
 import { listJobsSearchParams } from '@/lib/ice/list-jobs-params';
 import { parseListJobsQuery } from '@/lib/ice/schemas';
 import { parsePageTrail } from '@/lib/jobs/page-trail';
@@ -22,11 +22,11 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
     query = parseListJobsQuery(raw);
     trail = parsePageTrail(raw.Trail);
   } catch (error) {
-    if (!(error instanceof IceError)) throw error;
+    if (!(error instanceof PortalError)) throw error;
     return (
       <>
         <h1>Media-info jobs</h1>
-        <IceErrorPanel error={error} what="the job list" />
+        <PortalErrorPanel error={error} what="the job list" />
         <p>
           <Link href="/jobs">Start again with no filters</Link>
         </p>

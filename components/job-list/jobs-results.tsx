@@ -1,10 +1,10 @@
 import { iceClient } from '@/lib/ice/client';
 import { listJobsSearchParams } from '@/lib/ice/list-jobs-params';
 import type { ListJobsQuery } from '@/lib/ice/schemas';
-import { toIceError } from '@/lib/http/error-response';
+import { toPortalError } from '@/lib/errors';
 import { summarizeJob } from '@/lib/jobs/job-summary';
 import { pagerLinks } from '@/lib/jobs/page-trail';
-import { IceErrorPanel } from '@/components/ui/ice-error-panel';
+import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { JobsPager } from './jobs-pager';
 import { JobsTable } from './jobs-table';
 
@@ -14,7 +14,7 @@ export async function JobsResults({ query, trail }: { query: ListJobsQuery; trai
   try {
     page = await iceClient().listMediaInfoJobs(query);
   } catch (error) {
-    return <IceErrorPanel error={toIceError(error)} what="the job list" />;
+    return <PortalErrorPanel error={toPortalError(error)} what="the job list" />;
   }
   const { NextPageToken: _token, PageSize: _size, OrderBy: _order, ...filters } = query;
   return (

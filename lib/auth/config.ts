@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ConfigError } from '@/lib/ice/config';
+import { ConfigError } from '@/lib/errors';
 import { registerSecrets } from '@/lib/log/redact';
 import { authModeFrom } from './mode';
 import { secretWeakness } from './secret-strength';

@@ -5,7 +5,8 @@ import { setAuthCookie } from '@/lib/auth/session';
 import { log } from '@/lib/log/logger';
 import { authorizeApiRequest } from './api-gate';
 import { auditedParams, UnauthenticatedAuditSampler } from './audit';
-import { errorResponse, NO_STORE, toIceError } from './error-response';
+import { toPortalError } from '@/lib/errors';
+import { errorResponse, NO_STORE } from './error-response';
 import { clientRequestId, newRequestId } from './request-id';
 
 // Every JSON API route: the user first (401/403/429 before any upstream call), then the work, then
@@ -38,7 +39,7 @@ export function apiRoute<Context>(route: string, run: (request: NextRequest, con
         iceRequestId = result.requestId;
         response = NextResponse.json(result.body, { headers: NO_STORE });
       } catch (error) {
-        const known = toIceError(error);
+        const known = toPortalError(error);
         iceRequestId = known.requestId;
         response = errorResponse(known);
       }

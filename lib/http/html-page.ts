@@ -23,3 +23,11 @@ export function htmlPage(status: number, title: string, message: string, links: 
   });
 }
 
+
+/** The sign-in routes' failures: what went wrong, and the way back in. */
+export function signInErrorPage(status: number, title: string, message: string): Response {
+  return htmlPage(status, title, message, [
+    { href: '/auth/login', text: 'Sign in again' },
+    { href: '/jobs', text: 'Job list' },
+  ]);
+}

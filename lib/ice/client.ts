@@ -5,7 +5,7 @@ import { log } from '@/lib/log/logger';
 import { registerSecrets } from '@/lib/log/redact';
 import { Coalescer } from './coalesce';
 import { getIceConfig, type IceConfig } from './config';
-import { IceError } from './errors';
+import { PortalError } from '@/lib/errors';
 import { cancelled, isRetryable, mapCallFailure, mapIceErrorBody, timedOut, unreadableAnswer } from './map-failure';
 import { toPlainJson } from './plain-json';
 import {
@@ -22,7 +22,7 @@ import { Semaphore } from './semaphore';
 
 // The only door to ICE: signs with pop-core, bounds every call by a deadline and the caller's
 // AbortSignal, retries reads on transient failures, caps and coalesces upstream calls, and turns
-// every outcome into typed data or an IceError.
+// every outcome into typed data or an PortalError.
 
 export const ICE_API_VERSION = '2020-11-09';
 
@@ -130,7 +130,7 @@ export function createIceClient(config: IceConfig): IceClient {
     return reads
       .run(key, async (shared) => parse(await call(action, params, true, shared)), signal)
       .catch((error: unknown) => {
-        throw error instanceof IceError ? error : signal?.aborted ? cancelled() : mapCallFailure(error);
+        throw error instanceof PortalError ? error : signal?.aborted ? cancelled() : mapCallFailure(error);
       }) as Promise<T>;
   }
 

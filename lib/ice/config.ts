@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { ConfigError } from '@/lib/errors';
 
 // ICE connection settings, read from the environment once and checked as a whole so an operator sees
 // every problem at the first start. Messages name variables and expectations, never values.
@@ -14,13 +15,6 @@ export interface IceConfig {
   timeoutMs: number;
   /** Upstream calls in flight at once from this process (ICE limits QPS per account). */
   maxConcurrency: number;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
 }
 
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);

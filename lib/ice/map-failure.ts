@@ -1,9 +1,9 @@
 // Turns whatever a call to ICE ended with (an ICE error body, a timeout, a socket error, an HTML page
-// pop-core could not parse, a non-Error rejection) into one IceError. The only place that decides
+// pop-core could not parse, a non-Error rejection) into one PortalError. The only place that decides
 // what users see and which failures are worth a retry. pop-core's own messages are never used: they
 // carry the signed URL, AccessKeyId and Signature included.
 import { isNativeError } from 'node:util/types';
-import { IceError } from './errors';
+import { PortalError } from '@/lib/errors';
 
 /** Parameters a user can set; an ICE complaint naming one of them is the user's to fix. */
 const USER_FIELDS = [
@@ -41,38 +41,38 @@ export interface IceErrorBody {
 }
 
 /** An ICE error body with the HTTP status it came with. */
-export function mapIceErrorBody(body: IceErrorBody, httpStatus: number | undefined): IceError {
+export function mapIceErrorBody(body: IceErrorBody, httpStatus: number | undefined): PortalError {
   const iceCode = body.Code;
   const details = { iceCode, requestId: body.RequestId };
   if (/^(MissingParameter|InvalidParameter)/.test(iceCode)) {
     const field = USER_FIELDS.find((name) => new RegExp(`\\b${name}\\b`).test(`${iceCode} ${body.Message ?? ''}`));
-    if (field) return new IceError('invalid_input', 400, `ICE refused ${field}: check the value and try again.`, { ...details, field });
-    return new IceError('portal_misconfigured', 502, MESSAGES.misconfigured, details);
+    if (field) return new PortalError('invalid_input', 400, `ICE refused ${field}: check the value and try again.`, { ...details, field });
+    return new PortalError('portal_misconfigured', 502, MESSAGES.misconfigured, details);
   }
   if (MISCONFIGURED.test(iceCode) || httpStatus === 401 || httpStatus === 403) {
-    return new IceError('portal_misconfigured', 502, MESSAGES.misconfigured, details);
+    return new PortalError('portal_misconfigured', 502, MESSAGES.misconfigured, details);
   }
-  if (/NotFound$/.test(iceCode) || httpStatus === 404) return new IceError('job_not_found', 404, MESSAGES.notFound, details);
+  if (/NotFound$/.test(iceCode) || httpStatus === 404) return new PortalError('job_not_found', 404, MESSAGES.notFound, details);
   if (/^Throttling/.test(iceCode) || httpStatus === 429) {
-    return new IceError('upstream_throttled', 429, MESSAGES.throttled, { ...details, retryAfterSeconds: 2 });
+    return new PortalError('upstream_throttled', 429, MESSAGES.throttled, { ...details, retryAfterSeconds: 2 });
   }
   if (iceCode === 'ServiceUnavailable' || httpStatus === 503) {
-    return new IceError('upstream_unavailable', 503, MESSAGES.unavailable, { ...details, retryAfterSeconds: 5 });
+    return new PortalError('upstream_unavailable', 503, MESSAGES.unavailable, { ...details, retryAfterSeconds: 5 });
   }
-  return new IceError('upstream_unavailable', 502, MESSAGES.failed, details);
+  return new PortalError('upstream_unavailable', 502, MESSAGES.failed, details);
 }
 
 /** A success-shaped call whose HTTP status still says it failed, or whose body is not the documented shape. */
 export const unreadableAnswer = (requestId?: string) =>
-  new IceError('upstream_bad_response', 502, MESSAGES.unreadable, { requestId });
+  new PortalError('upstream_bad_response', 502, MESSAGES.unreadable, { requestId });
 
-export const timedOut = () => new IceError('upstream_timeout', 504, MESSAGES.timeout);
+export const timedOut = () => new PortalError('upstream_timeout', 504, MESSAGES.timeout);
 
-export const cancelled = () => new IceError('aborted', 499, 'The request was cancelled.');
+export const cancelled = () => new PortalError('aborted', 499, 'The request was cancelled.');
 
 /** Anything pop-core, httpx or the socket rejected with. */
-export function mapCallFailure(error: unknown): IceError {
-  if (error instanceof IceError) return error;
+export function mapCallFailure(error: unknown): PortalError {
+  if (error instanceof PortalError) return error;
   const e = error as { code?: unknown; data?: unknown; name?: unknown; entry?: { response?: { statusCode?: number } } } | null;
   if (e && typeof e === 'object' && isErrorBody(e.data)) return mapIceErrorBody(e.data, e.entry?.response?.statusCode);
   // json-bigint throws a plain object for HTML and cut-off JSON; isNativeError also sees Errors from other realms.
@@ -80,9 +80,9 @@ export function mapCallFailure(error: unknown): IceError {
   if (error.name === 'AbortError') return cancelled();
   if (error.name === 'RequestTimeoutError' || /ReadTimeout|ConnectTimeout/.test(error.name + error.message)) return timedOut();
   if (typeof e?.code === 'string' && /^(ECONN|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|ETIMEDOUT|UND_ERR)/.test(e.code)) {
-    return new IceError('upstream_unavailable', 502, MESSAGES.unreachable);
+    return new PortalError('upstream_unavailable', 502, MESSAGES.unreachable);
   }
-  if (/socket hang up|aborted/i.test(error.message)) return new IceError('upstream_unavailable', 502, MESSAGES.unreachable);
+  if (/socket hang up|aborted/i.test(error.message)) return new PortalError('upstream_unavailable', 502, MESSAGES.unreachable);
   return unreadableAnswer();
 }
 
@@ -91,6 +91,6 @@ function isErrorBody(value: unknown): value is IceErrorBody {
 }
 
 /** Reads are retried on these; input, not-found and misconfiguration never change on a retry. */
-export function isRetryable(error: IceError): boolean {
+export function isRetryable(error: PortalError): boolean {
   return ['upstream_throttled', 'upstream_unavailable', 'upstream_bad_response', 'upstream_timeout'].includes(error.code);
 }

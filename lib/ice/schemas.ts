@@ -1,7 +1,7 @@
 // Every boundary schema for ICE media-info jobs, defined once and shared by the route handlers, the
 // pages and the tests. No secrets here and no 'server-only': client components reuse the enums.
 import { z } from 'zod';
-import { invalidInput } from './errors';
+import { invalidInput } from '@/lib/errors';
 import { JOB_ORDERS, JOB_STATUSES, LIST_JOBS_PARAMS, MAX_PAGE_SIZE, type ListJobsParam } from './list-jobs-params';
 
 // ---- request: ListMediaInfoJobs, under the API's own parameter names -------------------------------
@@ -55,7 +55,7 @@ type RawQuery = URLSearchParams | Record<string, string | string[] | undefined>;
 /**
  * Reads the list query from a URL's parameters (route handler) or Next's searchParams (page).
  * Unknown names are dropped, so `Action=` or `AccessKeyId=` can never reach the signer; a repeated
- * name or a bad value is an IceError 400 naming the parameter.
+ * name or a bad value is an PortalError 400 naming the parameter.
  */
 export function parseListJobsQuery(raw: RawQuery): ListJobsQuery {
   const picked: Record<string, string> = {};

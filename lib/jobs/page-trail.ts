@@ -1,6 +1,6 @@
 // Cursor paging with a working Previous: the URL carries the current page's NextPageToken and the
 // trail of tokens that led to it, so Back, Previous, reload and a shared link all land on the same page.
-import { invalidInput } from '@/lib/ice/errors';
+import { invalidInput } from '@/lib/errors';
 import { listJobsSearchParams } from '@/lib/ice/list-jobs-params';
 import { listJobsQuerySchema, type ListJobsQuery } from '@/lib/ice/schemas';
 

@@ -1,5 +1,6 @@
 import { getAuthConfig } from '@/lib/auth/config';
-import { ConfigError, getIceConfig } from '@/lib/ice/config';
+import { ConfigError } from '@/lib/errors';
+import { getIceConfig } from '@/lib/ice/config';
 
 /**
  * Every configuration problem at once (ICE and auth), or none. Messages name variables and what is

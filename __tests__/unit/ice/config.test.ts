@@ -1,4 +1,5 @@
-import { ConfigError, parseIceConfig } from '@/lib/ice/config';
+import { ConfigError } from '@/lib/errors';
+import { parseIceConfig } from '@/lib/ice/config';
 
 const valid = {
   ALIBABA_CLOUD_ACCESS_KEY_ID: 'key-id-value-123',

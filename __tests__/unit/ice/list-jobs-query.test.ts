@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { IceError } from '@/lib/ice/errors';
+import { PortalError } from '@/lib/errors';
 import { LIST_JOBS_PARAMS, listJobsSearchParams } from '@/lib/ice/list-jobs-params';
 import { parseListJobsQuery } from '@/lib/ice/schemas';
 
@@ -7,9 +7,9 @@ function fieldOf(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(IceError);
-    expect((error as IceError).status).toBe(400);
-    return (error as IceError).field;
+    expect(error).toBeInstanceOf(PortalError);
+    expect((error as PortalError).status).toBe(400);
+    return (error as PortalError).field;
   }
   throw new Error('expected a 400');
 }
@@ -75,16 +75,16 @@ describe('parseListJobsQuery', () => {
     expect(parseListJobsQuery({ JobId: 'ab4802364a2e49208c99efab82df0001' }).JobId).toBe('ab4802364a2e49208c99efab82df0001');
   });
 
-  it('either parses or throws a 400 IceError for any input whatever', () => {
+  it('either parses or throws a 400 PortalError for any input whatever', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...LIST_JOBS_PARAMS, 'Action', 'x'), fc.oneof(fc.string(), fc.array(fc.string()))), (raw) => {
         try {
           const query = parseListJobsQuery(raw);
           expect(Object.keys(query).every((k) => (LIST_JOBS_PARAMS as readonly string[]).includes(k))).toBe(true);
         } catch (error) {
-          expect(error).toBeInstanceOf(IceError);
-          expect((error as IceError).status).toBe(400);
-          expect((LIST_JOBS_PARAMS as readonly string[]).includes((error as IceError).field!)).toBe(true);
+          expect(error).toBeInstanceOf(PortalError);
+          expect((error as PortalError).status).toBe(400);
+          expect((LIST_JOBS_PARAMS as readonly string[]).includes((error as PortalError).field!)).toBe(true);
         }
       }),
     );

@@ -1,4 +1,4 @@
-import { IceError } from '@/lib/ice/errors';
+import { PortalError } from '@/lib/errors';
 import { isRetryable, mapCallFailure, mapIceErrorBody } from '@/lib/ice/map-failure';
 
 describe('mapIceErrorBody', () => {
@@ -59,7 +59,7 @@ describe('mapCallFailure', () => {
   });
 
   it('retries transient failures only', () => {
-    const retryable = (e: IceError) => isRetryable(e);
+    const retryable = (e: PortalError) => isRetryable(e);
     expect(retryable(mapIceErrorBody({ Code: 'Throttling.User' }, 400))).toBe(true);
     expect(retryable(mapIceErrorBody({ Code: 'InternalError' }, 500))).toBe(true);
     expect(retryable(mapIceErrorBody({ Code: 'SignatureDoesNotMatch' }, 400))).toBe(false);

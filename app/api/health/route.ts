@@ -1,8 +1,8 @@
-import { methodNotAllowed, NO_STORE } from '@/lib/http/error-response';
+import { NO_STORE, onlyGet } from '@/lib/http/error-response';
 
 // Liveness only: answers without touching ICE, so a slow upstream never restarts a healthy process.
 export function GET(): Response {
   return Response.json({ status: 'ok' }, { headers: NO_STORE });
 }
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
+export { onlyGet as POST, onlyGet as PUT, onlyGet as PATCH, onlyGet as DELETE };

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/http/api-route';
-import { methodNotAllowed } from '@/lib/http/error-response';
+import { onlyGet } from '@/lib/http/error-response';
 import { iceClient } from '@/lib/ice/client';
 import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
 import { parseListJobsQuery } from '@/lib/ice/schemas';
@@ -15,4 +15,4 @@ export const GET = apiRoute(
   { params: LIST_JOBS_PARAMS },
 );
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
+export { onlyGet as POST, onlyGet as PUT, onlyGet as PATCH, onlyGet as DELETE };

@@ -1,4 +1,4 @@
-import { methodNotAllowed, NO_STORE } from '@/lib/http/error-response';
+import { NO_STORE, onlyGet } from '@/lib/http/error-response';
 import { isReady } from '@/lib/health/readiness';
 
 // Readiness for load balancers and orchestrators: no detail beyond yes or no (the reason is logged).
@@ -7,4 +7,4 @@ export async function GET(): Promise<Response> {
   return Response.json({ status: ready ? 'ready' : 'not_ready' }, { status: ready ? 200 : 503, headers: NO_STORE });
 }
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
+export { onlyGet as POST, onlyGet as PUT, onlyGet as PATCH, onlyGet as DELETE };

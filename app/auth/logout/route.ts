@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getAuthConfig } from '@/lib/auth/config';
 import { cookieName } from '@/lib/auth/cookies';
-import { endSessionUrl } from '@/lib/auth/oidc';
-import { endSession, readSession, setAuthCookie } from '@/lib/auth/session';
-import { jsonError } from '@/lib/http/error-response';
+import { setAuthCookie } from '@/lib/auth/session';
+import { signOut } from '@/lib/auth/sign-in';
+import { crossOrigin, methodNotAllowed } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { seeOther } from '@/lib/http/see-other';
 
@@ -12,19 +13,13 @@ import { seeOther } from '@/lib/http/see-other';
 // or an image elsewhere cannot sign anyone out.
 export async function POST(request: NextRequest): Promise<Response> {
   const config = getAuthConfig();
-  if (!isSameOrigin(request, config.mode === 'oidc' ? config.APP_URL : undefined)) {
-    return jsonError(403, 'cross_origin', 'Sign out from the portal itself.');
-  }
+  if (!isSameOrigin(request, config.mode === 'oidc' ? config.APP_URL : undefined)) return errorResponse(crossOrigin());
   if (config.mode !== 'oidc') return seeOther('/auth/signed-out');
-  // Read directly, not through the viewer: a user outside the allow-lists signs out too.
-  const session = await readSession(config, request.cookies.get(cookieName(config, 'session'))?.value);
-  if (session) await endSession(session);
-  const idpLogout = await endSessionUrl(config, session?.idToken);
-  const response = NextResponse.redirect(idpLogout ?? new URL('/auth/signed-out', config.APP_URL), 303);
+  const response = NextResponse.redirect(await signOut(config, request.cookies.get(cookieName(config, 'session'))?.value), 303);
   for (const kind of ['session', 'denied', 'login'] as const) setAuthCookie(response.cookies, config, kind, undefined);
   return response;
 }
 
 export function GET(): Response {
-  return jsonError(405, 'method_not_allowed', 'Sign out with the button in the portal (POST).', { Allow: 'POST' });
+  return errorResponse(methodNotAllowed('POST', 'Sign out with the button in the portal (POST).'));
 }

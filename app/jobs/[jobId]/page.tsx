@@ -9,9 +9,9 @@ import { JobHeader } from '@/components/job-detail/job-header';
 import { JobPoller } from '@/components/job-detail/job-poller';
 import { RawJson } from '@/components/job-detail/raw-json';
 import { VideoStreamTable } from '@/components/job-detail/video-stream-table';
-import { IceErrorPanel } from '@/components/ui/ice-error-panel';
+import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
-import { toIceError } from '@/lib/http/error-response';
+import { toPortalError } from '@/lib/errors';
 import { summarizeJob } from '@/lib/jobs/job-summary';
 import { loadJob } from '@/lib/jobs/load-job';
 
@@ -33,14 +33,14 @@ export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
   try {
     job = (await loadJob(jobId)).MediaInfoJob;
   } catch (raw) {
-    const error = toIceError(raw);
+    const error = toPortalError(raw);
     if (error.code === 'job_not_found' || error.code === 'invalid_input') notFound();
     return (
       <>
         <p>
           <Link href="/jobs">← All jobs</Link>
         </p>
-        <IceErrorPanel error={error} what="this job" />
+        <PortalErrorPanel error={error} what="this job" />
       </>
     );
   }

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/http/api-route';
-import { methodNotAllowed } from '@/lib/http/error-response';
+import { onlyGet } from '@/lib/http/error-response';
 import { iceClient } from '@/lib/ice/client';
 
 // GET /api/jobs/:jobId: GetMediaInfoJob, answered in ICE's shape; an unknown id is a 404.
@@ -9,4 +9,4 @@ export const GET = apiRoute('/api/jobs/[jobId]', async (request, context: RouteC
   return { body: { MediaInfoJob, RequestId }, requestId: RequestId };
 });
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
+export { onlyGet as POST, onlyGet as PUT, onlyGet as PATCH, onlyGet as DELETE };

@@ -1,15 +1,15 @@
-import type { IceError } from '@/lib/ice/errors';
+import type { PortalError } from '@/lib/errors';
 import { ErrorPanel } from './error-panel';
 
-const TITLES: Partial<Record<IceError['code'], string>> = {
+const TITLES: Partial<Record<PortalError['code'], string>> = {
   invalid_input: 'Check the filters',
   upstream_throttled: 'ICE is busy',
   upstream_timeout: 'ICE did not answer in time',
   portal_misconfigured: 'The portal is misconfigured',
 };
 
-/** An IceError as a page shows it: title, safe message, RequestId, and a retry when one can help. */
-export function IceErrorPanel({ error, what }: { error: IceError; what: string }) {
+/** An PortalError as a page shows it: title, safe message, RequestId, and a retry when one can help. */
+export function PortalErrorPanel({ error, what }: { error: PortalError; what: string }) {
   return (
     <ErrorPanel
       title={TITLES[error.code] ?? `Could not load ${what}`}

@@ -1,0 +1,117 @@
+import { log } from '@/lib/log/logger';
+
+// The one error a user or a script sees, whatever went wrong: a stable code, the HTTP status the
+// portal answers with, a message safe to show anyone, the parameters a translation needs, and ICE's
+// RequestId when ICE answered. lib/ice/map-failure.ts maps ICE's failures into it; lib/http only
+// serialises it; pages show it with components/ui/portal-error-panel.tsx.
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'invalid_path'
+  | 'job_not_found'
+  | 'not_found'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'method_not_allowed'
+  | 'cross_origin'
+  | 'portal_misconfigured'
+  | 'upstream_throttled'
+  | 'upstream_unavailable'
+  | 'upstream_bad_response'
+  | 'upstream_timeout'
+  | 'aborted'
+  | 'internal_error';
+
+export interface PortalErrorDetails {
+  /** The request parameter at fault, under the API's own name. */
+  field?: string;
+  /** ICE's RequestId, when ICE answered. */
+  requestId?: string;
+  /** ICE's own error code, for operators' logs. */
+  iceCode?: string;
+  /** Seconds a client should wait before trying again (Retry-After). */
+  retryAfterSeconds?: number;
+  /** The methods a 405 names (Allow). */
+  allow?: string;
+  /** Values the message was built from, so a translation can build its own. */
+  params?: Record<string, string | number>;
+}
+
+export class PortalError extends Error {
+  readonly field?: string;
+  readonly requestId?: string;
+  readonly iceCode?: string;
+  readonly retryAfterSeconds?: number;
+  readonly allow?: string;
+  readonly params?: Record<string, string | number>;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    details: PortalErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'PortalError';
+    this.field = details.field;
+    this.requestId = details.requestId;
+    this.iceCode = details.iceCode;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+    this.allow = details.allow;
+    this.params = details.params;
+  }
+
+  /** What a JSON client or a page may show: never more than this. */
+  toJSON(): { code: ErrorCode; message: string; field?: string; requestId?: string; params?: Record<string, string | number> } {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.requestId ? { requestId: this.requestId } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
+  }
+}
+
+/** Every problem with the environment at once, naming variables and never their values. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// ---- the portal's own refusals, one place each -------------------------------------------------------
+
+export const invalidInput = (field: string, why: string) => new PortalError('invalid_input', 400, `${field}: ${why}`, { field, params: { field, why } });
+
+export const invalidPath = () =>
+  new PortalError('invalid_path', 400, 'The address contains a percent sign that is not followed by a valid encoded character.');
+
+export const unauthenticated = () =>
+  new PortalError('unauthenticated', 401, 'Sign in first: open the portal in a browser and sign in, then call the API with that session.');
+
+export const notAllowed = () => new PortalError('forbidden', 403, 'Your account is not allowed to use this portal.');
+
+export const rateLimited = (waitSeconds: number) =>
+  new PortalError('rate_limited', 429, `Too many requests: wait ${waitSeconds} s and try again.`, { retryAfterSeconds: waitSeconds, params: { waitSeconds } });
+
+export const methodNotAllowed = (allow: string, message = `Only ${allow} is accepted here.`) =>
+  new PortalError('method_not_allowed', 405, message, { allow, params: { allow } });
+
+export const crossOrigin = () => new PortalError('cross_origin', 403, 'Requests that change state must come from the portal itself.');
+
+export const routeNotFound = () =>
+  new PortalError('not_found', 404, 'No such API route. The API has /api/jobs, /api/jobs/<JobId>, /api/health and /api/ready.');
+
+/** PortalErrors pass through; anything else is logged for operators and becomes a bare 500. */
+export function toPortalError(error: unknown): PortalError {
+  if (error instanceof PortalError) return error;
+  if (error instanceof ConfigError) {
+    log('error', 'config_invalid', { problems: error.problems });
+    return new PortalError('portal_misconfigured', 500, 'The portal is not configured correctly. An operator needs to fix this.');
+  }
+  log('error', 'unexpected_error', { name: (error as Error)?.name, message: (error as Error)?.message });
+  return new PortalError('internal_error', 500, 'Something went wrong in the portal. Try again; if it persists, tell the operators.');
+}
