@@ -8,7 +8,7 @@ import { admit, credentialsOf } from '@/lib/http/admission';
 import { crossOrigin, invalidPath, methodNotAllowed } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/error-response';
 import { htmlPage } from '@/lib/http/html-page';
-import { clientRequestId, newRequestId } from '@/lib/http/request-id';
+import { CLIENT_REQUEST_ID_HEADER, clientRequestId, newRequestId } from '@/lib/http/request-id';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { log } from '@/lib/log/logger';
 
@@ -95,6 +95,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
   requestHeaders.set('content-security-policy', csp);
   requestHeaders.set(RETURN_TO_HEADER, returnTo);
   requestHeaders.set('x-request-id', requestId);
+  const clientId = clientRequestId(request.headers.get('x-request-id'));
+  if (clientId) requestHeaders.set(CLIENT_REQUEST_ID_HEADER, clientId);
+  else requestHeaders.delete(CLIENT_REQUEST_ID_HEADER);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);

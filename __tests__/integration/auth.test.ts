@@ -524,7 +524,11 @@ describe('security review', () => {
       const res = await get(oidcPortal, route, { cookie: session({}), 'x-request-id': 'lb-trace-0001' });
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     }
-    const line = logLines(oidcPortal).filter((l) => l.event === 'audit').pop()!;
-    expect(line).toMatchObject({ clientRequestId: 'lb-trace-0001', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    // The page writes the same audit line as the API: both reads of ICE leave the same trace.
+    const lines = logLines(oidcPortal).filter((l) => l.event === 'audit').slice(-2);
+    expect(lines.map((l) => l.route)).toEqual(['/api/jobs', '/jobs']);
+    for (const line of lines) {
+      expect(line).toMatchObject({ clientRequestId: 'lb-trace-0001', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), user: 'alice@example.com', status: 200 });
+    }
   });
 });

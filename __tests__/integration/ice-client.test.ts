@@ -72,8 +72,8 @@ describe('reads', () => {
     const all = await ice.listMediaInfoJobs({ PageSize: 100, OrderBy: 'CreateTimeAsc' });
     const pivot = all.Jobs[10]!.SubmitTime!;
     const shifted = new Date(Date.parse(pivot) + 8 * 3600_000).toISOString().replace(/\.000Z$/, '+08:00');
-    const { parseListJobsQuery } = await import('@/lib/ice/schemas');
-    const query = parseListJobsQuery({ StartOfCreateTime: shifted, OrderBy: 'CreateTimeAsc', PageSize: '1' });
+    const { parseListQuery } = await import('@/lib/jobs/parse-list-query');
+    const query = parseListQuery({ StartOfCreateTime: shifted, OrderBy: 'CreateTimeAsc', PageSize: '1' }).ice;
     expect(query.StartOfCreateTime).toBe(pivot);
     const page = await ice.listMediaInfoJobs(query);
     expect(page.Jobs[0]!.SubmitTime! >= pivot).toBe(true);

@@ -7,20 +7,16 @@ import { JobsTableSkeleton } from '@/components/job-list/jobs-table-skeleton';
 import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
 import { PortalError } from '@/lib/errors';
-import { listJobsSearchParams } from '@/lib/ice/list-jobs-params';
-import { parseListJobsQuery } from '@/lib/ice/schemas';
-import { parsePageTrail } from '@/lib/jobs/page-trail';
+import { listHref, pageSizeOf, type ListQuery } from '@/lib/jobs/list-query';
+import { parseListQuery } from '@/lib/jobs/parse-list-query';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
 export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
   await requireUser();
-  const raw = await searchParams;
-  let query;
-  let trail;
+  let query: ListQuery;
   try {
-    query = parseListJobsQuery(raw);
-    trail = parsePageTrail(raw.Trail);
+    query = parseListQuery(await searchParams);
   } catch (error) {
     if (!(error instanceof PortalError)) throw error;
     return (
@@ -33,13 +29,13 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
       </>
     );
   }
-  const key = `${listJobsSearchParams(query)}|${trail.join(',')}`;
+  const key = listHref(query);
   return (
     <>
       <h1>Media-info jobs</h1>
       <JobsFilters key={key} query={query} />
-      <Suspense key={key} fallback={<JobsTableSkeleton rows={query.PageSize ?? 10} />}>
-        <JobsResults query={query} trail={trail} />
+      <Suspense key={key} fallback={<JobsTableSkeleton rows={pageSizeOf(query)} />}>
+        <JobsResults query={query} />
       </Suspense>
     </>
   );

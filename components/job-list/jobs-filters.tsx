@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useTimeZone } from '@/components/ui/use-time-zone';
-import { JOB_ORDERS, JOB_STATUSES, listJobsSearchParams } from '@/lib/ice/list-jobs-params';
-import type { ListJobsQuery } from '@/lib/ice/schemas';
+import { JOB_ORDERS, JOB_STATUSES } from '@/lib/ice/list-jobs-params';
+import { DEFAULT_PAGE_SIZE, listHref, withFilters, type ListFilters, type ListQuery } from '@/lib/jobs/list-query';
 import { fromInputValue, presetStart, TIME_PRESETS, toInputValue } from '@/lib/jobs/time-range';
 
 const STATUS_LABELS: Record<(typeof JOB_STATUSES)[number], string> = { Init: 'Processing (Init)', Success: 'Success', Fail: 'Failed (Fail)' };
@@ -13,28 +13,22 @@ const PAGE_SIZES = [10, 20, 50, 100];
 /** ICE job ids are 32 hex characters: a pasted one goes straight to the job. */
 const FULL_JOB_ID = /^[0-9a-f]{32}$/i;
 
-type Filters = Omit<ListJobsQuery, 'NextPageToken'>;
-
 /**
  * The list's filters. The URL is the only state: every change navigates to the first page of the new
  * query, so reload, Back, bookmarks and shared links all show the same list.
  */
-export function JobsFilters({ query }: { query: ListJobsQuery }) {
+export function JobsFilters({ query }: { query: ListQuery }) {
   const router = useRouter();
   const zone = useTimeZone();
-  const [jobId, setJobId] = useState(query.JobId ?? '');
+  const [jobId, setJobId] = useState(query.ice.JobId ?? '');
   const [start, setStart] = useState<string | null>(null);
   const [end, setEnd] = useState<string | null>(null);
   const [problem, setProblem] = useState<string>();
 
-  const startValue = start ?? toInputValue(query.StartOfCreateTime, zone);
-  const endValue = end ?? toInputValue(query.EndOfCreateTime, zone);
+  const startValue = start ?? toInputValue(query.ice.StartOfCreateTime, zone);
+  const endValue = end ?? toInputValue(query.ice.EndOfCreateTime, zone);
 
-  const go = (changes: Partial<Filters>) => {
-    const { NextPageToken: _dropped, ...rest } = query;
-    const search = listJobsSearchParams({ ...rest, ...changes }).toString();
-    router.push(search ? `/jobs?${search}` : '/jobs');
-  };
+  const go = (changes: Partial<ListFilters>) => router.push(listHref(withFilters(query, changes)));
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +38,7 @@ export function JobsFilters({ query }: { query: ListJobsQuery }) {
     if (from && to && to < from) return setProblem('The end of the range is before its start.');
     setProblem(undefined);
     const id = jobId.trim();
-    if (FULL_JOB_ID.test(id) && !query.JobId) return router.push(`/jobs/${id}`);
+    if (FULL_JOB_ID.test(id) && !query.ice.JobId) return router.push(`/jobs/${id}`);
     go({ JobId: id || undefined, StartOfCreateTime: from, EndOfCreateTime: to });
   };
 
@@ -52,7 +46,7 @@ export function JobsFilters({ query }: { query: ListJobsQuery }) {
     <form className="filters" role="search" aria-label="Filter jobs" onSubmit={apply}>
       <div className="field">
         <label htmlFor="f-status">Status</label>
-        <select id="f-status" value={query.Status ?? ''} onChange={(e) => go({ Status: (e.target.value || undefined) as Filters['Status'] })}>
+        <select id="f-status" value={query.ice.Status ?? ''} onChange={(e) => go({ Status: (e.target.value || undefined) as ListFilters['Status'] })}>
           <option value="">Any status</option>
           {JOB_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -106,7 +100,7 @@ export function JobsFilters({ query }: { query: ListJobsQuery }) {
 
       <div className="field">
         <label htmlFor="f-order">Order</label>
-        <select id="f-order" value={query.OrderBy ?? 'CreateTimeDesc'} onChange={(e) => go({ OrderBy: e.target.value as Filters['OrderBy'] })}>
+        <select id="f-order" value={query.ice.OrderBy ?? 'CreateTimeDesc'} onChange={(e) => go({ OrderBy: e.target.value as ListFilters['OrderBy'] })}>
           {JOB_ORDERS.map((o) => (
             <option key={o} value={o}>
               {ORDER_LABELS[o]}
@@ -117,7 +111,7 @@ export function JobsFilters({ query }: { query: ListJobsQuery }) {
 
       <div className="field">
         <label htmlFor="f-size">Per page</label>
-        <select id="f-size" value={query.PageSize ?? 10} onChange={(e) => go({ PageSize: Number(e.target.value) })}>
+        <select id="f-size" value={query.ice.PageSize ?? DEFAULT_PAGE_SIZE} onChange={(e) => go({ PageSize: Number(e.target.value) })}>
           {PAGE_SIZES.map((n) => (
             <option key={n} value={n}>
               {n}

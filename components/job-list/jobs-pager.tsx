@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PagerLinks } from '@/lib/jobs/page-trail';
+import type { PagerLinks } from '@/lib/jobs/list-query';
 
 export function JobsPager({ links }: { links: PagerLinks }) {
   return (

@@ -2,9 +2,8 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getAuthConfig } from '@/lib/auth/config';
 import { setAuthCookie } from '@/lib/auth/session';
-import { log } from '@/lib/log/logger';
 import { authorizeApiRequest } from './api-gate';
-import { auditedParams, UnauthenticatedAuditSampler } from './audit';
+import { writeAuditLine } from './audit';
 import { toPortalError } from '@/lib/errors';
 import { errorResponse, NO_STORE } from './error-response';
 import { clientRequestId, newRequestId } from './request-id';
@@ -21,8 +20,6 @@ export interface ApiRouteOptions {
   /** The route's own query parameters: audited by value; any other is only counted. */
   params?: readonly string[];
 }
-
-const unauthenticatedLines = new UnauthenticatedAuditSampler();
 
 export function apiRoute<Context>(route: string, run: (request: NextRequest, context: Context) => Promise<ApiResult>, options: ApiRouteOptions = {}) {
   return async (request: NextRequest, context: Context): Promise<Response> => {
@@ -46,21 +43,18 @@ export function apiRoute<Context>(route: string, run: (request: NextRequest, con
       const config = getAuthConfig();
       if (config.mode === 'oidc' && admission.refreshedSession) setAuthCookie(response.cookies, config, 'session', admission.refreshedSession);
     }
-    const sampled = response.status === 401 ? unauthenticatedLines.admit() : {};
-    if (sampled) {
-      log('info', 'audit', {
-        requestId,
-        clientRequestId: clientRequestId(request.headers.get('x-request-id')),
-        user: admission.user ? (admission.user.email ?? admission.user.sub) : null,
-        route,
-        path: request.nextUrl.pathname.slice(0, 200),
-        ...auditedParams(request.nextUrl.searchParams, options.params ?? []),
-        status: response.status,
-        iceRequestId,
-        ms: Date.now() - started,
-        ...sampled,
-      });
-    }
+    writeAuditLine({
+      requestId,
+      clientRequestId: clientRequestId(request.headers.get('x-request-id')),
+      user: admission.user,
+      route,
+      path: request.nextUrl.pathname,
+      search: request.nextUrl.searchParams,
+      knownParams: options.params ?? [],
+      status: response.status,
+      iceRequestId,
+      startedMs: started,
+    });
     response.headers.set('x-request-id', requestId);
     return response;
   };

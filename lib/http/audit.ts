@@ -1,3 +1,5 @@
+import type { User } from '@/lib/auth/access';
+import { log } from '@/lib/log/logger';
 import { TokenBuckets } from './rate-limit';
 
 // What an audit line may carry about a request, so that a caller cannot make it large or frequent:
@@ -46,4 +48,40 @@ export class UnauthenticatedAuditSampler {
     this.skipped = 0;
     return skippedBefore > 0 ? { skippedBefore } : {};
   }
+}
+
+export interface AuditEvent {
+  requestId: string;
+  clientRequestId?: string;
+  /** Undefined when nobody could be identified (a 401). */
+  user?: User;
+  /** The route's pattern, e.g. /api/jobs/[jobId] or /jobs. */
+  route: string;
+  path: string;
+  search: URLSearchParams;
+  /** The route's own parameter names: audited by value; any other is only counted. */
+  knownParams: readonly string[];
+  status: number;
+  iceRequestId?: string;
+  startedMs: number;
+}
+
+const unauthenticatedLines = new UnauthenticatedAuditSampler();
+
+/** One line per read of ICE data, from the API and from pages alike. */
+export function writeAuditLine(event: AuditEvent): void {
+  const sampled = event.status === 401 ? unauthenticatedLines.admit() : {};
+  if (!sampled) return;
+  log('info', 'audit', {
+    requestId: event.requestId,
+    clientRequestId: event.clientRequestId,
+    user: event.user ? (event.user.email ?? event.user.sub) : null,
+    route: event.route,
+    path: event.path.slice(0, 200),
+    ...auditedParams(event.search, event.knownParams),
+    status: event.status,
+    iceRequestId: event.iceRequestId,
+    ms: Date.now() - event.startedMs,
+    ...sampled,
+  });
 }

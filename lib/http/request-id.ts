@@ -9,3 +9,6 @@ export const newRequestId = (): string => crypto.randomUUID();
 export function clientRequestId(incoming: string | null): string | undefined {
   return incoming && SANE.test(incoming) ? incoming : undefined;
 }
+
+/** Set by proxy.ts for pages: the client's own id, already checked, for the pages' audit lines. */
+export const CLIENT_REQUEST_ID_HEADER = 'x-portal-client-request-id';

@@ -2,7 +2,7 @@
 // pages and the tests. No secrets here and no 'server-only': client components reuse the enums.
 import { z } from 'zod';
 import { invalidInput } from '@/lib/errors';
-import { JOB_ORDERS, JOB_STATUSES, LIST_JOBS_PARAMS, MAX_PAGE_SIZE, type ListJobsParam } from './list-jobs-params';
+import { JOB_ORDERS, JOB_STATUSES, MAX_PAGE_SIZE, type ListJobsParam } from './list-jobs-params';
 
 // ---- request: ListMediaInfoJobs, under the API's own parameter names -------------------------------
 
@@ -50,30 +50,14 @@ export type ListJobsQuery = z.output<typeof listJobsQuerySchema>;
 // The zod-free list of names must be exactly the schema's keys: this line fails to compile otherwise.
 const _sameNames: [ListJobsParam, keyof ListJobsQuery] extends [keyof ListJobsQuery, ListJobsParam] ? true : never = true;
 
-type RawQuery = URLSearchParams | Record<string, string | string[] | undefined>;
-
-/**
- * Reads the list query from a URL's parameters (route handler) or Next's searchParams (page).
- * Unknown names are dropped, so `Action=` or `AccessKeyId=` can never reach the signer; a repeated
- * name or a bad value is an PortalError 400 naming the parameter.
- */
-export function parseListJobsQuery(raw: RawQuery): ListJobsQuery {
-  const picked: Record<string, string> = {};
-  for (const name of LIST_JOBS_PARAMS) {
-    const values = raw instanceof URLSearchParams ? raw.getAll(name) : [raw[name] ?? []].flat();
-    if (values.length > 1) throw invalidInput(name, 'is given more than once');
-    if (values[0] !== undefined && values[0] !== '') picked[name] = values[0];
-  }
-  return parseOrThrow(listJobsQuerySchema, picked);
-}
-
 export function parseJobId(raw: string): string {
   const result = jobIdSchema.safeParse(raw);
   if (!result.success) throw invalidInput('JobId', result.error.issues[0]?.message ?? 'is invalid');
   return result.data;
 }
 
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/** The value, or a 400 naming the first parameter at fault. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -13,7 +13,7 @@ import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
 import { toPortalError } from '@/lib/errors';
 import { summarizeJob } from '@/lib/jobs/job-summary';
-import { loadJob } from '@/lib/jobs/load-job';
+import { loadJob } from '@/lib/jobs/queries';
 
 export async function generateMetadata({ params }: PageProps<'/jobs/[jobId]'>): Promise<Metadata> {
   const { jobId } = await params;

@@ -1,0 +1,79 @@
+// The portal's list query, as /jobs and /api/jobs carry it in the URL: its parameters (ICE's filters
+// under ICE's names, plus the portal's own, such as the page trail), their defaults, how a query is
+// written back into a link, and the pager's links. Client-safe and zod-free, for the filters and the
+// pager; lib/jobs/parse-list-query.ts reads a URL into it on the server.
+//
+// Cursor paging with a working Previous: the URL carries the current page's NextPageToken and the
+// trail of tokens that led to it, so Back, Previous, reload and a shared link all land on the same page.
+import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
+import type { ListJobsQuery } from '@/lib/ice/schemas';
+
+/** Rows on a page when the URL does not say: ICE's own default, so the skeleton matches the answer. */
+export const DEFAULT_PAGE_SIZE = 10;
+export const TRAIL_PARAM = 'Trail';
+/** Tokens kept; older ones are dropped so a long crawl cannot outgrow a URL. */
+export const MAX_TRAIL = 100;
+/** Every name the list's URL may carry, in the order links write them. */
+export const LIST_QUERY_PARAMS = [...LIST_JOBS_PARAMS, TRAIL_PARAM] as const;
+
+export interface ListQuery {
+  /** What ICE is asked: filters, order, page size and the current page's token. */
+  ice: ListJobsQuery;
+  /** Tokens of the pages between the first and the current one, oldest first. */
+  trail: string[];
+}
+
+export type ListFilters = Omit<ListJobsQuery, 'NextPageToken'>;
+
+export interface PagerLinks {
+  /** 1-based; approximate once the trail has been capped. */
+  page: number;
+  previous?: string;
+  next?: string;
+}
+
+/** The query as URL parameters, in a stable order, without empty values. */
+export function listQuerySearchParams(query: ListQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of LIST_JOBS_PARAMS) {
+    const value = query.ice[name];
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  if (query.ice.NextPageToken && query.trail.length > 0) params.set(TRAIL_PARAM, query.trail.join(','));
+  return params;
+}
+
+export function listHref(query: ListQuery, path = '/jobs'): string {
+  const search = listQuerySearchParams(query).toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** The first page of the list with these filters changed: where every filter change goes. */
+export function withFilters(query: ListQuery, changes: Partial<ListFilters>): ListQuery {
+  const { NextPageToken: _dropped, ...filters } = query.ice;
+  return { ice: { ...filters, ...changes }, trail: [] };
+}
+
+export const pageSizeOf = (query: ListQuery) => query.ice.PageSize ?? DEFAULT_PAGE_SIZE;
+
+/** Whether anything narrows the list (page size and order do not). */
+export function isFiltered(query: ListQuery): boolean {
+  const { NextPageToken: _token, PageSize: _size, OrderBy: _order, ...filters } = query.ice;
+  return Object.keys(filters).length > 0;
+}
+
+/** The query string a live first page refreshes with; pages past the first do not refresh. */
+export function liveQueryOf(query: ListQuery): string | undefined {
+  return query.ice.NextPageToken ? undefined : listQuerySearchParams(query).toString();
+}
+
+export function pagerLinks(query: ListQuery, nextToken: string | undefined, path = '/jobs'): PagerLinks {
+  const current = query.ice.NextPageToken;
+  const trail = query.trail;
+  const at = (token: string | undefined, tokens: string[]) => listHref({ ice: { ...query.ice, NextPageToken: token }, trail: tokens }, path);
+  return {
+    page: current ? trail.length + 2 : 1,
+    previous: current ? at(trail[trail.length - 1], trail.slice(0, -1)) : undefined,
+    next: nextToken ? at(nextToken, current ? [...trail, current].slice(-MAX_TRAIL) : []) : undefined,
+  };
+}
