@@ -25,6 +25,9 @@ const nextConfig = {
       },
     ];
   },
+  // The portal shows no images through next/image: without the optimizer, /_next/image cannot be made
+  // to fetch or decode anything (a malformed url= parameter used to answer a bare 500).
+  images: { unoptimized: true },
   // forbidden() answers a signed-in but not allowed user with a real 403 (app/forbidden.tsx).
   experimental: { authInterrupts: true },
 };

@@ -6,6 +6,7 @@ import { RETURN_TO_HEADER } from '@/lib/auth/return-to';
 import { setAuthCookie, type SealedCookie } from '@/lib/auth/session';
 import { admit, credentialsOf } from '@/lib/http/admission';
 import { crossOrigin, invalidPath, methodNotAllowed } from '@/lib/errors';
+import { LineSampler } from '@/lib/http/audit';
 import { errorResponse } from '@/lib/http/error-response';
 import { htmlPage } from '@/lib/http/html-page';
 import { CLIENT_REQUEST_ID_HEADER, clientRequestId, newRequestId } from '@/lib/http/request-id';
@@ -46,13 +47,17 @@ const POST_ROUTES = new Set(['/auth/logout']);
 
 const readsIce = (pathname: string) => pathname === '/jobs' || pathname.startsWith('/jobs/');
 
+/** Anyone can send bad addresses: their log lines are sampled (60 a minute, then a count). */
+const undecodableLines = new LineSampler(60);
+
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
   const requestId = newRequestId();
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
 
   if (!decodes(pathname)) {
-    log('warn', 'undecodable_path', { requestId, clientRequestId: clientRequestId(request.headers.get('x-request-id')), path: pathname.slice(0, 200) });
+    const sampled = undecodableLines.admit();
+    if (sampled) log('warn', 'undecodable_path', { requestId, clientRequestId: clientRequestId(request.headers.get('x-request-id')), path: pathname.slice(0, 200), ...sampled });
     const error = invalidPath();
     return isApi ? errorResponse(error) : htmlPage(400, 'Bad address', error.message, [{ href: '/jobs', text: 'Job list' }]);
   }
@@ -128,5 +133,7 @@ function idpOrigin(): string {
 
 export const config = {
   // /api only when the path holds a percent sign: the one case its routes cannot answer themselves.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)', '/api/:path((?:.*)%(?:.*))'],
+  // The exclusions are anchored: /favicon.icoX is a page (a 404) and gets its headers too. Images are
+  // unoptimized (next.config.js), so /_next/image is a 404 page like any other.
+  matcher: ['/((?!api/|api$|_next/static/|favicon\\.ico$).*)', '/api/:path((?:.*)%(?:.*))'],
 };

@@ -532,3 +532,52 @@ describe('security review', () => {
     }
   });
 });
+
+describe('security review, second pass', () => {
+  const SID = () => randomUUID();
+  const forged = (sid: string, seen: number) => session({ sid, seen }, AUTH_SECRET, 'session', 3600_000);
+
+  it('ends a session signed out from an idle copy, though another copy was kept alive', async () => {
+    const sid = SID();
+    const alive = forged(sid, Date.now());
+    const idle = forged(sid, Date.now() - 61 * 60_000);
+    expect((await get(oidcPortal, '/api/jobs?PageSize=1', { cookie: alive })).status).toBe(200);
+    const out = await fetch(`${oidcPortal.url}/auth/logout`, { method: 'POST', redirect: 'manual', headers: { cookie: idle, origin: oidcPortal.url } });
+    expect(out.status).toBe(303);
+    expect((await get(oidcPortal, '/api/jobs?PageSize=1', { cookie: alive })).status).toBe(401);
+  });
+
+  it('always logs a refused cookie with the reason, however many requests without one came first', async () => {
+    for (let i = 0; i < 80; i++) await (await get(oidcPortal, `/api/jobs?flood=${i}`)).text();
+    const sid = SID();
+    await fetch(`${oidcPortal.url}/auth/logout`, { method: 'POST', redirect: 'manual', headers: { cookie: forged(sid, Date.now()), origin: oidcPortal.url } });
+    await get(oidcPortal, '/api/jobs?PageSize=4', { cookie: forged(sid, Date.now()) });
+    await get(oidcPortal, '/api/jobs?PageSize=5', { cookie: forged(SID(), Date.now() - 61 * 60_000) });
+    await get(oidcPortal, '/api/jobs?PageSize=6', { cookie: `${SESSION}=v1.forged.value.here` });
+    const refused = oidcPortal
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('"event":"audit"') && l.includes('"refused":"') && !l.includes('no_credentials'))
+      .map((l) => JSON.parse(l) as { refused: string; params: { PageSize?: string } })
+      .slice(-3);
+    expect(refused.map((l) => [l.params.PageSize, l.refused])).toEqual([
+      ['4', 'revoked'],
+      ['5', 'idle'],
+      ['6', 'invalid'],
+    ]);
+  });
+
+  it('keeps the login-flow cookie under 4 KB however long the return path', async () => {
+    const start = await get(oidcPortal, `/auth/login?returnTo=${encodeURIComponent(`/jobs?Trail=${'é'.repeat(2000)}`)}`);
+    const flow = start.headers.getSetCookie().find((c) => c.startsWith('ice-portal-login='))!;
+    expect(flow.length).toBeLessThan(4096);
+  });
+
+  it('answers /_next/image and near-miss static paths with headers, never a bare 500', async () => {
+    for (const route of ['/_next/image?url=/%ZZ&w=64&q=75', '/_next/image?url=%2Ficon.svg&w=64&q=75', '/favicon.icoX']) {
+      const res = await get(oidcPortal, route);
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
+  });
+});

@@ -84,13 +84,28 @@ export function startSession(config: OidcConfig, identity: User, idToken: string
   return value.length <= MAX_SESSION_COOKIE_CHARS ? { value, maxAgeSeconds } : undefined;
 }
 
-/** The session in a cookie value, unless it is forged, expired, idle for too long or signed out. */
-export async function readSession(config: OidcConfig, value: string | undefined, nowMs = Date.now()): Promise<Session | undefined> {
+/** Why a cookie does not hold a usable session: for audit lines and operators, never for users. */
+export type SessionRefusal = 'missing' | 'invalid' | 'idle' | 'revoked';
+
+/** The session a cookie was sealed with, while it is authentic and before its absolute expiry. */
+function openSession(config: OidcConfig, value: string | undefined, nowMs: number): Session | undefined {
   const session = unseal<Session>(value, config.AUTH_SECRET, 'session', nowMs);
-  if (!session || typeof session.sid !== 'string' || typeof session.seen !== 'number') return undefined;
-  if (nowMs - session.seen > config.idleMs) return undefined;
-  if (await revokedSessions().isRevoked(session.sid, nowMs)) return undefined;
-  return session;
+  return session && typeof session.sid === 'string' && typeof session.seen === 'number' ? session : undefined;
+}
+
+/** The session in a cookie value, or why there is none (forged or expired, idle for too long, signed out). */
+export async function inspectSession(config: OidcConfig, value: string | undefined, nowMs = Date.now()): Promise<{ session: Session } | { refusal: SessionRefusal }> {
+  if (!value) return { refusal: 'missing' };
+  const session = openSession(config, value, nowMs);
+  if (!session) return { refusal: 'invalid' };
+  if (nowMs - session.seen > config.idleMs) return { refusal: 'idle' };
+  if (await revokedSessions().isRevoked(session.sid, nowMs)) return { refusal: 'revoked' };
+  return { session };
+}
+
+export async function readSession(config: OidcConfig, value: string | undefined, nowMs = Date.now()): Promise<Session | undefined> {
+  const inspected = await inspectSession(config, value, nowMs);
+  return 'session' in inspected ? inspected.session : undefined;
 }
 
 /** A re-sealed cookie with `seen` moved to now when it is due, keeping the absolute expiry. */
@@ -100,9 +115,15 @@ export function refreshedSession(config: OidcConfig, session: Session, nowMs = D
   return { value: seal({ ...payload, seen: nowMs }, config.AUTH_SECRET, 'session', exp - nowMs, nowMs), maxAgeSeconds: (exp - nowMs) / 1000 };
 }
 
-/** Sign-out: this session id is refused everywhere until the cookie would have expired anyway. */
-export async function endSession(session: Session): Promise<void> {
-  await revokedSessions().revoke(session.sid, session.exp);
+/**
+ * Sign-out: the session id in this cookie is refused everywhere until the cookie would have expired
+ * anyway. Idle does not matter here: a copy of the cookie kept alive elsewhere (stolen, refreshed
+ * by its own requests) shares the id, and must end too.
+ */
+export async function endSession(config: OidcConfig, value: string | undefined, nowMs = Date.now()): Promise<Session | undefined> {
+  const session = openSession(config, value, nowMs);
+  if (session) await revokedSessions().revoke(session.sid, session.exp);
+  return session;
 }
 
 export const sealLoginFlow = (config: OidcConfig, flow: LoginFlow): SealedCookie => ({
@@ -111,7 +132,7 @@ export const sealLoginFlow = (config: OidcConfig, flow: LoginFlow): SealedCookie
 });
 export const openLoginFlow = (config: OidcConfig, value: string | undefined) => unseal<LoginFlow>(value, config.AUTH_SECRET, 'login');
 export const sealDenied = (config: OidcConfig, denied: DeniedPayload): SealedCookie => ({
-  value: seal(denied, config.AUTH_SECRET, 'denied', DENIED_MS),
+  value: seal({ reason: denied.reason, ...(denied.email ? { email: cap(denied.email) } : {}) }, config.AUTH_SECRET, 'denied', DENIED_MS),
   maxAgeSeconds: DENIED_MS / 1000,
 });
 export const openDenied = (config: OidcConfig, value: string | undefined) => unseal<DeniedPayload>(value, config.AUTH_SECRET, 'denied');

@@ -2,7 +2,7 @@ import 'server-only';
 import { checkAccess, identityFromClaims } from './access';
 import type { AuthConfig } from './config';
 import { endSessionUrl, finishLogin, startLogin } from './oidc';
-import { endSession, openLoginFlow, readSession, sealDenied, sealLoginFlow, startSession, type SealedCookie } from './session';
+import { endSession, openLoginFlow, sealDenied, sealLoginFlow, startSession, type SealedCookie } from './session';
 import { log } from '@/lib/log/logger';
 
 // The OIDC round trip as outcomes the auth routes turn into responses: begin (off to the IdP), complete
@@ -57,9 +57,8 @@ export async function completeSignIn(config: OidcConfig, callbackUrl: URL, login
 
 /** Ends the session in the cookie (if any is still valid) and says where to go: the IdP's logout, if it has one. */
 export async function signOut(config: OidcConfig, sessionCookie: string | undefined): Promise<URL> {
-  // Read directly, not through the viewer: a user outside the allow-lists signs out too.
-  const session = await readSession(config, sessionCookie);
-  if (session) await endSession(session);
+  // Read directly, not through the viewer: a user outside the allow-lists, or idle, signs out too.
+  const session = await endSession(config, sessionCookie);
   const idpLogout = await endSessionUrl(config, session?.idToken);
   return new URL(idpLogout ?? '/auth/signed-out', config.APP_URL);
 }

@@ -6,14 +6,17 @@ import { checkAccess, identityFromClaims, type AccessDenial, type User } from '.
 import { getAuthConfig } from './config';
 import { cookieName } from './cookies';
 import { verifyProxyJwt } from './proxy-jwt';
-import { openDenied, readSession, type Session } from './session';
+import { inspectSession, openDenied, type Session, type SessionRefusal } from './session';
 
 // Who is asking, in any auth mode. Allow-lists are checked on every request, not only at login, so
 // narrowing AUTH_ALLOWED_* takes effect at once.
 
+/** Why nobody is signed in: no credentials at all, or credentials that were refused (and why). */
+export type AnonymousReason = 'no_credentials' | Exclude<SessionRefusal, 'missing'>;
+
 export type Viewer =
   | { kind: 'user'; user: User; session?: Session }
-  | { kind: 'anonymous' }
+  | { kind: 'anonymous'; reason: AnonymousReason }
   | { kind: 'denied'; reason: AccessDenial | 'no_proxy_token'; email?: string };
 
 export const LOCAL_USER: User = { sub: 'local', name: 'Local user (no sign-in)', groups: [], emailVerified: false };
@@ -29,19 +32,20 @@ export async function viewerFrom(request: RequestCredentials): Promise<Viewer> {
   if (config.mode === 'none') return { kind: 'user', user: LOCAL_USER };
 
   if (config.mode === 'oidc') {
-    const session = await readSession(config, request.cookie(cookieName(config, 'session')));
-    if (session) {
-      const { sid: _sid, seen: _seen, exp: _exp, idToken: _idToken, ...user } = session;
+    const inspected = await inspectSession(config, request.cookie(cookieName(config, 'session')));
+    if ('session' in inspected) {
+      const { sid: _sid, seen: _seen, exp: _exp, idToken: _idToken, ...user } = inspected.session;
       const denial = checkAccess(user, config);
-      return denial ? { kind: 'denied', reason: denial, email: user.email } : { kind: 'user', user, session };
+      return denial ? { kind: 'denied', reason: denial, email: user.email } : { kind: 'user', user, session: inspected.session };
     }
     const denied = openDenied(config, request.cookie(cookieName(config, 'denied')));
-    return denied ? { kind: 'denied', ...denied } : { kind: 'anonymous' };
+    if (denied) return { kind: 'denied', ...denied };
+    return { kind: 'anonymous', reason: inspected.refusal === 'missing' ? 'no_credentials' : inspected.refusal };
   }
 
   const token = request.header(config.AUTH_PROXY_JWT_HEADER);
   const claims = token ? await verifyProxyJwt(config, token) : undefined;
-  if (!claims) return token ? { kind: 'anonymous' } : { kind: 'denied', reason: 'no_proxy_token' };
+  if (!claims) return token ? { kind: 'anonymous', reason: 'invalid' } : { kind: 'denied', reason: 'no_proxy_token' };
   const user = identityFromClaims(claims, config);
   const denial = checkAccess(user, config);
   return denial ? { kind: 'denied', reason: denial, email: user.email } : { kind: 'user', user };

@@ -52,6 +52,7 @@ export function apiRoute<Context>(route: string, run: (request: NextRequest, con
       search: request.nextUrl.searchParams,
       knownParams: options.params ?? [],
       status: response.status,
+      anonymous: 'anonymous' in admission ? admission.anonymous : undefined,
       iceRequestId,
       startedMs: started,
     });

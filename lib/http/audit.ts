@@ -1,11 +1,13 @@
 import type { User } from '@/lib/auth/access';
+import type { AnonymousReason } from '@/lib/auth/viewer';
 import { log } from '@/lib/log/logger';
 import { TokenBuckets } from './rate-limit';
 
 // What an audit line may carry about a request, so that a caller cannot make it large or frequent:
 // the route's known parameters (values cut to MAX_VALUE_CHARS, all of them to MAX_PARAMS_CHARS), a
 // count of everything else, and at most UNAUTHENTICATED_LINES_PER_MINUTE lines a minute for requests
-// nobody signed (a flood of junk must not become a flood of logs), with a count of those skipped.
+// that carried no credentials at all (a flood of junk must not become a flood of logs), with a count
+// of those skipped. A refused cookie or token is always logged, with the reason: that is an incident.
 
 const MAX_VALUE_CHARS = 200;
 const MAX_PARAMS_CHARS = 1024;
@@ -33,14 +35,18 @@ export function auditedParams(search: URLSearchParams, known: readonly string[])
   return other > 0 ? { params, otherParams: other } : { params };
 }
 
-/** Decides which unauthenticated audit lines are written, per process. */
-export class UnauthenticatedAuditSampler {
-  private readonly buckets = new TokenBuckets(UNAUTHENTICATED_LINES_PER_MINUTE);
+/** Decides which lines of a kind a caller can provoke at will are written, per process. */
+export class LineSampler {
+  private readonly buckets: TokenBuckets;
   private skipped = 0;
+
+  constructor(perMinute: number) {
+    this.buckets = new TokenBuckets(perMinute);
+  }
 
   /** undefined: skip this line; otherwise write it, with the number skipped since the last one. */
   admit(nowMs = Date.now()): { skippedBefore?: number } | undefined {
-    if (this.buckets.take('unauthenticated', nowMs) > 0) {
+    if (this.buckets.take('lines', nowMs) > 0) {
       this.skipped += 1;
       return undefined;
     }
@@ -62,15 +68,17 @@ export interface AuditEvent {
   /** The route's own parameter names: audited by value; any other is only counted. */
   knownParams: readonly string[];
   status: number;
+  /** For a 401: no credentials, or which check refused them. */
+  anonymous?: AnonymousReason;
   iceRequestId?: string;
   startedMs: number;
 }
 
-const unauthenticatedLines = new UnauthenticatedAuditSampler();
+const unauthenticatedLines = new LineSampler(UNAUTHENTICATED_LINES_PER_MINUTE);
 
 /** One line per read of ICE data, from the API and from pages alike. */
 export function writeAuditLine(event: AuditEvent): void {
-  const sampled = event.status === 401 ? unauthenticatedLines.admit() : {};
+  const sampled = event.status === 401 && event.anonymous === 'no_credentials' ? unauthenticatedLines.admit() : {};
   if (!sampled) return;
   log('info', 'audit', {
     requestId: event.requestId,
@@ -80,6 +88,7 @@ export function writeAuditLine(event: AuditEvent): void {
     path: event.path.slice(0, 200),
     ...auditedParams(event.search, event.knownParams),
     status: event.status,
+    ...(event.anonymous ? { refused: event.anonymous } : {}),
     iceRequestId: event.iceRequestId,
     ms: Date.now() - event.startedMs,
     ...sampled,

@@ -39,6 +39,11 @@ describe('safeReturnTo', () => {
     expect(safeReturnTo('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
   });
 
+  it('drops the query when the normalised path would outgrow the login cookie', () => {
+    expect(safeReturnTo(`/jobs/abc?Trail=${'é'.repeat(1400)}`)).toBe('/jobs/abc');
+    expect(safeReturnTo(`/jobs/${'é'.repeat(1400)}`)).toBe('/jobs');
+  });
+
   it('refuses absurdly long values', () => {
     expect(safeReturnTo(`/jobs?x=${'a'.repeat(5000)}`)).toBe('/jobs');
   });

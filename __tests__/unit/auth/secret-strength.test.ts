@@ -18,6 +18,15 @@ describe('secretWeakness', () => {
     ['32 characters of hex (128 bits)', randomBytes(16).toString('hex'), 'too short'],
     ['the old minimum: 32 base64 characters (192 bits)', randomBytes(24).toString('base64'), 'too short'],
     ['a passphrase', 'correct horse battery staple', 'too short'],
+    // The security review's examples that the first version took.
+    ['the alphabet', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ', 'consecutive or keyboard-row'],
+    ['keyboard rows', 'qwertyuiopasdfghjklzxcvbnmQWERTYUIOPASDFGHJKL', 'consecutive or keyboard-row'],
+    ['a repeated password', 'Password123!Password123!Password123!Pass12', 'repeats a pattern'],
+    ['seasons', 'Summer2024!Winter2024!Spring2024!Autumn2024!', 'repeats a pattern'],
+    ['a pattern repeated less than twice', 'ice-portal-dev-secret-ice-portal-dev-secret', 'repeats a pattern'],
+    ['base64 of a sentence', Buffer.from('this is the auth secret for the portal').toString('base64'), 'readable text'],
+    ['hex of a sentence', Buffer.from('this is the auth secret for the portal!').toString('hex'), 'repeats a pattern'],
+    ['a development value', 'x9-ice-portal-dev-Q7zK2mP4vR8tW1yB5nC3hJ6gF0dL', 'well-known example'],
   ])('refuses %s', (_, secret, why) => {
     expect(secretWeakness(secret)).toContain(why);
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { User } from '@/lib/auth/access';
 import { parseAuthConfig } from '@/lib/auth/config';
-import { endSession, readSession, refreshedSession, sessionUser, startSession } from '@/lib/auth/session';
+import { endSession, inspectSession, readSession, refreshedSession, sessionUser, startSession } from '@/lib/auth/session';
 import { seal } from '@/lib/auth/sealed-cookie';
 
 const config = (extra: Record<string, string> = {}) => {
@@ -87,9 +87,26 @@ describe('session life', () => {
     const c = config();
     const first = startSession(c, alice, undefined, Date.now())!.value;
     const second = startSession(c, alice, undefined, Date.now())!.value;
-    await endSession((await readSession(c, first))!);
-    expect(await readSession(c, first)).toBeUndefined();
+    await endSession(c, first);
+    expect(await inspectSession(c, first)).toEqual({ refusal: 'revoked' });
     expect(await readSession(c, second)).toMatchObject({ sub: 'alice' });
+  });
+
+  it('ends a session signed out from an idle copy while another copy is kept alive by its own requests', async () => {
+    const c = config({ AUTH_IDLE_MINUTES: '2' });
+    const now = Date.now();
+    const victims = startSession(c, alice, undefined, now - 3 * MINUTE)!.value; // idle since
+    const session = (await readSession(c, victims, now - 3 * MINUTE))!;
+    const attackers = refreshedSession(c, session, now)!.value; // the same sid, kept fresh
+    expect(await inspectSession(c, victims, now)).toEqual({ refusal: 'idle' });
+    await endSession(c, victims, now);
+    expect(await inspectSession(c, attackers, now)).toEqual({ refusal: 'revoked' });
+  });
+
+  it('says why a cookie holds no session', async () => {
+    const c = config();
+    expect(await inspectSession(c, undefined)).toEqual({ refusal: 'missing' });
+    expect(await inspectSession(c, 'v1.forged.cookie.value')).toEqual({ refusal: 'invalid' });
   });
 
   it('refuses a cookie sealed without a session id (made before sessions had one)', async () => {

@@ -1,4 +1,4 @@
-import { auditedParams, UnauthenticatedAuditSampler } from '@/lib/http/audit';
+import { auditedParams, LineSampler } from '@/lib/http/audit';
 
 const KNOWN = ['Status', 'PageSize', 'JobId'];
 
@@ -26,9 +26,9 @@ describe('auditedParams', () => {
   });
 });
 
-describe('UnauthenticatedAuditSampler', () => {
+describe('LineSampler', () => {
   it('writes 60 lines a minute, then skips, then reports how many it skipped', () => {
-    const sampler = new UnauthenticatedAuditSampler();
+    const sampler = new LineSampler(60);
     const t = 5_000_000;
     const written = Array.from({ length: 100 }, () => sampler.admit(t)).filter(Boolean);
     expect(written).toHaveLength(60);
