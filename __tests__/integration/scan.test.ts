@@ -1,0 +1,119 @@
+import { createIceClient, type IceClient } from '@/lib/ice/client';
+import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { PAGE_SIZE, scanJobs, type ScanFilters } from '@/lib/jobs/scan';
+import { DEMO_CREDENTIALS } from '@/emulator/options';
+import { control, readStats, resetFaults, resetStats, setFaults, startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
+
+// The scan engine against the emulator process: the same jobs as a plain crawl, once each and in
+// order, across slices; abort stops upstream calls; bounds are reported, never silent.
+
+let emulator: EmulatorProcess;
+let ice: IceClient;
+const DAY = 86_400_000;
+let nowMs: number;
+
+beforeAll(async () => {
+  emulator = await startEmulatorProcess(['--jobs', '3000', '--seed', '41']);
+  ice = createIceClient({ ...DEMO_CREDENTIALS, region: 'cn-shanghai', endpoint: emulator.url, timeoutMs: 5000, maxConcurrency: 8 });
+  nowMs = Date.now();
+});
+
+afterAll(() => emulator.stop());
+
+beforeEach(async () => {
+  await resetFaults(emulator.url);
+  await resetStats(emulator.url);
+});
+
+const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+/** The baseline: one token chain, page after page, as a script would crawl. */
+async function crawl(filters: ScanFilters): Promise<string[]> {
+  const ids: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await ice.listMediaInfoJobs({ ...filters, PageSize: PAGE_SIZE, NextPageToken: token });
+    ids.push(...page.Jobs.map((j) => j.JobId));
+    token = page.NextPageToken;
+  } while (token);
+  return ids;
+}
+
+async function collect(scan: AsyncIterable<MediaInfoJob>): Promise<MediaInfoJob[]> {
+  const jobs: MediaInfoJob[] = [];
+  for await (const job of scan) jobs.push(job);
+  return jobs;
+}
+
+describe('scanJobs', () => {
+  it.each([
+    ['newest first', 'CreateTimeDesc' as const],
+    ['oldest first', 'CreateTimeAsc' as const],
+  ])('yields exactly the jobs of a plain crawl, once each and %s, across 6 slices', async (_, OrderBy) => {
+    const filters: ScanFilters = { StartOfCreateTime: iso(nowMs - 30 * DAY), EndOfCreateTime: iso(nowMs), OrderBy };
+    const expected = await crawl(filters);
+    expect(expected.length).toBeGreaterThan(500);
+    const scan = scanJobs({ filters, client: ice, slices: 6, nowMs });
+    const ids = (await collect(scan)).map((j) => j.JobId);
+    expect(ids).toEqual(expected);
+    expect(scan.summary).toEqual({ scannedJobs: expected.length, from: filters.StartOfCreateTime, to: filters.EndOfCreateTime });
+  });
+
+  it('keeps a job submitted exactly on a slice boundary once', async () => {
+    const boundary = Math.floor((nowMs - 2 * DAY) / 1000) * 1000;
+    const job = { JobId: 'edge0000000000000000000000000001', Status: 'Success', SubmitTime: iso(boundary), FinishTime: iso(boundary + 5000), Input: { Type: 'OSS', Media: 'oss://bucket/edge.mp4' } };
+    expect((await control(emulator.url, 'POST', 'jobs', job)).status).toBe(201);
+    // Two slices of the four days around it meet exactly at its second.
+    const filters: ScanFilters = { StartOfCreateTime: iso(boundary - 2 * DAY), EndOfCreateTime: iso(boundary + 2 * DAY) };
+    const ids = (await collect(scanJobs({ filters, client: ice, slices: 2, nowMs }))).map((j) => j.JobId);
+    expect(ids.filter((id) => id === job.JobId)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(await crawl(filters));
+  });
+
+  it('reads a few pages ahead at most, and stops upstream calls when the caller aborts', async () => {
+    await setFaults(emulator.url, { latencyMs: 50 });
+    const filters: ScanFilters = { StartOfCreateTime: iso(nowMs - 60 * DAY), EndOfCreateTime: iso(nowMs) };
+    const controller = new AbortController();
+    const scan = scanJobs({ filters, client: ice, slices: 4, nowMs, maxDays: 90, signal: controller.signal });
+    let seen = 0;
+    await expect(
+      (async () => {
+        for await (const _ of scan) {
+          seen += 1;
+          if (seen === 150) controller.abort();
+        }
+      })(),
+    ).rejects.toMatchObject({ code: 'aborted' });
+    const atAbort = (await readStats(emulator.url)).requests;
+    // 4 slices, each at most 2 pages ahead plus the page in flight.
+    expect(atAbort).toBeLessThanOrEqual(4 * 3 + 2);
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await readStats(emulator.url)).requests).toBe(atAbort);
+  });
+
+  it('stops at maxJobs and says where', async () => {
+    const filters: ScanFilters = { StartOfCreateTime: iso(nowMs - 30 * DAY), EndOfCreateTime: iso(nowMs) };
+    const scan = scanJobs({ filters, client: ice, nowMs, maxJobs: 250 });
+    const jobs = await collect(scan);
+    expect(jobs).toHaveLength(250);
+    expect(scan.summary).toEqual({ scannedJobs: 250, from: filters.StartOfCreateTime, to: filters.EndOfCreateTime, stopped: { reason: 'max_jobs', at: jobs[249]!.SubmitTime } });
+  });
+
+  it('covers at most maxDays of a longer range, in scan order, and says where it stopped', async () => {
+    const filters: ScanFilters = { StartOfCreateTime: iso(nowMs - 80 * DAY), EndOfCreateTime: iso(nowMs) };
+    const scan = scanJobs({ filters, client: ice, nowMs, maxDays: 10 });
+    const jobs = await collect(scan);
+    const cut = iso(nowMs - 10 * DAY);
+    expect(scan.summary).toMatchObject({ from: cut, to: filters.EndOfCreateTime, stopped: { reason: 'max_days', at: cut } });
+    expect(jobs.every((j) => j.SubmitTime! >= cut)).toBe(true);
+    expect(jobs.map((j) => j.JobId)).toEqual(await crawl({ StartOfCreateTime: cut, EndOfCreateTime: filters.EndOfCreateTime }));
+  });
+
+  it('walks the last defaultDays when the filters give no start, and says so', async () => {
+    const scan = scanJobs({ filters: { Status: 'Fail' }, client: ice, nowMs, defaultDays: 7 });
+    const jobs = await collect(scan);
+    expect(scan.summary).toMatchObject({ from: iso(nowMs - 7 * DAY), to: iso(nowMs) });
+    expect(jobs.every((j) => j.Status === 'Fail')).toBe(true);
+  });
+});

@@ -1,0 +1,192 @@
+import 'server-only';
+import type { IceClient } from '@/lib/ice/client';
+import { cancelled } from '@/lib/ice/map-failure';
+import type { ListJobsQuery, MediaInfoJob } from '@/lib/ice/schemas';
+
+// The one walk over every page of a filter set, for search, export and the insights that follow.
+// ICE pages with a token chain, which cannot be parallelised; a create-time range can be, so the range
+// is cut into slices walked at once, each its own chain. Cases handled:
+// - order: slices are read ahead at once but yielded one after the other, in the requested order;
+// - memory: each slice reads at most READ_AHEAD_PAGES pages ahead of the consumer, so a scan holds a
+//   few pages whatever the number of matches (no array of the whole set);
+// - abort: the caller's AbortSignal stops every slice within the page in flight, and no new call starts;
+// - boundaries: ICE's time filters are whole seconds and inclusive at both ends, so a slice asks up to
+//   and including its end second and keeps only jobs submitted before it; the next slice has them;
+// - bounds: at most maxDays of create time (a longer range is cut where the scan order would pass it)
+//   and at most maxJobs jobs; the summary says the scan stopped, why, and the create time it reached;
+// - no time range: the last defaultDays, said in the summary like any range.
+
+export const PAGE_SIZE = 100;
+const READ_AHEAD_PAGES = 2;
+const DAY_MS = 86_400_000;
+
+export type ScanFilters = Omit<ListJobsQuery, 'NextPageToken' | 'PageSize'>;
+
+export interface ScanOptions {
+  filters: ScanFilters;
+  /** Where the walk reads pages: the process's ICE client in the portal, any client in tests. */
+  client: Pick<IceClient, 'listMediaInfoJobs'>;
+  /** Stops the walk: a closed tab, a cancelled download. */
+  signal?: AbortSignal;
+  /** Slices walked at once. Keep it below ICE_MAX_CONCURRENCY so pages stay responsive. Default 4. */
+  slices?: number;
+  /** The most create-time days one scan covers (SCAN_MAX_DAYS). Default 31. */
+  maxDays?: number;
+  /** The most jobs one scan yields (SCAN_MAX_JOBS). Default 50,000. */
+  maxJobs?: number;
+  /** The window when the filters give no start: the last this many days. Default: maxDays. */
+  defaultDays?: number;
+  /** Now, for the default window and for tests. */
+  nowMs?: number;
+}
+
+export interface ScanSummary {
+  /** Jobs yielded. */
+  scannedJobs: number;
+  /** The create-time range the scan covered (ICE's format, inclusive). */
+  from: string;
+  to: string;
+  /** Set when the scan ended before the whole filter set was read. */
+  stopped?: { reason: 'max_jobs' | 'max_days'; at: string };
+}
+
+export interface Scan extends AsyncIterable<MediaInfoJob> {
+  /** Known once the iteration has ended (or stopped at a bound). */
+  readonly summary: ScanSummary | undefined;
+}
+
+const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+interface Window {
+  fromMs: number;
+  toMs: number;
+  /** The part of the asked range beyond maxDays that the scan will not cover, if any. */
+  cutAtMs?: number;
+}
+
+/** The range to walk: the filters' own, the default window, and the maxDays bound in scan order. */
+export function scanWindow(filters: ScanFilters, options: { maxDays: number; defaultDays: number; nowMs: number }): Window {
+  const toMs = filters.EndOfCreateTime ? Date.parse(filters.EndOfCreateTime) : Math.floor(options.nowMs / 1000) * 1000;
+  const fromMs = filters.StartOfCreateTime ? Date.parse(filters.StartOfCreateTime) : toMs - options.defaultDays * DAY_MS;
+  const maxMs = options.maxDays * DAY_MS;
+  if (toMs - fromMs <= maxMs) return { fromMs, toMs };
+  // Newest first keeps the newest maxDays; oldest first the oldest.
+  return filters.OrderBy === 'CreateTimeAsc' ? { fromMs, toMs: fromMs + maxMs, cutAtMs: fromMs + maxMs } : { fromMs: toMs - maxMs, toMs, cutAtMs: toMs - maxMs };
+}
+
+/** Slices of [fromMs, toMs] on whole seconds, in scan order. */
+export function sliceWindow(window: Window, count: number, newestFirst: boolean): { fromMs: number; toMs: number; last: boolean }[] {
+  const spanS = Math.max(0, Math.floor((window.toMs - window.fromMs) / 1000));
+  const n = Math.max(1, Math.min(count, spanS));
+  const edges = Array.from({ length: n + 1 }, (_, i) => window.fromMs + Math.floor((spanS * i) / n) * 1000);
+  edges[n] = window.toMs;
+  const slices = edges.slice(0, -1).map((fromMs, i) => ({ fromMs, toMs: edges[i + 1]!, last: i === n - 1 }));
+  return newestFirst ? slices.reverse() : slices;
+}
+
+/** One slice's token chain, read at most READ_AHEAD_PAGES pages ahead of whoever consumes it. */
+function walkSlice(options: ScanOptions, slice: { fromMs: number; toMs: number; last: boolean }, stop: AbortSignal) {
+  const pages: MediaInfoJob[][] = [];
+  let done = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  let resume: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+
+  const { StartOfCreateTime: _s, EndOfCreateTime: _e, ...filters } = options.filters;
+  const query: ListJobsQuery = { ...filters, StartOfCreateTime: iso(slice.fromMs), EndOfCreateTime: iso(slice.toMs), PageSize: PAGE_SIZE };
+  // Jobs submitted in the end second belong to the next slice, which starts there (ICE's ends are inclusive).
+  const inSlice = (job: MediaInfoJob) => slice.last || !job.SubmitTime || Date.parse(job.SubmitTime) < slice.toMs;
+
+  void (async () => {
+    try {
+      let token: string | undefined;
+      do {
+        while (pages.length >= READ_AHEAD_PAGES && !stop.aborted) await new Promise<void>((r) => (resume = r));
+        if (stop.aborted) break;
+        const page = await options.client.listMediaInfoJobs({ ...query, NextPageToken: token }, { signal: stop });
+        pages.push(page.Jobs.filter(inSlice));
+        notify();
+        token = page.NextPageToken;
+      } while (token);
+    } catch (error) {
+      failure = error;
+    } finally {
+      done = true;
+      notify();
+    }
+  })();
+  stop.addEventListener('abort', () => resume?.(), { once: true });
+
+  return {
+    /** The next page, or undefined at the end; throws what the walk failed with. */
+    async next(): Promise<MediaInfoJob[] | undefined> {
+      for (;;) {
+        if (pages.length > 0) {
+          const page = pages.shift()!;
+          resume?.();
+          resume = undefined;
+          return page;
+        }
+        if (failure) throw failure;
+        if (done) return undefined;
+        await new Promise<void>((r) => (wake = r));
+      }
+    },
+  };
+}
+
+export function scanJobs(options: ScanOptions): Scan {
+  const maxDays = options.maxDays ?? 31;
+  const window = scanWindow(options.filters, { maxDays, defaultDays: options.defaultDays ?? maxDays, nowMs: options.nowMs ?? Date.now() });
+  const newestFirst = options.filters.OrderBy !== 'CreateTimeAsc';
+  const slices = sliceWindow(window, options.slices ?? 4, newestFirst);
+  const maxJobs = options.maxJobs ?? 50_000;
+  let summary: ScanSummary | undefined;
+
+  async function* iterate(): AsyncGenerator<MediaInfoJob> {
+    const stop = new AbortController();
+    const onAbort = () => stop.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) stop.abort(options.signal.reason);
+    const walks = slices.map((slice) => walkSlice(options, slice, stop.signal));
+    let scanned = 0;
+    let lastTime: string | undefined;
+    try {
+      for (const walk of walks) {
+        for (let page = await walk.next(); page; page = await walk.next()) {
+          for (const job of page) {
+            if (scanned >= maxJobs) {
+              summary = { scannedJobs: scanned, from: iso(window.fromMs), to: iso(window.toMs), stopped: { reason: 'max_jobs', at: lastTime ?? iso(newestFirst ? window.toMs : window.fromMs) } };
+              return;
+            }
+            scanned += 1;
+            lastTime = job.SubmitTime ?? lastTime;
+            yield job;
+          }
+          if (options.signal?.aborted) throw cancelled();
+        }
+      }
+      summary = {
+        scannedJobs: scanned,
+        from: iso(window.fromMs),
+        to: iso(window.toMs),
+        ...(window.cutAtMs !== undefined ? { stopped: { reason: 'max_days' as const, at: iso(window.cutAtMs) } } : {}),
+      };
+    } finally {
+      // Ends every slice still reading ahead: early return, a consumer that stopped, or a failure.
+      stop.abort();
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    [Symbol.asyncIterator]: iterate,
+    get summary() {
+      return summary;
+    },
+  };
+}
