@@ -1,14 +1,15 @@
 import { getAuthConfig } from '@/lib/auth/config';
 import { ConfigError } from '@/lib/errors';
 import { getIceConfig } from '@/lib/ice/config';
+import { getScanConfig } from '@/lib/jobs/scan-config';
 
 /**
- * Every configuration problem at once (ICE and auth), or none. Messages name variables and what is
+ * Every configuration problem at once (ICE, auth and scan bounds), or none. Messages name variables and what is
  * expected; they never repeat a value.
  */
 export function configurationProblems(): string[] {
   const problems: string[] = [];
-  for (const read of [getIceConfig, getAuthConfig]) {
+  for (const read of [getIceConfig, getAuthConfig, getScanConfig]) {
     try {
       read();
     } catch (error) {
