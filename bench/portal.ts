@@ -9,7 +9,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { popCoreClient, readStats, resetStats, setFaults, REPO_ROOT } from '../__tests__/support/emulator-process';
+import { popCoreClient, readStats, resetStats, setFaults, REPO_ROOT } from '../harness/emulator-process';
 import { startBareNext, type BareNext } from './bare-next';
 import { startPlainForwarder, type PlainForwarder } from './plain-forwarder';
 import { firstLoadJsBytes } from './page-weight';

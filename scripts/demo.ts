@@ -8,7 +8,7 @@ import { DEMO_CREDENTIALS, parseEmulatorOptions } from '../emulator/options';
 import { startEmulator } from '../emulator/server';
 import { startDevIdp } from './dev-oidc-provider';
 import { buildPortalIfNeeded } from './portal-build';
-import { freePort, startPortal } from './portal-process';
+import { freePort, startPortal } from '../harness/portal-process';
 
 const ROOT = path.resolve(__dirname, '..');
 

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { seal } from '@/lib/auth/sealed-cookie';
-import { freePort, type PortalProcess } from '../../scripts/portal-process';
-import { popCoreClient, readStats, resetStats, REPO_ROOT, startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
-import { startFakeIdp } from '../support/fake-idp';
-import { newSigningKey, nowSeconds, signJwt, unsignedJwt } from '../support/jwt';
-import { startPortalAgainst } from '../support/portal-stack';
+import { freePort, type PortalProcess } from '@/harness/portal-process';
+import { popCoreClient, readStats, resetStats, REPO_ROOT, startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { startFakeIdp } from '@/harness/fake-idp';
+import { newSigningKey, nowSeconds, signJwt, unsignedJwt } from '@/harness/jwt';
+import { startPortalAgainst } from '@/harness/portal-stack';
 
 const CLIENT_ID = 'portal-test-client';
 const AUTH_SECRET = randomBytes(32).toString('base64url');

@@ -10,7 +10,7 @@ import {
   setFaults,
   startEmulatorProcess,
   type EmulatorProcess,
-} from '../support/emulator-process';
+} from '@/harness/emulator-process';
 
 interface Job {
   JobId: string;

@@ -3,8 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { assembleImageFiles, runImageServer } from '../../scripts/container-rehearsal';
-import { freePort } from '../../scripts/portal-process';
-import { popCoreClient, REPO_ROOT, setFaults, startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
+import { freePort } from '@/harness/portal-process';
+import { popCoreClient, REPO_ROOT, setFaults, startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 
 // The portal as the container runs it: the files of the Dockerfile's runtime stage in a fresh folder,
 // `node server.js`, configuration from the environment, against the emulator.

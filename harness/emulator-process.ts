@@ -6,7 +6,7 @@ import RPCClient from '@alicloud/pop-core';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import type { FaultConfig } from '@/emulator/faults';
 
-export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const REPO_ROOT = path.resolve(__dirname, '..');
 
 export interface EmulatorProcess {
   url: string;

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
-import { freePort, startPortal, type PortalProcess } from '../../scripts/portal-process';
+import { freePort, startPortal, type PortalProcess } from './portal-process';
 import { cleanEnv, REPO_ROOT, startEmulatorProcess, stopProcess, type EmulatorProcess } from './emulator-process';
 
 export const DEV_CLIENT = { id: 'ice-portal-dev', secret: 'ice-portal-dev-secret' };

@@ -2,7 +2,7 @@
 // free loopback port and waits until it answers. Shared by the demo, the tests and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { standaloneServer } from './portal-build';
+import { standaloneServer } from '../scripts/portal-build';
 
 export interface PortalProcess {
   url: string;
