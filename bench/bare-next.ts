@@ -8,11 +8,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stopProcess } from '../harness/emulator-process';
 import { API_VERSION } from '../emulator/authenticate';
 import { DEMO_CREDENTIALS } from '../emulator/options';
+import { freePort } from '../harness/free-port';
+import { stopProcess } from '../harness/stop-process';
 import { buildEnv } from '../scripts/portal-build';
-import { freePort } from '../harness/portal-process';
 
 export interface BareNext {
   url: string;

@@ -2,8 +2,8 @@
 // desktop settings: the portal is a desk tool. Scores are 0 to 100.
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { freePort } from '../harness/portal-process';
-import { popCoreClient } from '../harness/emulator-process';
+import { popCoreClient } from '../harness/emulator-control';
+import { freePort } from '../harness/free-port';
 import type { Figure } from './report';
 import type { BenchStack } from './stack';
 

@@ -2,8 +2,9 @@
 // mode, a session cookie sealed with the portal's own secret), as the team would run it.
 import { randomBytes } from 'node:crypto';
 import { seal } from '../lib/auth/sealed-cookie';
-import { freePort, type PortalProcess } from '../harness/portal-process';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulator-process';
+import { freePort } from '../harness/free-port';
+import type { PortalProcess } from '../harness/portal-process';
 import { startPortalAgainst } from '../harness/portal-stack';
 
 export interface BenchStack {

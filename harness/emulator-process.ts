@@ -1,27 +1,15 @@
-// Starts the ICE emulator as its own process (as `npm run emulator` does) on a free loopback port,
-// and talks to its control API. Every integration suite gets its emulator through here.
+// Starts the ICE emulator as its own process (as `npm run emulator` does) on a free loopback port.
+// Every integration suite and benchmark gets its emulator through here.
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import RPCClient from '@alicloud/pop-core';
-import { DEMO_CREDENTIALS } from '@/emulator/options';
-import type { FaultConfig } from '@/emulator/faults';
-
-export const REPO_ROOT = path.resolve(__dirname, '..');
+import { cleanEnv } from './clean-env';
+import { REPO_ROOT } from './repo-root';
+import { stopProcess } from './stop-process';
 
 export interface EmulatorProcess {
   url: string;
   pid: number;
   child: ChildProcess;
   stop(): Promise<void>;
-}
-
-/** Environment without the operator's own credentials or auth settings, so tests see only their own. */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) {
-    if (/^(ALIBABA_CLOUD_|ICE_|AUTH_|OIDC_|APP_URL$|LOG_LEVEL$)/.test(name)) delete env[name];
-  }
-  return { ...env, ...extra };
 }
 
 export function runEmulatorCli(args: string[], env: Record<string, string> = {}) {
@@ -59,36 +47,3 @@ export async function startEmulatorProcess(args: string[] = [], env: Record<stri
     stop: () => stopProcess(child),
   };
 }
-
-export function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    process.kill(child.pid!, 'SIGTERM');
-  });
-}
-
-/** pop-core, the way the portal signs: the emulator must accept exactly what it sends. */
-export function popCoreClient(url: string, credentials = DEMO_CREDENTIALS, apiVersion = '2020-11-09') {
-  return new RPCClient({ endpoint: url, apiVersion, ...credentials });
-}
-
-export async function control<T = unknown>(url: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${url}/__emulator/${route}`, {
-    method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-export const setFaults = (url: string, faults: Partial<FaultConfig>) => control<FaultConfig>(url, 'PUT', 'faults', faults);
-export const resetFaults = (url: string) => control(url, 'DELETE', 'faults');
-
-export interface EmulatorStats {
-  requests: number;
-  byAction: Record<string, number>;
-  byOutcome: Record<string, number>;
-}
-export const readStats = async (url: string) => (await control<EmulatorStats>(url, 'GET', 'stats')).body;
-export const resetStats = (url: string) => control(url, 'DELETE', 'stats');

@@ -1,8 +1,9 @@
 // Starts the standalone portal server (`node .next/standalone/server.js`, as the image runs it) on a
 // free loopback port and waits until it answers. Shared by the demo, the tests and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { standaloneServer } from '../scripts/portal-build';
+import { freePort } from './free-port';
+import { stopProcess } from './stop-process';
 
 export interface PortalProcess {
   url: string;
@@ -10,17 +11,6 @@ export interface PortalProcess {
   /** Everything the server printed, for tests that read its logs. */
   output: () => string;
   stop(): Promise<void>;
-}
-
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export async function startPortal(root: string, env: NodeJS.ProcessEnv, port?: number, host = '127.0.0.1'): Promise<PortalProcess> {
@@ -34,12 +24,7 @@ export async function startPortal(root: string, env: NodeJS.ProcessEnv, port?: n
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://${host}:${chosen}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      process.kill(child.pid!, 'SIGTERM');
-    });
+  const stop = () => stopProcess(child);
 
   const deadline = Date.now() + 60_000;
   for (;;) {

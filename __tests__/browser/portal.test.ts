@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '@/harness/browser';
 import { heavyJob } from '@/emulator/fixtures';
-import { control, popCoreClient, resetFaults, setFaults } from '@/harness/emulator-process';
+import { launchBrowser, screenshot } from '@/harness/browser';
+import { control, popCoreClient, resetFaults, setFaults } from '@/harness/emulator-control';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 
 let stack: PortalStack;

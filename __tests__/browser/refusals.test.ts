@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import type { PortalProcess } from '@/harness/portal-process';
 import { launchBrowser, screenshot } from '@/harness/browser';
+import type { PortalProcess } from '@/harness/portal-process';
 import { startPortalAgainst, startPortalStack, type PortalStack } from '@/harness/portal-stack';
 
 // The pages a person meets when the portal says no before any job renders: the rate limit's 429, the

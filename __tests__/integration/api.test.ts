@@ -1,4 +1,4 @@
-import { readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-process';
+import { readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 
 let stack: PortalStack;

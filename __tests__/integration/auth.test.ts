@@ -5,11 +5,14 @@ import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { seal } from '@/lib/auth/sealed-cookie';
-import { freePort, type PortalProcess } from '@/harness/portal-process';
-import { popCoreClient, readStats, resetStats, REPO_ROOT, startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { popCoreClient, readStats, resetStats } from '@/harness/emulator-control';
+import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { startFakeIdp } from '@/harness/fake-idp';
+import { freePort } from '@/harness/free-port';
 import { newSigningKey, nowSeconds, signJwt, unsignedJwt } from '@/harness/jwt';
+import type { PortalProcess } from '@/harness/portal-process';
 import { startPortalAgainst } from '@/harness/portal-stack';
+import { REPO_ROOT } from '@/harness/repo-root';
 
 const CLIENT_ID = 'portal-test-client';
 const AUTH_SECRET = randomBytes(32).toString('base64url');

@@ -3,8 +3,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { assembleImageFiles, runImageServer } from '../../scripts/container-rehearsal';
-import { freePort } from '@/harness/portal-process';
-import { popCoreClient, REPO_ROOT, setFaults, startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { popCoreClient, setFaults } from '@/harness/emulator-control';
+import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { freePort } from '@/harness/free-port';
+import { REPO_ROOT } from '@/harness/repo-root';
 
 // The portal as the container runs it: the files of the Dockerfile's runtime stage in a fresh folder,
 // `node server.js`, configuration from the environment, against the emulator.
