@@ -11,8 +11,8 @@ import path from 'node:path';
 import { API_VERSION } from '../emulator/authenticate';
 import { DEMO_CREDENTIALS } from '../emulator/options';
 import { freePort } from '../harness/free-port';
+import { buildEnv } from '../harness/portal-build';
 import { stopProcess } from '../harness/stop-process';
-import { buildEnv } from '../scripts/portal-build';
 
 export interface BareNext {
   url: string;

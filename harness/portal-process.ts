@@ -1,7 +1,7 @@
 // Starts the standalone portal server (`node .next/standalone/server.js`, as the image runs it) on a
 // free loopback port and waits until it answers. Shared by the demo, the tests and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { standaloneServer } from '../scripts/portal-build';
+import { standaloneServer } from './portal-build';
 import { freePort } from './free-port';
 import { stopProcess } from './stop-process';
 

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildPortalIfNeeded } from './portal-build';
+import { buildPortalIfNeeded } from '../harness/portal-build';
 
 export function assembleImageFiles(root: string): string {
   buildPortalIfNeeded(root);

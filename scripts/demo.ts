@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DEMO_CREDENTIALS, parseEmulatorOptions } from '../emulator/options';
 import { startEmulator } from '../emulator/server';
 import { startDevIdp } from './dev-oidc-provider';
-import { buildPortalIfNeeded } from './portal-build';
+import { buildPortalIfNeeded } from '../harness/portal-build';
 import { freePort, portIsFree } from '../harness/free-port';
 import { startPortal } from '../harness/portal-process';
 
