@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'proxy.ts'];
+// What `next build` reads: a change here makes the build stale. Not harness/, scripts/, bench/,
+// __tests__/ or emulator/: the portal never imports them, so they are neither traced into the
+// standalone output nor a reason to build again.
+const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
