@@ -65,7 +65,7 @@ it('holds only the runtime files: no sources, no secrets, no development depende
   expect(existsSync(path.join(app, 'server.js'))).toBe(true);
   expect(existsSync(path.join(app, '.next', 'static'))).toBe(true);
   expect(existsSync(path.join(app, 'public', 'robots.txt'))).toBe(true);
-  for (const absent of ['app', 'lib', 'emulator', '__tests__', '.env', 'node_modules/jest', 'node_modules/typescript', 'node_modules/oidc-provider']) {
+  for (const absent of ['app', 'lib', 'emulator', 'harness', 'scripts', 'bench', '__tests__', '.env', 'node_modules/jest', 'node_modules/typescript', 'node_modules/oidc-provider']) {
     expect([absent, existsSync(path.join(app, absent))]).toEqual([absent, false]);
   }
   expect(readdirSync(path.join(app, 'node_modules'))).toContain('@alicloud');
