@@ -1,8 +1,8 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
-import { assembleImageFiles, runImageServer } from '../../scripts/container-rehearsal';
+import { assembleImageFiles, startImageServer } from '@/harness/container-rehearsal';
 import { popCoreClient, setFaults } from '@/harness/emulator-control';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { freePort } from '@/harness/free-port';
@@ -30,29 +30,6 @@ const baseEnv = () => ({
   AUTH_MODE: 'none',
 });
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = runImageServer(app, env, port);
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) break;
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, child, output: () => output, exited };
-}
-
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -72,7 +49,7 @@ it('holds only the runtime files: no sources, no secrets, no development depende
 });
 
 it('serves health, readiness, the job list and a job page, with a request id', async () => {
-  const server = await startServer(baseEnv());
+  const server = await startImageServer(app, baseEnv());
   try {
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     const ready = await fetch(`${server.url}/api/ready`);
@@ -92,13 +69,12 @@ it('serves health, readiness, the job list and a job page, with a request id', a
     expect(server.output()).toContain(`"requestId":"${ours}","clientRequestId":"lb-trace-0001"`);
     expect(server.output()).toContain('"event":"auth_disabled"');
   } finally {
-    server.child.kill('SIGTERM');
-    await server.exited;
+    await server.stop();
   }
 });
 
 it('turns not ready when ICE goes away and ready again when it returns', async () => {
-  const server = await startServer(baseEnv());
+  const server = await startImageServer(app, baseEnv());
   try {
     await waitFor(async () => (await fetch(`${server.url}/api/ready`)).status === 200, 10_000);
     await emulator.stop();
@@ -109,13 +85,12 @@ it('turns not ready when ICE goes away and ready again when it returns', async (
     emulator = await startEmulatorProcess(['--jobs', '80', '--seed', '2', '--port', String(emulatorPort)]);
     await waitFor(async () => (await fetch(`${server.url}/api/ready`)).status === 200, 20_000);
   } finally {
-    server.child.kill('SIGTERM');
-    await server.exited;
+    await server.stop();
   }
 });
 
 it('refuses to start on a bad configuration, listing every problem and no secret', async () => {
-  const server = await startServer({
+  const server = await startImageServer(app, {
     ALIBABA_CLOUD_ACCESS_KEY_ID: 'LOOKS-LIKE-A-REAL-KEY-ID-777',
     ICE_REGION: 'Shanghai please',
     ICE_TIMEOUT_MS: 'soon',
@@ -138,7 +113,7 @@ it.each([
   ['a repeated pattern', 'Secret-2026-abc'.repeat(5), 'repeats a pattern'],
   ['32 characters, the old minimum', 'abcdefghijklmnopqrstuvwxyz012345', 'is too short'],
 ])('refuses to start with a weak AUTH_SECRET: %s', async (_, secret, why) => {
-  const server = await startServer({
+  const server = await startImageServer(app, {
     AUTH_MODE: 'oidc',
     OIDC_ISSUER: 'https://idp.example.com',
     OIDC_CLIENT_ID: 'portal',
@@ -152,7 +127,7 @@ it.each([
 });
 
 it('lets a slow upstream call finish after SIGTERM, then exits', async () => {
-  const server = await startServer(baseEnv());
+  const server = await startImageServer(app, baseEnv());
   await setFaults(emulator.url, { latencyMs: 1500 });
   try {
     const slow = fetch(`${server.url}/api/jobs?PageSize=2`);
@@ -168,7 +143,7 @@ it('lets a slow upstream call finish after SIGTERM, then exits', async () => {
 });
 
 it('exits within SHUTDOWN_TIMEOUT_MS when a call hangs', async () => {
-  const server = await startServer({ ...baseEnv(), SHUTDOWN_TIMEOUT_MS: '1500', ICE_TIMEOUT_MS: '60000' });
+  const server = await startImageServer(app, { ...baseEnv(), SHUTDOWN_TIMEOUT_MS: '1500', ICE_TIMEOUT_MS: '60000' });
   await setFaults(emulator.url, { rates: { hang: 1 } as never });
   try {
     const hung = fetch(`${server.url}/api/jobs?PageSize=3`).catch(() => 'reset');
