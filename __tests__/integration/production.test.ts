@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { assembleImageFiles, startImageServer } from '@/harness/container-rehearsal';
@@ -21,7 +21,11 @@ beforeAll(async () => {
   emulator = await startEmulatorProcess(['--jobs', '80', '--seed', '2', '--port', String(emulatorPort)]);
 });
 
-afterAll(() => emulator?.stop());
+afterAll(async () => {
+  await emulator?.stop();
+  // A full copy of the standalone output (about 44 MB) per run, otherwise left in the temp folder.
+  if (app) rmSync(app, { recursive: true, force: true });
+});
 
 const baseEnv = () => ({
   ICE_ENDPOINT: `http://127.0.0.1:${emulatorPort}`,
