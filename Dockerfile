@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # The portal as a container: build with the full toolchain, run only the standalone server, its static
-# files and public assets, as an unprivileged user. scripts/container-rehearsal.ts does what the last
+# files and public assets, as an unprivileged user. harness/container-rehearsal.ts does what the last
 # stage does, so tests exercise the same file layout without a Docker engine.
 
 ARG NODE_VERSION=20.20.2

@@ -8,11 +8,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stopProcess } from '../__tests__/support/emulator-process';
 import { API_VERSION } from '../emulator/authenticate';
 import { DEMO_CREDENTIALS } from '../emulator/options';
-import { buildEnv } from '../scripts/portal-build';
-import { freePort } from '../scripts/portal-process';
+import { freePort } from '../harness/free-port';
+import { buildEnv } from '../harness/portal-build';
+import { stopProcess } from '../harness/stop-process';
 
 export interface BareNext {
   url: string;

@@ -1,8 +1,8 @@
 // Big data in a real browser: the longest main-thread task while a 40-stream job and a 1 MB job load
 // (and the 1 MB job's raw JSON opens), read from Chromium's own long-task entries.
 import { heavyJob } from '../emulator/fixtures';
-import { control } from '../__tests__/support/emulator-process';
-import { launchBrowser } from '../__tests__/support/browser';
+import { control } from '../harness/emulator-control';
+import { launchBrowser } from '../harness/browser';
 import type { Figure } from './report';
 import type { BenchStack } from './stack';
 

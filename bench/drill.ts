@@ -4,7 +4,7 @@
 // faults stop.
 import { readFileSync } from 'node:fs';
 import { DEMO_CREDENTIALS } from '../emulator/options';
-import { popCoreClient, resetFaults, setFaults } from '../__tests__/support/emulator-process';
+import { popCoreClient, resetFaults, setFaults } from '../harness/emulator-control';
 import type { Figure } from './report';
 import { startBenchStack } from './stack';
 

@@ -8,7 +8,7 @@ import { DEMO_CREDENTIALS } from '../emulator/options';
 import { jobHeader } from '../emulator/dataset';
 import { JobStore } from '../emulator/job-store';
 import { computeSignature, percentEncode } from '../emulator/signature';
-import { startEmulatorProcess } from '../__tests__/support/emulator-process';
+import { startEmulatorProcess } from '../harness/emulator-process';
 import { report, type Figure } from './report';
 
 const JOBS = 100_000;

@@ -1,24 +1,16 @@
 // Lighthouse (the npm package) on both pages, in the same Chromium the browser tests use, with the
 // desktop settings: the portal is a desk tool. Scores are 0 to 100.
-import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
-import { freePort } from '../scripts/portal-process';
-import { popCoreClient } from '../__tests__/support/emulator-process';
+import { launchBrowser } from '../harness/browser';
+import { popCoreClient } from '../harness/emulator-control';
+import { freePort } from '../harness/free-port';
 import type { Figure } from './report';
 import type { BenchStack } from './stack';
-
-async function launchWithDebugPort(port: number) {
-  const args = [`--remote-debugging-port=${port}`, '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
-  if (existsSync('/usr/bin/chromium')) return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', ...args] });
-  const { default: packaged } = await import('@sparticuz/chromium');
-  return chromium.launch({ executablePath: await packaged.executablePath(), args: [...packaged.args.filter((a) => a !== '--single-process'), ...args] });
-}
 
 export async function lighthouseFigures(stack: BenchStack): Promise<Figure[]> {
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
   const port = await freePort();
-  const browser = await launchWithDebugPort(port);
+  const browser = await launchBrowser([`--remote-debugging-port=${port}`]);
   const { Jobs } = await popCoreClient(stack.emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { PageSize: 1, Status: 'Success' });
   const figures: Figure[] = [];
   try {

@@ -2,7 +2,7 @@
 // serving /api outside Next.js could reach at best, printed beside the bare Next.js route so the
 // share of the proxy overhead that is Next.js's own can be read off one run.
 import { spawn } from 'node:child_process';
-import { stopProcess } from '../__tests__/support/emulator-process';
+import { stopProcess } from '../harness/stop-process';
 import { API_VERSION } from '../emulator/authenticate';
 import { DEMO_CREDENTIALS } from '../emulator/options';
 

@@ -9,7 +9,8 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { popCoreClient, readStats, resetStats, setFaults, REPO_ROOT } from '../__tests__/support/emulator-process';
+import { popCoreClient, readStats, resetStats, setFaults } from '../harness/emulator-control';
+import { REPO_ROOT } from '../harness/repo-root';
 import { startBareNext, type BareNext } from './bare-next';
 import { startPlainForwarder, type PlainForwarder } from './plain-forwarder';
 import { firstLoadJsBytes } from './page-weight';

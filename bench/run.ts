@@ -10,7 +10,7 @@ import { lighthouseFigures } from './lighthouse';
 import { portalFigures } from './portal';
 import { report, verdict, type Figure } from './report';
 import { startBenchStack } from './stack';
-import { buildPortalIfNeeded } from '../scripts/portal-build';
+import { buildPortalIfNeeded } from '../harness/portal-build';
 
 const ROOT = path.resolve(__dirname, '..');
 

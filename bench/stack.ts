@@ -1,10 +1,12 @@
 // The processes a benchmark measures: the emulator and the production portal with sign-in on (OIDC
 // mode, a session cookie sealed with the portal's own secret), as the team would run it.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { seal } from '../lib/auth/sealed-cookie';
-import { freePort, type PortalProcess } from '../scripts/portal-process';
-import { startEmulatorProcess, type EmulatorProcess } from '../__tests__/support/emulator-process';
-import { startPortalAgainst } from '../__tests__/support/portal-stack';
+import type { SessionPayload } from '../lib/auth/session';
+import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulator-process';
+import { freePort } from '../harness/free-port';
+import type { PortalProcess } from '../harness/portal-process';
+import { startPortalAgainst } from '../harness/portal-stack';
 
 export interface BenchStack {
   emulator: EmulatorProcess;
@@ -33,7 +35,10 @@ export async function startBenchStack(emulatorArgs: string[], portalEnv: Record<
     },
     port,
   );
-  const cookie = seal({ sub: 'bench', email: 'bench@example.com', emailVerified: true, groups: [] }, secret, 'session', 24 * 3600_000);
+  // Typed, so a change to what a session holds breaks this at compile time instead of sending every
+  // benchmark request to the login page.
+  const session: SessionPayload = { sub: 'bench', email: 'bench@example.com', emailVerified: true, groups: [], sid: randomUUID(), seen: Date.now() };
+  const cookie = seal(session, secret, 'session', 24 * 3600_000);
   return {
     emulator,
     portal,

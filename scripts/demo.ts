@@ -3,22 +3,14 @@
 // the URL, stops everything on Ctrl-C.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { DEMO_CREDENTIALS, parseEmulatorOptions } from '../emulator/options';
 import { startEmulator } from '../emulator/server';
 import { startDevIdp } from './dev-oidc-provider';
-import { buildPortalIfNeeded } from './portal-build';
-import { freePort, startPortal } from './portal-process';
+import { buildPortalIfNeeded } from '../harness/portal-build';
+import { freePort, portIsFree } from '../harness/free-port';
+import { startPortal } from '../harness/portal-process';
 
 const ROOT = path.resolve(__dirname, '..');
-
-function portIsFree(port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, host, () => server.close(() => resolve(true)));
-  });
-}
 
 async function main(): Promise<void> {
   const host = process.env.HOSTNAME || '127.0.0.1';

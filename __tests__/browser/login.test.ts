@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startPortalStack, type PortalStack } from '../support/portal-stack';
+import { launchBrowser, screenshot } from '@/harness/browser';
+import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 
 // The real login flow: a real browser, the real development OpenID provider (oidc-provider) and the
 // production portal, as `npm run demo` wires them.

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
 import { heavyJob } from '@/emulator/fixtures';
-import { control, popCoreClient, resetFaults, setFaults } from '../support/emulator-process';
-import { startPortalStack, type PortalStack } from '../support/portal-stack';
+import { launchBrowser, screenshot } from '@/harness/browser';
+import { control, popCoreClient, resetFaults, setFaults } from '@/harness/emulator-control';
+import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 
 let stack: PortalStack;
 let browser: Browser;

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import type { PortalProcess } from '../../scripts/portal-process';
-import { launchBrowser, screenshot } from '../support/browser';
-import { startPortalAgainst, startPortalStack, type PortalStack } from '../support/portal-stack';
+import { launchBrowser, screenshot } from '@/harness/browser';
+import type { PortalProcess } from '@/harness/portal-process';
+import { startPortalAgainst, startPortalStack, type PortalStack } from '@/harness/portal-stack';
 
 // The pages a person meets when the portal says no before any job renders: the rate limit's 429, the
 // identity proxy's refused token (401), an address that cannot be decoded (400). Each must read well

@@ -1,5 +1,5 @@
-import { readStats, resetFaults, resetStats, setFaults } from '../support/emulator-process';
-import { startPortalStack, type PortalStack } from '../support/portal-stack';
+import { readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
+import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 
 let stack: PortalStack;
 const api = (path: string, init?: RequestInit) => fetch(`${stack.portal.url}${path}`, init);

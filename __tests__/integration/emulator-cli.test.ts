@@ -1,4 +1,4 @@
-import { runEmulatorCli } from '../support/emulator-process';
+import { runEmulatorCli } from '@/harness/emulator-process';
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -1,16 +1,8 @@
 import { request } from 'node:http';
 import { computeSignature, percentEncode } from '@/emulator/signature';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
-import {
-  control,
-  popCoreClient,
-  readStats,
-  resetFaults,
-  resetStats,
-  setFaults,
-  startEmulatorProcess,
-  type EmulatorProcess,
-} from '../support/emulator-process';
+import { control, popCoreClient, readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
+import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 
 interface Job {
   JobId: string;

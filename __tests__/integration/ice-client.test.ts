@@ -2,7 +2,8 @@ import { createIceClient, type IceClient } from '@/lib/ice/client';
 import type { IceConfig } from '@/lib/ice/config';
 import { PortalError } from '@/lib/errors';
 import type { FaultKind } from '@/emulator/faults';
-import { readStats, resetFaults, resetStats, setFaults, startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
+import { readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
+import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 
 // The emulator runs with its own key pair and an STS token, so redaction is checked for all three.
 const KEY = {

@@ -1,10 +1,12 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
-import { assembleImageFiles, runImageServer } from '../../scripts/container-rehearsal';
-import { freePort } from '../../scripts/portal-process';
-import { popCoreClient, REPO_ROOT, setFaults, startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
+import { assembleImageFiles, startImageServer } from '@/harness/container-rehearsal';
+import { popCoreClient, setFaults } from '@/harness/emulator-control';
+import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { freePort } from '@/harness/free-port';
+import { REPO_ROOT } from '@/harness/repo-root';
 
 // The portal as the container runs it: the files of the Dockerfile's runtime stage in a fresh folder,
 // `node server.js`, configuration from the environment, against the emulator.
@@ -19,7 +21,11 @@ beforeAll(async () => {
   emulator = await startEmulatorProcess(['--jobs', '80', '--seed', '2', '--port', String(emulatorPort)]);
 });
 
-afterAll(() => emulator?.stop());
+afterAll(async () => {
+  await emulator?.stop();
+  // A full copy of the standalone output (about 44 MB) per run, otherwise left in the temp folder.
+  if (app) rmSync(app, { recursive: true, force: true });
+});
 
 const baseEnv = () => ({
   ICE_ENDPOINT: `http://127.0.0.1:${emulatorPort}`,
@@ -27,29 +33,6 @@ const baseEnv = () => ({
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
   AUTH_MODE: 'none',
 });
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = runImageServer(app, env, port);
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) break;
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, child, output: () => output, exited };
-}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -63,14 +46,14 @@ it('holds only the runtime files: no sources, no secrets, no development depende
   expect(existsSync(path.join(app, 'server.js'))).toBe(true);
   expect(existsSync(path.join(app, '.next', 'static'))).toBe(true);
   expect(existsSync(path.join(app, 'public', 'robots.txt'))).toBe(true);
-  for (const absent of ['app', 'lib', 'emulator', '__tests__', '.env', 'node_modules/jest', 'node_modules/typescript', 'node_modules/oidc-provider']) {
+  for (const absent of ['app', 'lib', 'emulator', 'harness', 'scripts', 'bench', '__tests__', '.env', 'node_modules/jest', 'node_modules/typescript', 'node_modules/oidc-provider']) {
     expect([absent, existsSync(path.join(app, absent))]).toEqual([absent, false]);
   }
   expect(readdirSync(path.join(app, 'node_modules'))).toContain('@alicloud');
 });
 
 it('serves health, readiness, the job list and a job page, with a request id', async () => {
-  const server = await startServer(baseEnv());
+  const server = await startImageServer(app, baseEnv());
   try {
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     const ready = await fetch(`${server.url}/api/ready`);
@@ -90,13 +73,12 @@ it('serves health, readiness, the job list and a job page, with a request id', a
     expect(server.output()).toContain(`"requestId":"${ours}","clientRequestId":"lb-trace-0001"`);
     expect(server.output()).toContain('"event":"auth_disabled"');
   } finally {
-    server.child.kill('SIGTERM');
-    await server.exited;
+    await server.stop();
   }
 });
 
 it('turns not ready when ICE goes away and ready again when it returns', async () => {
-  const server = await startServer(baseEnv());
+  const server = await startImageServer(app, baseEnv());
   try {
     await waitFor(async () => (await fetch(`${server.url}/api/ready`)).status === 200, 10_000);
     await emulator.stop();
@@ -107,13 +89,12 @@ it('turns not ready when ICE goes away and ready again when it returns', async (
     emulator = await startEmulatorProcess(['--jobs', '80', '--seed', '2', '--port', String(emulatorPort)]);
     await waitFor(async () => (await fetch(`${server.url}/api/ready`)).status === 200, 20_000);
   } finally {
-    server.child.kill('SIGTERM');
-    await server.exited;
+    await server.stop();
   }
 });
 
 it('refuses to start on a bad configuration, listing every problem and no secret', async () => {
-  const server = await startServer({
+  const server = await startImageServer(app, {
     ALIBABA_CLOUD_ACCESS_KEY_ID: 'LOOKS-LIKE-A-REAL-KEY-ID-777',
     ICE_REGION: 'Shanghai please',
     ICE_TIMEOUT_MS: 'soon',
@@ -136,7 +117,7 @@ it.each([
   ['a repeated pattern', 'Secret-2026-abc'.repeat(5), 'repeats a pattern'],
   ['32 characters, the old minimum', 'abcdefghijklmnopqrstuvwxyz012345', 'is too short'],
 ])('refuses to start with a weak AUTH_SECRET: %s', async (_, secret, why) => {
-  const server = await startServer({
+  const server = await startImageServer(app, {
     AUTH_MODE: 'oidc',
     OIDC_ISSUER: 'https://idp.example.com',
     OIDC_CLIENT_ID: 'portal',
@@ -150,7 +131,7 @@ it.each([
 });
 
 it('lets a slow upstream call finish after SIGTERM, then exits', async () => {
-  const server = await startServer(baseEnv());
+  const server = await startImageServer(app, baseEnv());
   await setFaults(emulator.url, { latencyMs: 1500 });
   try {
     const slow = fetch(`${server.url}/api/jobs?PageSize=2`);
@@ -166,7 +147,7 @@ it('lets a slow upstream call finish after SIGTERM, then exits', async () => {
 });
 
 it('exits within SHUTDOWN_TIMEOUT_MS when a call hangs', async () => {
-  const server = await startServer({ ...baseEnv(), SHUTDOWN_TIMEOUT_MS: '1500', ICE_TIMEOUT_MS: '60000' });
+  const server = await startImageServer(app, { ...baseEnv(), SHUTDOWN_TIMEOUT_MS: '1500', ICE_TIMEOUT_MS: '60000' });
   await setFaults(emulator.url, { rates: { hang: 1 } as never });
   try {
     const hung = fetch(`${server.url}/api/jobs?PageSize=3`).catch(() => 'reset');

@@ -3,19 +3,20 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT } from './emulator-process';
+import { REPO_ROOT } from './repo-root';
 
 // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
 const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export async function launchBrowser(): Promise<Browser> {
+/** extraArgs: more Chromium switches, such as Lighthouse's --remote-debugging-port. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (existsSync('/usr/bin/chromium')) {
-    return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...QUIET] });
+    return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...QUIET, ...extraArgs] });
   }
   const { default: packaged } = await import('@sparticuz/chromium');
   // Its args target AWS Lambda; --single-process there makes closing a page take the browser down.
   const args = packaged.args.filter((arg) => arg !== '--single-process');
-  return chromium.launch({ executablePath: await packaged.executablePath(), args: [...args, ...QUIET] });
+  return chromium.launch({ executablePath: await packaged.executablePath(), args: [...args, ...QUIET, ...extraArgs] });
 }
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');

@@ -1,17 +1,19 @@
 // An emulator and a production portal wired together, both real processes on loopback ports; with
 // `auth: 'dev-idp'`, also the development OpenID provider, as `npm run demo` runs them.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
-import { freePort, startPortal, type PortalProcess } from '../../scripts/portal-process';
-import { cleanEnv, REPO_ROOT, startEmulatorProcess, stopProcess, type EmulatorProcess } from './emulator-process';
-
-export const DEV_CLIENT = { id: 'ice-portal-dev', secret: 'ice-portal-dev-secret' };
+import { cleanEnv } from './clean-env';
+import { DEV_CLIENT, startDevIdpProcess, type DevIdpProcess } from './dev-idp-process';
+import { startEmulatorProcess, type EmulatorProcess } from './emulator-process';
+import { freePort } from './free-port';
+import { startPortal, type PortalProcess } from './portal-process';
+import { REPO_ROOT } from './repo-root';
+import { stopProcess } from './stop-process';
 
 export interface PortalStack {
   emulator: EmulatorProcess;
   portal: PortalProcess;
-  idp?: { issuer: string; child: ChildProcess };
+  idp?: DevIdpProcess;
   /** AUTH_SECRET of this portal, for tests that forge or tamper with its cookies. */
   authSecret: string;
   stop(): Promise<void>;
@@ -21,31 +23,6 @@ export interface StackOptions {
   emulatorArgs?: string[];
   portalEnv?: Record<string, string>;
   auth?: 'none' | 'dev-idp';
-}
-
-export async function startDevIdpProcess(appUrl: string): Promise<{ issuer: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/dev-oidc-provider.ts', '--port', String(port), '--client-id', DEV_CLIENT.id, '--client-secret', DEV_CLIENT.secret,
-      '--redirect-uri', `${appUrl}/auth/callback`, '--post-logout-redirect-uri', `${appUrl}/auth/signed-out`],
-    { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const issuer = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the OpenID provider did not start:\n${output}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the OpenID provider exited with ${code}:\n${output}`)));
-  });
-  return { issuer, child };
 }
 
 /** A production portal against a running emulator, with the demo key pair unless env overrides it. */

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { prettyIfJson } from '@/lib/jobs/pretty-json';
+
+describe('prettyIfJson', () => {
+  it('indents a JSON object by two spaces', () => {
+    expect(prettyIfJson('{"project":"launch","takes":[1,2],"meta":{"by":"ops"}}')).toEqual({
+      text: '{\n  "project": "launch",\n  "takes": [\n    1,\n    2\n  ],\n  "meta": {\n    "by": "ops"\n  }\n}',
+      isJson: true,
+    });
+  });
+
+  it('indents a JSON array, ignoring the whitespace around it', () => {
+    expect(prettyIfJson('  ["a", {"b": null}]\n')).toEqual({ text: '[\n  "a",\n  {\n    "b": null\n  }\n]', isJson: true });
+  });
+
+  it.each(['order 1234 for {client}', 'plain text', '', '42', '"a JSON string"', 'true', 'null'])(
+    'leaves %j as it is: only objects and arrays are indented',
+    (text) => {
+      expect(prettyIfJson(text)).toEqual({ text, isJson: false });
+    },
+  );
+
+  it.each(['{"open": 1', '[1, 2,]', "{'single': 'quotes'}", '  {not json}  '])('leaves text that only looks like JSON, %j, untouched', (text) => {
+    expect(prettyIfJson(text)).toEqual({ text, isJson: false });
+  });
+
+  it('keeps every value of any JSON object or array, and never throws on any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue())), (value) => {
+        const input = JSON.stringify(value);
+        const { text, isJson } = prettyIfJson(input);
+        expect(isJson).toBe(true);
+        expect(JSON.parse(text)).toEqual(JSON.parse(input));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const result = prettyIfJson(text);
+        if (!result.isJson) expect(result.text).toBe(text);
+      }),
+    );
+  });
+});

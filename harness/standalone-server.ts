@@ -1,0 +1,53 @@
+// Runs a Next.js standalone server.js, as the image does, and waits until /api/health answers: the
+// portal's own build (portal-process.ts) and the image's copy of it (container-rehearsal.ts).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { stopProcess } from './stop-process';
+
+export interface StandaloneServer {
+  url: string;
+  child: ChildProcess;
+  /** Everything the server printed, for tests that read its logs. */
+  output: () => string;
+  /** The exit code, once the server has exited (null when a signal ended it). */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export interface StandaloneServerOptions {
+  /** The server.js to run, and the folder it runs in. */
+  serverJs: string;
+  cwd: string;
+  /** The server's whole environment; PORT and HOSTNAME are set from port and host. */
+  env: NodeJS.ProcessEnv;
+  port: number;
+  host: string;
+  /** How long to wait for /api/health before giving up. */
+  timeoutMs: number;
+}
+
+/**
+ * Resolves once the server answers /api/health (`healthy`), or has exited, or timeoutMs has passed.
+ * A server that refuses its configuration exits, and tests read why from its output: so an unhealthy
+ * server is returned as it is, still running when it timed out; the caller decides.
+ */
+export async function runStandaloneServer(options: StandaloneServerOptions): Promise<StandaloneServer & { healthy: boolean }> {
+  const { serverJs, cwd, env, port, host, timeoutMs } = options;
+  const child = spawn(process.execPath, [serverJs], {
+    cwd,
+    env: { ...env, PORT: String(port), HOSTNAME: host },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://${host}:${port}`;
+  const server = { url, child, output: () => output, exited, stop: () => stopProcess(child) };
+
+  const deadline = Date.now() + timeoutMs;
+  while (child.exitCode === null && child.signalCode === null && Date.now() <= deadline) {
+    if (await fetch(`${url}/api/health`).then((res) => res.ok, () => false)) return { ...server, healthy: true };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { ...server, healthy: false };
+}
