@@ -2,7 +2,8 @@ import { createIceClient, type IceClient } from '@/lib/ice/client';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { PAGE_SIZE, scanJobs, type ScanFilters } from '@/lib/jobs/scan';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
-import { control, readStats, resetFaults, resetStats, setFaults, startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
+import { control, readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
+import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 
 // The scan engine against the emulator process: the same jobs as a plain crawl, once each and in
 // order, across slices; abort stops upstream calls; bounds are reported, never silent.
