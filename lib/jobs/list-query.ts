@@ -7,23 +7,31 @@
 // trail of tokens that led to it, so Back, Previous, reload and a shared link all land on the same page.
 import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
 import type { ListJobsQuery } from '@/lib/ice/schemas';
+import type { SearchFilters } from './search-filters';
 
 /** Rows on a page when the URL does not say: ICE's own default, so the skeleton matches the answer. */
 export const DEFAULT_PAGE_SIZE = 10;
 export const TRAIL_PARAM = 'Trail';
 /** Tokens kept; older ones are dropped so a long crawl cannot outgrow a URL. */
 export const MAX_TRAIL = 100;
+/** The portal's own filters, applied to scanned jobs (lib/jobs/search-filters.ts). */
+export const SEARCH_PARAMS = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasAudio', 'HasVideo'] as const;
 /** Every name the list's URL may carry, in the order links write them. */
-export const LIST_QUERY_PARAMS = [...LIST_JOBS_PARAMS, TRAIL_PARAM] as const;
+export const LIST_QUERY_PARAMS = [...LIST_JOBS_PARAMS, ...SEARCH_PARAMS, TRAIL_PARAM] as const;
 
 export interface ListQuery {
-  /** What ICE is asked: filters, order, page size and the current page's token. */
+  /** What ICE is asked: filters, order, page size and the current page's token (or, when searching, the portal's). */
   ice: ListJobsQuery;
+  /** The portal's own filters; any of them turns the page into a search over scanned jobs. */
+  search: SearchFilters;
   /** Tokens of the pages between the first and the current one, oldest first. */
   trail: string[];
 }
 
-export type ListFilters = Omit<ListJobsQuery, 'NextPageToken'>;
+export type ListFilters = Omit<ListJobsQuery, 'NextPageToken'> & SearchFilters;
+
+const isSet = (value: unknown) => value !== undefined && value !== '';
+export const isSearch = (query: ListQuery) => Object.values(query.search).some(isSet);
 
 export interface PagerLinks {
   /** 1-based; approximate once the trail has been capped. */
@@ -35,10 +43,8 @@ export interface PagerLinks {
 /** The query as URL parameters, in a stable order, without empty values. */
 export function listQuerySearchParams(query: ListQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const name of LIST_JOBS_PARAMS) {
-    const value = query.ice[name];
-    if (value !== undefined && value !== '') params.set(name, String(value));
-  }
+  for (const name of LIST_JOBS_PARAMS) if (isSet(query.ice[name])) params.set(name, String(query.ice[name]));
+  for (const name of SEARCH_PARAMS) if (isSet(query.search[name])) params.set(name, String(query.search[name]));
   if (query.ice.NextPageToken && query.trail.length > 0) params.set(TRAIL_PARAM, query.trail.join(','));
   return params;
 }
@@ -51,7 +57,13 @@ export function listHref(query: ListQuery, path = '/jobs'): string {
 /** The first page of the list with these filters changed: where every filter change goes. */
 export function withFilters(query: ListQuery, changes: Partial<ListFilters>): ListQuery {
   const { NextPageToken: _dropped, ...filters } = query.ice;
-  return { ice: { ...filters, ...changes }, trail: [] };
+  const ice = { ...filters };
+  const search = { ...query.search };
+  for (const [name, value] of Object.entries(changes)) {
+    if ((SEARCH_PARAMS as readonly string[]).includes(name)) (search as Record<string, unknown>)[name] = value;
+    else (ice as Record<string, unknown>)[name] = value;
+  }
+  return { ice, search, trail: [] };
 }
 
 export const pageSizeOf = (query: ListQuery) => query.ice.PageSize ?? DEFAULT_PAGE_SIZE;
@@ -59,18 +71,18 @@ export const pageSizeOf = (query: ListQuery) => query.ice.PageSize ?? DEFAULT_PA
 /** Whether anything narrows the list (page size and order do not). */
 export function isFiltered(query: ListQuery): boolean {
   const { NextPageToken: _token, PageSize: _size, OrderBy: _order, ...filters } = query.ice;
-  return Object.keys(filters).length > 0;
+  return Object.keys(filters).length > 0 || isSearch(query);
 }
 
-/** The query string a live first page refreshes with; pages past the first do not refresh. */
+/** The query string a live first page refreshes with; pages past the first, and searches (a scan each time), do not refresh. */
 export function liveQueryOf(query: ListQuery): string | undefined {
-  return query.ice.NextPageToken ? undefined : listQuerySearchParams(query).toString();
+  return query.ice.NextPageToken || isSearch(query) ? undefined : listQuerySearchParams(query).toString();
 }
 
 export function pagerLinks(query: ListQuery, nextToken: string | undefined, path = '/jobs'): PagerLinks {
   const current = query.ice.NextPageToken;
   const trail = query.trail;
-  const at = (token: string | undefined, tokens: string[]) => listHref({ ice: { ...query.ice, NextPageToken: token }, trail: tokens }, path);
+  const at = (token: string | undefined, tokens: string[]) => listHref({ ...query, ice: { ...query.ice, NextPageToken: token }, trail: tokens }, path);
   return {
     page: current ? trail.length + 2 : 1,
     previous: current ? at(trail[trail.length - 1], trail.slice(0, -1)) : undefined,

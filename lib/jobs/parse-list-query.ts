@@ -1,7 +1,8 @@
 import { invalidInput } from '@/lib/errors';
 import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
 import { listJobsQuerySchema, parseOrThrow } from '@/lib/ice/schemas';
-import { MAX_TRAIL, TRAIL_PARAM, type ListQuery } from './list-query';
+import { MAX_TRAIL, SEARCH_PARAMS, TRAIL_PARAM, type ListQuery } from './list-query';
+import { searchFiltersSchema } from './search-filters';
 
 // Reads the list query from a URL's parameters (route handler) or Next's searchParams (page), with
 // ICE's request schema. Unknown names are dropped, so `Action=` or `AccessKeyId=` can never reach the
@@ -17,13 +18,21 @@ function valuesOf(raw: RawQuery, name: string): string[] {
   return values;
 }
 
-export function parseListQuery(raw: RawQuery): ListQuery {
+function pick(raw: RawQuery, names: readonly string[]): Record<string, string> {
   const picked: Record<string, string> = {};
-  for (const name of LIST_JOBS_PARAMS) {
+  for (const name of names) {
     const [value] = valuesOf(raw, name);
     if (value !== undefined && value !== '') picked[name] = value;
   }
-  return { ice: parseOrThrow(listJobsQuerySchema, picked), trail: parseTrail(valuesOf(raw, TRAIL_PARAM)[0]) };
+  return picked;
+}
+
+export function parseListQuery(raw: RawQuery): ListQuery {
+  return {
+    ice: parseOrThrow(listJobsQuerySchema, pick(raw, LIST_JOBS_PARAMS)),
+    search: parseOrThrow(searchFiltersSchema, pick(raw, SEARCH_PARAMS)),
+    trail: parseTrail(valuesOf(raw, TRAIL_PARAM)[0]),
+  };
 }
 
 function parseTrail(raw: string | undefined): string[] {

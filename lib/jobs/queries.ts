@@ -8,7 +8,8 @@ import { CLIENT_REQUEST_ID_HEADER } from '@/lib/http/request-id';
 import { iceClient } from '@/lib/ice/client';
 import type { GetJobResponse } from '@/lib/ice/schemas';
 import { summarizeJob, type JobRow } from './job-summary';
-import { isFiltered, LIST_QUERY_PARAMS, liveQueryOf, listQuerySearchParams, pagerLinks, type ListQuery, type PagerLinks } from './list-query';
+import { isFiltered, isSearch, LIST_QUERY_PARAMS, liveQueryOf, listQuerySearchParams, pagerLinks, type ListQuery, type PagerLinks } from './list-query';
+import { searchJobsPage, type SearchPage } from './search';
 
 // What the pages read, in the Learn dashboard's data.ts style: each read goes to ICE through the one
 // client and writes the same audit line as the API (the rate budget was spent by proxy.ts), so a page
@@ -20,9 +21,11 @@ export interface JobsPage {
   /** The query string the first page refreshes with; undefined past the first page. */
   liveQuery?: string;
   filtered: boolean;
+  /** For a search: how far the scan has come, over which window, and whether a bound stopped it. */
+  search?: Omit<SearchPage, 'Jobs' | 'NextPageToken'>;
 }
 
-async function audited<T extends { RequestId?: string }>(route: string, path: string, search: URLSearchParams, read: () => Promise<T>): Promise<T> {
+async function audited<T extends object>(route: string, path: string, search: URLSearchParams, read: () => Promise<T>): Promise<T> {
   const startedMs = Date.now();
   const [viewer, head] = await Promise.all([currentViewer(), headers()]);
   const base = {
@@ -37,7 +40,8 @@ async function audited<T extends { RequestId?: string }>(route: string, path: st
   };
   try {
     const answer = await read();
-    writeAuditLine({ ...base, status: 200, iceRequestId: answer.RequestId });
+    // A search makes many ICE calls and has no one RequestId to name.
+    writeAuditLine({ ...base, status: 200, iceRequestId: 'RequestId' in answer && typeof answer.RequestId === 'string' ? answer.RequestId : undefined });
     return answer;
   } catch (error) {
     const known = toPortalError(error);
@@ -52,9 +56,14 @@ export const loadJob = cache(
     audited('/jobs/[jobId]', `/jobs/${jobId}`, new URLSearchParams(), () => iceClient().getMediaInfoJob(jobId)),
 );
 
-/** One page of the list as the table shows it: rows, the pager's links, and the live query. */
+/** One page of the list as the table shows it: rows, the pager's links, the live query, a search's progress. */
 export async function loadJobsPage(query: ListQuery): Promise<JobsPage> {
-  const search = listQuerySearchParams(query);
-  const page = await audited('/jobs', '/jobs', search, () => iceClient().listMediaInfoJobs(query.ice));
-  return { rows: page.Jobs.map(summarizeJob), pager: pagerLinks(query, page.NextPageToken), liveQuery: liveQueryOf(query), filtered: isFiltered(query) };
+  const params = listQuerySearchParams(query);
+  const base = { liveQuery: liveQueryOf(query), filtered: isFiltered(query) };
+  if (isSearch(query)) {
+    const { Jobs, NextPageToken, ...progress } = await audited('/jobs', '/jobs', params, () => searchJobsPage(query, { client: iceClient() }));
+    return { ...base, rows: Jobs.map(summarizeJob), pager: pagerLinks(query, NextPageToken), search: progress };
+  }
+  const page = await audited('/jobs', '/jobs', params, () => iceClient().listMediaInfoJobs(query.ice));
+  return { ...base, rows: page.Jobs.map(summarizeJob), pager: pagerLinks(query, page.NextPageToken) };
 }

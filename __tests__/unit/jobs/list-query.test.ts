@@ -110,13 +110,13 @@ describe('the page trail', () => {
   });
 
   it('is written into a link only past the first page', () => {
-    expect(listHref({ ice: { Status: 'Fail' }, trail: ['stale'] })).toBe('/jobs?Status=Fail');
-    expect(listHref({ ice: { Status: 'Fail', NextPageToken: 't2' }, trail: ['t1'] })).toBe('/jobs?Status=Fail&NextPageToken=t2&Trail=t1');
+    expect(listHref({ ice: { Status: 'Fail' }, search: {}, trail: ['stale'] })).toBe('/jobs?Status=Fail');
+    expect(listHref({ ice: { Status: 'Fail', NextPageToken: 't2' }, search: {}, trail: ['t1'] })).toBe('/jobs?Status=Fail&NextPageToken=t2&Trail=t1');
   });
 });
 
 describe('pagerLinks', () => {
-  const at = (token?: string, trail: string[] = []): ListQuery => ({ ice: { Status: 'Fail', PageSize: 20, ...(token ? { NextPageToken: token } : {}) }, trail });
+  const at = (token?: string, trail: string[] = []): ListQuery => ({ ice: { Status: 'Fail', PageSize: 20, ...(token ? { NextPageToken: token } : {}) }, search: {}, trail });
 
   it('on the first page: no Previous, and Next carries the token with an empty trail', () => {
     expect(pagerLinks(at(), 'p2')).toEqual({ page: 1, previous: undefined, next: '/jobs?Status=Fail&PageSize=20&NextPageToken=p2' });
@@ -139,7 +139,11 @@ describe('pagerLinks', () => {
 
 describe('withFilters', () => {
   it('goes back to the first page with the change applied', () => {
-    const onPageNine: ListQuery = { ice: { Status: 'Fail', PageSize: 20, NextPageToken: 'p9' }, trail: ['p8'] };
-    expect(withFilters(onPageNine, { Status: 'Init' })).toEqual({ ice: { Status: 'Init', PageSize: 20 }, trail: [] });
+    const onPageNine: ListQuery = { ice: { Status: 'Fail', PageSize: 20, NextPageToken: 'p9' }, search: { Search: 'ep-12' }, trail: ['p8'] };
+    expect(withFilters(onPageNine, { Status: 'Init', VideoCodec: 'hevc' })).toEqual({
+      ice: { Status: 'Init', PageSize: 20 },
+      search: { Search: 'ep-12', VideoCodec: 'hevc' },
+      trail: [],
+    });
   });
 });

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { MediaInfoJob } from '@/lib/ice/schemas';
+
+// The portal's own filters, past what ICE can filter: a free-text search and the media properties a
+// media engineer asks for. The schema reads them from a URL; matchesSearch applies them to one job, the
+// same for the list, the API and the export. Names follow ICE's PascalCase style.
+
+const MAX_HEIGHT = 100_000;
+const height = z.coerce
+  .number({ error: `must be a whole number of pixels from 1 to ${MAX_HEIGHT}` })
+  .int({ error: `must be a whole number of pixels from 1 to ${MAX_HEIGHT}` })
+  .min(1, { error: `must be a whole number of pixels from 1 to ${MAX_HEIGHT}` })
+  .max(MAX_HEIGHT, { error: `must be a whole number of pixels from 1 to ${MAX_HEIGHT}` });
+const yesNo = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
+const word = (what: string) => z.string().trim().min(1).max(32, { error: `must be at most 32 characters` }).regex(/^[\w.,-]+$/, { error: `must be a ${what} name such as h264` });
+
+export const searchFiltersSchema = z
+  .object({
+    Search: z.string().trim().min(1).max(200, { error: 'must be at most 200 characters' }).optional(),
+    VideoCodec: word('codec').optional(),
+    AudioCodec: word('codec').optional(),
+    Container: word('container').optional(),
+    MinHeight: height.optional(),
+    MaxHeight: height.optional(),
+    HasAudio: yesNo.optional(),
+    HasVideo: yesNo.optional(),
+  })
+  .refine((f) => f.MinHeight === undefined || f.MaxHeight === undefined || f.MaxHeight >= f.MinHeight, {
+    error: 'must not be below MinHeight',
+    path: ['MaxHeight'],
+  });
+
+export type SearchFilters = z.output<typeof searchFiltersSchema>;
+
+const lower = (text: string | undefined) => (text ?? '').toLowerCase();
+
+/** The main video stream's height: the file's own, else the first video stream's. */
+function heightOf(job: MediaInfoJob): number | undefined {
+  const info = job.MediaInfoProperty;
+  const raw = info?.FileBasicInfo?.Height || info?.VideoStreamInfoList?.[0]?.Height;
+  const value = Number(raw);
+  return raw && Number.isFinite(value) ? value : undefined;
+}
+
+/** Whether one job passes every portal filter that is set. A job ICE has not probed yet has no media. */
+export function matchesSearch(job: MediaInfoJob, filters: SearchFilters): boolean {
+  const info = job.MediaInfoProperty;
+  const video = info?.VideoStreamInfoList ?? [];
+  const audio = info?.AudioStreamInfoList ?? [];
+  if (filters.Search !== undefined) {
+    const needle = filters.Search.toLowerCase();
+    const haystack = [job.Name, job.Input?.Media, safeDecode(job.Input?.Media), info?.FileBasicInfo?.FileName, job.UserData];
+    if (!haystack.some((text) => lower(text).includes(needle))) return false;
+  }
+  if (filters.VideoCodec !== undefined && !video.some((s) => lower(s.Codec_name) === filters.VideoCodec!.toLowerCase())) return false;
+  if (filters.AudioCodec !== undefined && !audio.some((s) => lower(s.CodecName) === filters.AudioCodec!.toLowerCase())) return false;
+  if (filters.Container !== undefined) {
+    // ffprobe names a demuxer family ("mov,mp4,m4a,3gp,3g2,mj2"): any member matches.
+    const names = lower(info?.FileBasicInfo?.FormatName).split(',').map((n) => n.trim());
+    if (!names.includes(filters.Container.toLowerCase())) return false;
+  }
+  if (filters.MinHeight !== undefined || filters.MaxHeight !== undefined) {
+    const h = heightOf(job);
+    if (h === undefined || (filters.MinHeight !== undefined && h < filters.MinHeight) || (filters.MaxHeight !== undefined && h > filters.MaxHeight)) return false;
+  }
+  if (filters.HasAudio !== undefined && (info !== undefined && audio.length > 0) !== filters.HasAudio) return false;
+  if (filters.HasVideo !== undefined && (info !== undefined && video.length > 0) !== filters.HasVideo) return false;
+  return true;
+}
+
+/** http(s) inputs arrive percent-encoded; a search for "Director's Cut" must find them. */
+function safeDecode(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const isSearching = (filters: SearchFilters) => Object.values(filters).some((v) => v !== undefined);

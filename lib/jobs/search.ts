@@ -1,0 +1,92 @@
+import 'server-only';
+import type { IceClient } from '@/lib/ice/client';
+import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { pageSizeOf, type ListQuery } from './list-query';
+import { scanJobs, scanWindow, type ScanFilters } from './scan';
+import { getScanConfig } from './scan-config';
+import { matchesSearch } from './search-filters';
+import { filtersKey, openPosition, sealPosition, type SearchPosition } from './search-token';
+
+// One page of a search: ICE's filters narrow what is read, the portal's filters pick from it. A page
+// is filled by scanning until it has PageSize matches or has scanned PAGE_BUDGET jobs, and its token
+// resumes exactly where the scan stopped. Cases handled:
+// - no time range: the last DEFAULT_DAYS, said in the answer (Window.Defaulted);
+// - the window is fixed at the first page, so "last 7 days" does not slide while someone pages;
+// - jobs of the second the scan stopped in are counted, and skipped when it resumes there;
+// - SCAN_MAX_DAYS and SCAN_MAX_JOBS (over all pages) stop the search, and the answer says where.
+
+export const DEFAULT_DAYS = 7;
+/** Jobs scanned for one page at most: a rare match must not hold a request for minutes. */
+export const PAGE_BUDGET = 2000;
+const SLICES = 4;
+
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+export interface SearchPage {
+  Jobs: MediaInfoJob[];
+  /** Resumes the scan where this page stopped; absent when the window is read to the end. */
+  NextPageToken?: string;
+  /** Jobs scanned and matches found on this page and all before it. */
+  ScannedJobs: number;
+  Matches: number;
+  Window: { StartOfCreateTime: string; EndOfCreateTime: string; Defaulted: boolean };
+  /** Set when a bound ended the search before the filters' whole range was read. */
+  Stopped?: { Reason: 'max_jobs' | 'max_days'; At: string };
+}
+
+export async function searchJobsPage(query: ListQuery, options: { client: Pick<IceClient, 'listMediaInfoJobs'>; signal?: AbortSignal; nowMs?: number }): Promise<SearchPage> {
+  const { NextPageToken: token, PageSize: _size, ...iceFilters } = query.ice;
+  const boundTo = filtersKey({ ...iceFilters, ...query.search });
+  const limits = getScanConfig();
+  const newestFirst = iceFilters.OrderBy !== 'CreateTimeAsc';
+  let position: SearchPosition;
+  if (token) {
+    position = openPosition(token, boundTo);
+  } else {
+    const window = scanWindow(iceFilters, { maxDays: limits.maxDays, defaultDays: DEFAULT_DAYS, nowMs: options.nowMs ?? Date.now() });
+    position = { from: window.fromMs, to: window.toMs, cutAt: window.cutAtMs, readAtSecond: 0, scanned: 0, matched: 0 };
+  }
+
+  // Resume at the second the last page stopped in; its jobs already read are skipped below.
+  const resumeMs = position.at ? Date.parse(position.at) : undefined;
+  const filters: ScanFilters = {
+    ...iceFilters,
+    StartOfCreateTime: iso(!newestFirst && resumeMs !== undefined ? resumeMs : position.from),
+    EndOfCreateTime: iso(newestFirst && resumeMs !== undefined ? resumeMs : position.to),
+  };
+  const scan = scanJobs({ filters, client: options.client, signal: options.signal, slices: SLICES, maxDays: Infinity, maxJobs: Math.max(0, limits.maxJobs - position.scanned) + position.readAtSecond });
+
+  const wanted = pageSizeOf(query);
+  const jobs: MediaInfoJob[] = [];
+  let scannedHere = 0;
+  let toSkip = position.at ? position.readAtSecond : 0;
+  let at = position.at;
+  let readAtSecond = position.readAtSecond;
+  let full = false;
+  for await (const job of scan) {
+    if (toSkip > 0 && job.SubmitTime === position.at) {
+      toSkip -= 1;
+      continue;
+    }
+    scannedHere += 1;
+    if (job.SubmitTime === at) readAtSecond += 1;
+    else [at, readAtSecond] = [job.SubmitTime, 1];
+    if (matchesSearch(job, query.search)) jobs.push(job);
+    if (jobs.length >= wanted || scannedHere >= PAGE_BUDGET) {
+      full = true;
+      break;
+    }
+  }
+
+  const next: SearchPosition = { ...position, at, readAtSecond, scanned: position.scanned + scannedHere, matched: position.matched + jobs.length };
+  const bound = scan.summary?.stopped?.reason === 'max_jobs' ? { Reason: 'max_jobs' as const, At: scan.summary.stopped.at } : undefined;
+  const cut = !full && !bound && position.cutAt !== undefined ? { Reason: 'max_days' as const, At: iso(position.cutAt) } : undefined;
+  return {
+    Jobs: jobs,
+    ...(full ? { NextPageToken: sealPosition(next, boundTo) } : {}),
+    ScannedJobs: next.scanned,
+    Matches: next.matched,
+    Window: { StartOfCreateTime: iso(position.from), EndOfCreateTime: iso(position.to), Defaulted: !iceFilters.StartOfCreateTime },
+    ...(bound ?? cut ? { Stopped: bound ?? cut } : {}),
+  };
+}
