@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { JobsFilters } from '@/components/job-list/jobs-filters';
 import { JobsResults } from '@/components/job-list/jobs-results';
+import { JobsSearch } from '@/components/job-list/jobs-search';
 import { JobsTableSkeleton } from '@/components/job-list/jobs-table-skeleton';
 import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
@@ -33,8 +34,10 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
   return (
     <>
       <h1>Media-info jobs</h1>
-      <JobsFilters key={key} query={query} />
-      <Suspense key={key} fallback={<JobsTableSkeleton rows={pageSizeOf(query)} />}>
+      {/* Keys differ between siblings: a key shared by two siblings made React render the filters twice. */}
+      <JobsFilters key={`filters|${key}`} query={query} />
+      <JobsSearch key={`search|${key}`} query={query} />
+      <Suspense key={`results|${key}`} fallback={<JobsTableSkeleton rows={pageSizeOf(query)} />}>
         <JobsResults query={query} />
       </Suspense>
     </>

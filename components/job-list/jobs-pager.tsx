@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { PagerLinks } from '@/lib/jobs/list-query';
 
-export function JobsPager({ links }: { links: PagerLinks }) {
+export function JobsPager({ links, nextLabel = 'Next →' }: { links: PagerLinks; nextLabel?: string }) {
   return (
     <nav className="pager" aria-label="Pages">
       {links.previous ? (
@@ -16,11 +16,11 @@ export function JobsPager({ links }: { links: PagerLinks }) {
       <span aria-current="page">Page {links.page}</span>
       {links.next ? (
         <Link className="button" href={links.next} rel="next">
-          Next →
+          {nextLabel}
         </Link>
       ) : (
         <span className="button" aria-disabled="true">
-          Next →
+          {nextLabel}
         </span>
       )}
     </nav>

@@ -4,6 +4,7 @@ import type { ListQuery } from '@/lib/jobs/list-query';
 import { loadJobsPage } from '@/lib/jobs/queries';
 import { JobsPager } from './jobs-pager';
 import { JobsTable } from './jobs-table';
+import { SearchProgress } from './search-progress';
 
 /** The part of /jobs that waits for ICE; it streams in behind the page's Suspense boundary. */
 export async function JobsResults({ query }: { query: ListQuery }) {
@@ -15,8 +16,9 @@ export async function JobsResults({ query }: { query: ListQuery }) {
   }
   return (
     <>
+      {page.search && <SearchProgress progress={page.search} more={!!page.pager.next} />}
       <JobsTable rows={page.rows} liveQuery={page.liveQuery} filtered={page.filtered} />
-      <JobsPager links={page.pager} />
+      <JobsPager links={page.pager} nextLabel={page.search ? 'Continue scanning →' : undefined} />
     </>
   );
 }

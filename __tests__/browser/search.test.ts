@@ -1,0 +1,70 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '@/harness/browser';
+import { control } from '@/harness/emulator-control';
+import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
+
+// Searching by a file name in a real browser: the list fills from a scan, says how far it got, and
+// continues where it stopped; keyboard only, axe clean, 360 px in dark mode.
+
+let stack: PortalStack;
+let browser: Browser;
+const NEEDLES = 12;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startPortalStack({ emulatorArgs: ['--jobs', '2000', '--seed', '5'] }), launchBrowser()]);
+  const now = Date.now();
+  for (let i = 0; i < NEEDLES; i++) {
+    const at = new Date(now - (i + 1) * 3 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const job = { JobId: `find${String(i).padStart(28, '0')}`, Status: 'Success', SubmitTime: at, FinishTime: at, Input: { Type: 'OSS', Media: `oss://media/ep-12_final_v${i}.mov` } };
+    expect((await control(stack.emulator.url, 'POST', 'jobs', job)).status).toBe(201);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function seriousViolations(p: Page) {
+  const results = await new AxeBuilder({ page: p }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+const jobLinks = (p: Page) => p.locator('tbody tr td:first-child a').evaluateAll((links) => links.map((a) => a.getAttribute('title')));
+
+it('searches by file name from the keyboard, shows its progress, and continues where it stopped', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(`${stack.portal.url}/jobs`);
+  await page.locator('#s-search').focus();
+  await page.keyboard.type('EP-12_FINAL');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/Search=EP-12_FINAL/);
+  const progress = page.getByRole('status').filter({ hasText: 'Scanned' });
+  await expect(progress.textContent()).resolves.toMatch(/Scanned [\d,]+ jobs created .* \(the last 7 days: set a time range to search further back\): 10 matches so far/);
+  const first = await jobLinks(page);
+  expect(first).toHaveLength(10);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.getByRole('search', { name: 'Filter jobs' }).count()).toBe(1);
+  await screenshot(page, 'search-360-dark');
+
+  await page.getByRole('link', { name: 'Continue scanning →' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/NextPageToken=/);
+  await expect(progress.textContent()).resolves.toMatch(/: 12 matches\./);
+  const second = await jobLinks(page);
+  expect(second).toHaveLength(NEEDLES - 10);
+  expect(new Set([...first, ...second]).size).toBe(NEEDLES);
+  // The continued page survives a reload: its token is in the URL.
+  await page.reload();
+  expect(await jobLinks(page)).toEqual(second);
+  await context.close();
+});
+
+it('answers a bad property value with a clear message naming it', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${stack.portal.url}/jobs?MinHeight=tall`);
+  await expect(page.getByRole('alert', { name: 'Check the filters' }).textContent()).resolves.toContain('MinHeight: must be a whole number of pixels');
+  await page.close();
+});
