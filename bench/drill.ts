@@ -2,19 +2,13 @@
 // Every answer must be a success or a clear 4xx/5xx (JSON error or error page), never a stack trace
 // or a secret; resident memory must not grow more than 10%; and everything must work again once the
 // faults stop.
-import { readFileSync } from 'node:fs';
 import { DEMO_CREDENTIALS } from '../emulator/options';
 import { popCoreClient, resetFaults, setFaults } from '../harness/emulator-control';
 import type { Figure } from './report';
-import { startBenchStack } from './stack';
+import { rssBytes, startBenchStack } from './stack';
 
 const STACK_TRACE = /\n\s+at [^\n]+\(?[^\n]+:\d+:\d+\)?|node_modules\/|webpack-internal|\.ts:\d+:\d+/;
 const SECRETS = [DEMO_CREDENTIALS.accessKeyId, DEMO_CREDENTIALS.accessKeySecret, 'Signature='];
-
-function rssBytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-}
 
 const SAMPLE_MS = 5000;
 /** Samples that make one level (30 s): a single reading lands anywhere in a garbage collector's sawtooth. */

@@ -9,6 +9,7 @@ import { emulatorFigures } from './emulator';
 import { lighthouseFigures } from './lighthouse';
 import { portalFigures } from './portal';
 import { report, verdict, type Figure } from './report';
+import { scanFigures } from './scan';
 import { startBenchStack } from './stack';
 import { buildPortalIfNeeded } from '../harness/portal-build';
 
@@ -29,11 +30,15 @@ async function main(): Promise<void> {
   sections.push(['Portal: overhead, streaming, load, page weight, crawl', portal]);
   report(sections[1]![0], portal);
 
+  const scans = await scanFigures();
+  sections.push(['Scans: search and export across every matching job', scans]);
+  report(sections[2]![0], scans);
+
   const stack = await startBenchStack(['--jobs', '500', '--seed', '6']);
   try {
     const browser = [...(await bigDataFigures(stack)), ...(await lighthouseFigures(stack))];
     sections.push(['Browser: big data and Lighthouse', browser]);
-    report(sections[2]![0], browser);
+    report(sections[3]![0], browser);
   } finally {
     await stack.stop();
   }

@@ -1,6 +1,7 @@
 // The processes a benchmark measures: the emulator and the production portal with sign-in on (OIDC
 // mode, a session cookie sealed with the portal's own secret), as the team would run it.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { seal } from '../lib/auth/sealed-cookie';
 import type { SessionPayload } from '../lib/auth/session';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/emulator-process';
@@ -48,6 +49,12 @@ export async function startBenchStack(emulatorArgs: string[], portalEnv: Record<
       await emulator.stop();
     },
   };
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+export function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
 export function percentile(values: number[], p: number): number {
