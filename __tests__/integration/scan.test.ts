@@ -118,3 +118,46 @@ describe('scanJobs', () => {
     expect(jobs.every((j) => j.Status === 'Fail')).toBe(true);
   });
 });
+
+describe('identical scans in flight', () => {
+  it('share one upstream walk, each reading every job at its own pace', async () => {
+    const filters: ScanFilters = { StartOfCreateTime: iso(nowMs - 60 * DAY), EndOfCreateTime: iso(nowMs) };
+    const fresh = () => createIceClient({ ...DEMO_CREDENTIALS, region: 'cn-shanghai', endpoint: emulator.url, timeoutMs: 5000, maxConcurrency: 8 });
+    const alone = fresh();
+    await resetStats(emulator.url);
+    const expected = (await collect(scanJobs({ filters, client: alone, nowMs, maxDays: 90 }))).map((j) => j.JobId);
+    const oneWalk = (await readStats(emulator.url)).requests;
+    expect(expected.length).toBeGreaterThan(4 * 2 * PAGE_SIZE); // more than the slices read ahead
+
+    const together = fresh();
+    await resetStats(emulator.url);
+    const slow = (async () => {
+      const ids: string[] = [];
+      for await (const job of scanJobs({ filters, client: together, nowMs, maxDays: 90 })) {
+        ids.push(job.JobId);
+        // Slower than the client's 1 s read reuse: without a shared walk its later pages would be read again.
+        if (ids.length % 100 === 0) await new Promise((r) => setTimeout(r, 150));
+      }
+      return ids;
+    })();
+    const fast = collect(scanJobs({ filters, client: together, nowMs, maxDays: 90 })).then((jobs) => jobs.map((j) => j.JobId));
+    const [a, b] = await Promise.all([slow, fast]);
+    expect(a).toEqual(expected);
+    expect(b).toEqual(expected);
+    expect((await readStats(emulator.url)).requests).toBe(oneWalk);
+  });
+
+  it('keeps walking for the others when one reader stops early', async () => {
+    const filters: ScanFilters = { StartOfCreateTime: iso(nowMs - 20 * DAY), EndOfCreateTime: iso(nowMs) };
+    const client = createIceClient({ ...DEMO_CREDENTIALS, region: 'cn-shanghai', endpoint: emulator.url, timeoutMs: 5000, maxConcurrency: 8 });
+    const expected = await crawl(filters);
+    const quitter = (async () => {
+      let n = 0;
+      for await (const _ of scanJobs({ filters, client, nowMs })) if (++n === 50) break;
+      return n;
+    })();
+    const stayer = collect(scanJobs({ filters, client, nowMs }));
+    expect(await quitter).toBe(50);
+    expect((await stayer).map((j) => j.JobId)).toEqual(expected);
+  });
+});

@@ -109,7 +109,9 @@ it('stops its upstream calls when the caller aborts', async () => {
   await resetStats(emulator.url);
   await setFaults(emulator.url, { latencyMs: 40 });
   const controller = new AbortController();
-  const pending = searchJobsPage(query({ ...window, Search: 'no-such-file-anywhere' }), { client: ice, signal: controller.signal });
+  // A fresh client: the shared one would serve pages read in the last second again, without latency.
+  const fresh = createIceClient({ ...DEMO_CREDENTIALS, region: 'cn-shanghai', endpoint: emulator.url, timeoutMs: 5000, maxConcurrency: 8 });
+  const pending = searchJobsPage(query({ ...window, Search: 'no-such-file-anywhere' }), { client: fresh, signal: controller.signal });
   await new Promise((r) => setTimeout(r, 150));
   controller.abort();
   await expect(pending).rejects.toMatchObject({ code: 'aborted' });

@@ -10,6 +10,7 @@ import type { ListJobsQuery, MediaInfoJob } from '@/lib/ice/schemas';
 // - memory: each slice reads at most READ_AHEAD_PAGES pages ahead of the consumer, so a scan holds a
 //   few pages whatever the number of matches (no array of the whole set);
 // - abort: the caller's AbortSignal stops every slice within the page in flight, and no new call starts;
+// - sharing: identical scans in flight read one upstream walk (SharedWalk below);
 // - boundaries: ICE's time filters are whole seconds and inclusive at both ends, so a slice asks up to
 //   and including its end second and keeps only jobs submitted before it; the next slice has them;
 // - bounds: at most maxDays of create time (a longer range is cut where the scan order would pass it)
@@ -139,20 +140,117 @@ function walkSlice(options: ScanOptions, slice: { fromMs: number; toMs: number; 
   };
 }
 
+/**
+ * One upstream walk and the scans reading it. Identical scans (same client, filters, window and bounds)
+ * that start while a walk is still at its beginning join it instead of starting their own, like reads
+ * are coalesced; each reads at its own pace, the walk keeps at most MAX_LAG jobs between its fastest
+ * and slowest reader, and it stops its upstream calls when its last reader leaves.
+ */
+class SharedWalk {
+  private buffer: MediaInfoJob[] = [];
+  /** Index in the whole stream of buffer[0]. */
+  private base = 0;
+  private readonly readers = new Set<Reader>();
+  private waiting: (() => void)[] = [];
+  private pulling: Promise<void> | undefined;
+  private ended = false;
+  private failure: unknown;
+  summary: ScanSummary | undefined;
+
+  constructor(
+    private readonly source: AsyncGenerator<MediaInfoJob>,
+    private readonly sourceSummary: () => ScanSummary | undefined,
+    private readonly stop: AbortController,
+    private readonly onIdle: () => void,
+  ) {}
+
+  /** Joining is possible while nothing has been dropped: a late reader would miss the start. */
+  get joinable(): boolean {
+    return this.base === 0 && !this.ended && !this.stop.signal.aborted;
+  }
+
+  join(signal: AbortSignal | undefined): Reader {
+    const reader: Reader = { next: 0, signal, aborted: signal && new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true })) };
+    this.readers.add(reader);
+    return reader;
+  }
+
+  leave(reader: Reader): void {
+    this.readers.delete(reader);
+    if (this.readers.size === 0) {
+      this.stop.abort();
+      this.onIdle();
+    } else this.trim();
+  }
+
+  async read(reader: Reader): Promise<IteratorResult<MediaInfoJob>> {
+    for (;;) {
+      if (reader.signal?.aborted) throw cancelled();
+      const at = reader.next - this.base;
+      if (at < this.buffer.length) {
+        reader.next += 1;
+        const job = this.buffer[at]!;
+        this.trim();
+        return { value: job, done: false };
+      }
+      if (this.failure) throw this.failure;
+      if (this.ended) return { value: undefined, done: true };
+      // Too far ahead of the slowest reader: wait for it, so memory stays flat.
+      const wait = this.buffer.length >= MAX_LAG ? new Promise<void>((r) => this.waiting.push(r)) : this.pull();
+      await (reader.aborted ? Promise.race([wait, reader.aborted]) : wait);
+    }
+  }
+
+  private pull(): Promise<void> {
+    this.pulling ??= this.source.next().then(
+      (result) => {
+        if (result.done) {
+          this.ended = true;
+          this.summary = this.sourceSummary();
+        } else this.buffer.push(result.value);
+      },
+      (error: unknown) => {
+        this.failure = error;
+      },
+    ).finally(() => {
+      this.pulling = undefined;
+    });
+    return this.pulling;
+  }
+
+  private trim(): void {
+    const slowest = Math.min(...[...this.readers].map((r) => r.next));
+    if (slowest > this.base) {
+      this.buffer.splice(0, slowest - this.base);
+      this.base = slowest;
+      for (const wake of this.waiting.splice(0)) wake();
+    }
+  }
+}
+
+interface Reader {
+  /** Index in the whole stream of the next job this reader gets. */
+  next: number;
+  signal?: AbortSignal;
+  /** Settles when the reader's signal aborts, so a wait ends at once. */
+  aborted?: Promise<void>;
+}
+
+const MAX_LAG = READ_AHEAD_PAGES * PAGE_SIZE;
+const walksInFlight = new WeakMap<object, Map<string, SharedWalk>>();
+
 export function scanJobs(options: ScanOptions): Scan {
   const maxDays = options.maxDays ?? 31;
   const window = scanWindow(options.filters, { maxDays, defaultDays: options.defaultDays ?? maxDays, nowMs: options.nowMs ?? Date.now() });
   const newestFirst = options.filters.OrderBy !== 'CreateTimeAsc';
   const slices = sliceWindow(window, options.slices ?? 4, newestFirst);
   const maxJobs = options.maxJobs ?? 50_000;
+  const key = JSON.stringify([options.filters, window, slices.length, maxJobs]);
   let summary: ScanSummary | undefined;
 
-  async function* iterate(): AsyncGenerator<MediaInfoJob> {
-    const stop = new AbortController();
-    const onAbort = () => stop.abort(options.signal?.reason);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted) stop.abort(options.signal.reason);
-    const walks = slices.map((slice) => walkSlice(options, slice, stop.signal));
+  /** The walk itself: every slice read ahead at once, yielded in order, bounded by maxJobs. */
+  async function* walkAll(stop: AbortSignal): AsyncGenerator<MediaInfoJob> {
+    const walks = slices.map((slice) => walkSlice(options, slice, stop));
     let scanned = 0;
     let lastTime: string | undefined;
     try {
@@ -167,7 +265,6 @@ export function scanJobs(options: ScanOptions): Scan {
             lastTime = job.SubmitTime ?? lastTime;
             yield job;
           }
-          if (options.signal?.aborted) throw cancelled();
         }
       }
       summary = {
@@ -176,17 +273,42 @@ export function scanJobs(options: ScanOptions): Scan {
         to: iso(window.toMs),
         ...(window.cutAtMs !== undefined ? { stopped: { reason: 'max_days' as const, at: iso(window.cutAtMs) } } : {}),
       };
+    } catch (error) {
+      throw stop.aborted ? cancelled() : error;
+    }
+  }
+
+  function sharedWalk(): SharedWalk {
+    let walks = walksInFlight.get(options.client);
+    if (!walks) walksInFlight.set(options.client, (walks = new Map()));
+    const running = walks.get(key);
+    if (running?.joinable) return running;
+    const stop = new AbortController();
+    const walk: SharedWalk = new SharedWalk(walkAll(stop.signal), () => summary, stop, () => {
+      if (walks.get(key) === walk) walks.delete(key);
+    });
+    walks.set(key, walk);
+    return walk;
+  }
+
+  let shared: SharedWalk | undefined;
+  async function* iterate(): AsyncGenerator<MediaInfoJob> {
+    if (options.signal?.aborted) throw cancelled();
+    shared = sharedWalk();
+    const reader = shared.join(options.signal);
+    try {
+      for (let result = await shared.read(reader); !result.done; result = await shared.read(reader)) {
+        yield result.value;
+      }
     } finally {
-      // Ends every slice still reading ahead: early return, a consumer that stopped, or a failure.
-      stop.abort();
-      options.signal?.removeEventListener('abort', onAbort);
+      shared.leave(reader);
     }
   }
 
   return {
     [Symbol.asyncIterator]: iterate,
     get summary() {
-      return summary;
+      return shared?.summary;
     },
   };
 }
