@@ -27,7 +27,9 @@ function timePerCall(fn: () => unknown, minMs = 500): number {
 function indexFigure(): Figure[] {
   const dataset = { seed: 1, anchorMs: Date.now() };
   const store = JobStore.seeded(dataset, JOBS);
+  const drawStarted = performance.now();
   const headers = Array.from({ length: JOBS }, (_, n) => jobHeader(dataset, n));
+  const drawMs = performance.now() - drawStarted;
   const startMs = dataset.anchorMs - 30 * DAY;
   const endMs = dataset.anchorMs - 20 * DAY;
   const query = { startMs, endMs, order: 'CreateTimeDesc' as const, pageSize: 10 };
@@ -46,6 +48,8 @@ function indexFigure(): Figure[] {
     { name: `list page, 10-day range of ${JOBS.toLocaleString('en-US')} jobs, indexed`, value: indexed, unit: 'µs/page' },
     { name: 'same page by scanning every job', value: scan, unit: 'µs/page' },
     { name: 'index speed-up over a scan', value: scan / indexed, unit: '×', target: { atLeast: 10 } },
+    // Was a timed unit test, which failed whenever the machine was busy: a speed belongs here.
+    { name: `${JOBS.toLocaleString('en-US')} job headers drawn (emulator start-up)`, value: drawMs, unit: 'ms', target: { atMost: 1500 } },
   ];
 }
 
