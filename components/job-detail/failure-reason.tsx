@@ -1,10 +1,9 @@
 import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { failureReason } from '@/lib/jobs/failure-reason';
 
 /** For a failed job the reason comes first: ICE puts it in SubmitResultJson. */
 export function FailureReason({ job }: { job: MediaInfoJob }) {
-  const result = job.SubmitResultJson ?? {};
-  const code = typeof result.Code === 'string' ? result.Code : undefined;
-  const message = typeof result.Message === 'string' ? result.Message : undefined;
+  const { code, message } = failureReason(job);
   return (
     <section className="panel error" aria-labelledby="failure-title" style={{ margin: '1rem 0' }}>
       <h2 id="failure-title">Why this job failed</h2>
