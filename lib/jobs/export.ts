@@ -1,0 +1,98 @@
+import 'server-only';
+import { toPortalError, type PortalError } from '@/lib/errors';
+import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { EXPORT_WRITERS } from './export-formats';
+import type { ExportFormat } from './export-query';
+import { scanJobs, type ScanOptions, type ScanSummary } from './scan';
+
+// Every job of a scan as a download: CSV rows or NDJSON lines in a web ReadableStream. Cases handled:
+// - backpressure: the stream pulls from the scan only when its reader asks for more, about BATCH_CHARS
+//   at a time, and the scan reads a few pages ahead at most, so a slow download slows the upstream
+//   calls and memory stays flat however many jobs match;
+// - a failure at once: the first job is read before the stream is returned, so ICE refusing the very
+//   first page throws here and the route answers with a real error status instead of a broken file;
+// - a failure later: NDJSON ends with an {"error": ...} line; CSV has no such place, so the stream
+//   errors and the connection is cut: a download never ends as a clean but short file;
+// - bounds: NDJSON's last line is the scan summary (stopped included); CSV ends with a note row;
+// - cancel: a reader that goes away (closed tab, cancelled download) aborts the scan, and so do the
+//   caller's signal.
+
+/** Text gathered before a chunk is handed on: big enough that a chunk is not a write per job. */
+const BATCH_CHARS = 32_000;
+
+export interface ExportEnd {
+  outcome: 'complete' | 'stopped' | 'failed' | 'cancelled';
+  /** Jobs written. */
+  jobs: number;
+  summary?: ScanSummary;
+  error?: PortalError;
+}
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** The scan to write out; its signal is the export's own (the caller's `signal` and a cancel). */
+  scan: Omit<ScanOptions, 'signal'>;
+  /** Stops the export: the request's signal. */
+  signal?: AbortSignal;
+  /** Called once when the stream ends, however it ends: for the operators' log line. */
+  onEnd?: (end: ExportEnd) => void;
+}
+
+export async function exportJobs({ format, scan: scanOptions, signal, onEnd }: ExportOptions): Promise<ReadableStream<Uint8Array>> {
+  const writer = EXPORT_WRITERS[format];
+  const cancel = new AbortController();
+  const scan = scanJobs({ ...scanOptions, signal: signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal });
+  const jobs = scan[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  let written = 0;
+  let ended = false;
+  const end = (result: Omit<ExportEnd, 'jobs'>) => {
+    if (ended) return;
+    ended = true;
+    onEnd?.({ ...result, jobs: written });
+  };
+
+  let ahead: IteratorResult<MediaInfoJob> | undefined = await jobs.next();
+  let head = writer.begin();
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let text = head;
+      head = '';
+      try {
+        while (text.length < BATCH_CHARS) {
+          const next = ahead ?? (await jobs.next());
+          ahead = undefined;
+          if (next.done) {
+            const summary = scan.summary!;
+            controller.enqueue(encoder.encode(text + writer.end(summary)));
+            controller.close();
+            return end({ outcome: summary.stopped ? 'stopped' : 'complete', summary });
+          }
+          written += 1;
+          text += writer.job(next.value);
+        }
+        controller.enqueue(encoder.encode(text));
+      } catch (raw) {
+        // Cancelled: the reader is gone and cancel() has said how it ended.
+        if (cancel.signal.aborted) return;
+        const error = toPortalError(raw);
+        const last = writer.fail(error);
+        if (last === undefined) {
+          // Erroring the stream makes Next.js destroy the connection, so the client sees a broken
+          // download. Named AbortError, which Next.js takes as deliberate: the failure is logged once,
+          // by onEnd, instead of again as a stack trace.
+          controller.error(new DOMException(error.message, 'AbortError'));
+        } else {
+          controller.enqueue(encoder.encode(text + last));
+          controller.close();
+        }
+        end({ outcome: error.code === 'aborted' ? 'cancelled' : 'failed', error });
+      }
+    },
+    cancel(reason) {
+      cancel.abort(reason);
+      end({ outcome: 'cancelled' });
+    },
+  });
+}
