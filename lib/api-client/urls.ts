@@ -1,5 +1,6 @@
 // Where the browser finds the portal's JSON API. Hooks in this folder use these as SWR keys, so a key
 // is never written by hand and one URL always names one cached answer.
+import { FORMAT_PARAM, PAGING_PARAMS, type ExportFormat } from '@/lib/jobs/export-query';
 
 /** GET /api/jobs/:jobId, one media-info job in ICE's shape. */
 export function jobApiUrl(jobId: string): string {
@@ -10,4 +11,15 @@ export function jobApiUrl(jobId: string): string {
 export function jobsApiUrl(search: string | URLSearchParams = ''): string {
   const query = search.toString();
   return query ? `/api/jobs?${query}` : '/api/jobs';
+}
+
+/**
+ * GET /api/jobs/export: every job the list's filters match, in `format`. Takes the list's own query and
+ * drops its paging names, which an export refuses: it covers every page.
+ */
+export function exportApiUrl(listSearch: string | URLSearchParams, format: ExportFormat): string {
+  const params = new URLSearchParams(listSearch);
+  for (const name of PAGING_PARAMS) params.delete(name);
+  params.set(FORMAT_PARAM, format);
+  return `/api/jobs/export?${params}`;
 }

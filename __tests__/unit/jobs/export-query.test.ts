@@ -1,0 +1,63 @@
+import { PortalError } from '@/lib/errors';
+import { exportApiUrl } from '@/lib/api-client/urls';
+import { EXPORT_PARAMS, exportFileName } from '@/lib/jobs/export-query';
+import { parseExportQuery } from '@/lib/jobs/parse-export-query';
+
+// The export's URL: the list's filters under the list's names, a Format, and none of the paging names.
+
+function fieldOf(search: string): string | undefined {
+  try {
+    parseExportQuery(new URLSearchParams(search));
+  } catch (error) {
+    expect(error).toBeInstanceOf(PortalError);
+    expect((error as PortalError).status).toBe(400);
+    return (error as PortalError).field;
+  }
+  throw new Error(`expected a 400 for ${search}`);
+}
+
+describe('parseExportQuery', () => {
+  it('reads the filters with the list parser (times to UTC, unknown names dropped) and the format', () => {
+    expect(parseExportQuery(new URLSearchParams('Status=Fail&StartOfCreateTime=2024-07-01T08:00:00%2B08:00&OrderBy=CreateTimeAsc&Format=ndjson&Action=x'))).toEqual({
+      filters: { Status: 'Fail', StartOfCreateTime: '2024-07-01T00:00:00Z', OrderBy: 'CreateTimeAsc' },
+      format: 'ndjson',
+    });
+  });
+
+  it.each([
+    ['Status=Fail', 'Format'],
+    ['Format=', 'Format'],
+    ['Format=xlsx', 'Format'],
+    ['Format=CSV', 'Format'],
+    ['Format=csv&Format=ndjson', 'Format'],
+    ['Format=csv&Status=Nope', 'Status'],
+    ['Format=csv&StartOfCreateTime=yesterday', 'StartOfCreateTime'],
+    ['Format=csv&StartOfCreateTime=2024-07-02T00:00:00Z&EndOfCreateTime=2024-07-01T00:00:00Z', 'EndOfCreateTime'],
+    ['Format=csv&JobId=%3Cscript%3E', 'JobId'],
+    ['Format=csv&PageSize=10', 'PageSize'],
+    ['Format=csv&NextPageToken=abc', 'NextPageToken'],
+    ['Format=csv&Trail=abc', 'Trail'],
+  ])('refuses %s with a 400 naming %s', (search, field) => {
+    expect(fieldOf(search)).toBe(field);
+  });
+});
+
+describe('exportApiUrl', () => {
+  it("carries the list's filters and the format, and drops the list's paging", () => {
+    const url = exportApiUrl('Status=Fail&PageSize=50&NextPageToken=t2&Trail=t1&OrderBy=CreateTimeAsc', 'csv');
+    expect(url).toBe('/api/jobs/export?Status=Fail&OrderBy=CreateTimeAsc&Format=csv');
+    expect(parseExportQuery(new URL(url, 'http://x').searchParams)).toEqual({ filters: { Status: 'Fail', OrderBy: 'CreateTimeAsc' }, format: 'csv' });
+  });
+
+  it('audits the filters and Format by value', () => {
+    expect(EXPORT_PARAMS).toEqual(['StartOfCreateTime', 'EndOfCreateTime', 'JobId', 'Status', 'OrderBy', 'Format']);
+  });
+});
+
+describe('exportFileName', () => {
+  it('says what the file holds: status, JobId when given, and the create-time window', () => {
+    const window = { from: '2024-06-01T00:00:00Z', to: '2024-07-01T12:30:00Z' };
+    expect(exportFileName({}, window, 'csv')).toBe('media-info-jobs_all_20240601T000000Z_20240701T123000Z.csv');
+    expect(exportFileName({ Status: 'Fail', JobId: 'abc_1' }, window, 'ndjson')).toBe('media-info-jobs_Fail_abc_1_20240601T000000Z_20240701T123000Z.ndjson');
+  });
+});
