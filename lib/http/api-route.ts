@@ -8,12 +8,25 @@ import { toPortalError } from '@/lib/errors';
 import { errorResponse, NO_STORE } from './error-response';
 import { clientRequestId, newRequestId } from './request-id';
 
-// Every JSON API route: the user first (401/403/429 before any upstream call), then the work, then
-// one audit line with who asked what, the outcome, ICE's RequestId and the time it took.
+// Every API route: the user first (401/403/429 before any upstream call), then the work, then one
+// audit line with who asked what, the outcome, ICE's RequestId and the time it took. A route answers
+// JSON, or a stream (an export): then the audit line is written when the response starts, with the
+// status it starts with, and the route logs how the stream ended under the same request id.
 
 export interface ApiResult {
   body: Record<string, unknown>;
   requestId?: string;
+}
+
+/** A streamed 200: the body and its own headers (Content-Type and the like); Cache-Control is added. */
+export interface ApiStream {
+  stream: ReadableStream<Uint8Array>;
+  headers: Record<string, string>;
+}
+
+/** What the wrapper knows about the request that a route may need, such as the id its log lines carry. */
+export interface ApiCall {
+  requestId: string;
 }
 
 export interface ApiRouteOptions {
@@ -21,7 +34,11 @@ export interface ApiRouteOptions {
   params?: readonly string[];
 }
 
-export function apiRoute<Context>(route: string, run: (request: NextRequest, context: Context) => Promise<ApiResult>, options: ApiRouteOptions = {}) {
+export function apiRoute<Context>(
+  route: string,
+  run: (request: NextRequest, context: Context, call: ApiCall) => Promise<ApiResult | ApiStream>,
+  options: ApiRouteOptions = {},
+) {
   return async (request: NextRequest, context: Context): Promise<Response> => {
     const started = Date.now();
     const requestId = newRequestId();
@@ -32,9 +49,13 @@ export function apiRoute<Context>(route: string, run: (request: NextRequest, con
       response = admission.refusal;
     } else {
       try {
-        const result = await run(request, context);
-        iceRequestId = result.requestId;
-        response = NextResponse.json(result.body, { headers: NO_STORE });
+        const result = await run(request, context, { requestId });
+        if ('stream' in result) {
+          response = new NextResponse(result.stream, { headers: { ...result.headers, ...NO_STORE } });
+        } else {
+          iceRequestId = result.requestId;
+          response = NextResponse.json(result.body, { headers: NO_STORE });
+        }
       } catch (error) {
         const known = toPortalError(error);
         iceRequestId = known.requestId;

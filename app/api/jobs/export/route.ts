@@ -1,0 +1,14 @@
+import { apiRoute } from '@/lib/http/api-route';
+import { onlyGet } from '@/lib/http/error-response';
+import { startExportDownload } from '@/lib/jobs/export-download';
+import { EXPORT_PARAMS } from '@/lib/jobs/export-query';
+import { parseExportQuery } from '@/lib/jobs/parse-export-query';
+
+// GET /api/jobs/export: every job of the list's filters, across all pages, as a CSV or NDJSON download.
+export const GET = apiRoute(
+  '/api/jobs/export',
+  async (request, _context, { requestId }) => startExportDownload(parseExportQuery(request.nextUrl.searchParams), { signal: request.signal, requestId }),
+  { params: EXPORT_PARAMS },
+);
+
+export { onlyGet as POST, onlyGet as PUT, onlyGet as PATCH, onlyGet as DELETE };
