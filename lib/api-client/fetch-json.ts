@@ -12,13 +12,18 @@ export class ApiError extends Error {
   }
 }
 
+export interface ApiErrorBody {
+  error?: { code?: string; message?: string; requestId?: string };
+}
+
+/** The portal's { error } body (or just the status, when there is none) as an ApiError. */
+export function apiErrorOf(status: number, body: ApiErrorBody | undefined): ApiError {
+  return new ApiError(status, body?.error?.message ?? `The portal answered ${status}.`, body?.error?.code, body?.error?.requestId);
+}
+
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
-  const body = (await response.json().catch(() => undefined)) as
-    | (T & { error?: { code?: string; message?: string; requestId?: string } })
-    | undefined;
-  if (!response.ok || body === undefined) {
-    throw new ApiError(response.status, body?.error?.message ?? `The portal answered ${response.status}.`, body?.error?.code, body?.error?.requestId);
-  }
+  const body = (await response.json().catch(() => undefined)) as (T & ApiErrorBody) | undefined;
+  if (!response.ok || body === undefined) throw apiErrorOf(response.status, body);
   return body;
 }
