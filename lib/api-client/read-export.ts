@@ -81,7 +81,7 @@ export async function readExport(url: string, { signal, onProgress }: ReadExport
 }
 
 const brokeOff = (jobs: number) =>
-  new ApiError(0, `The export broke off after ${jobs} jobs: the portal or ICE failed on the way. Nothing was saved; try again.`, 'export_incomplete');
+  new ApiError(0, `The download broke off after ${jobs} jobs: the portal or ICE failed on the way. Nothing was saved; try again.`, 'export_incomplete');
 
 function lastLine(tail: string): string {
   const lines = tail.split('\n');
