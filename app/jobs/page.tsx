@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
+import { JobsExport } from '@/components/job-list/jobs-export';
 import { JobsFilters } from '@/components/job-list/jobs-filters';
 import { JobsResults } from '@/components/job-list/jobs-results';
 import { JobsSearch } from '@/components/job-list/jobs-search';
@@ -37,6 +38,7 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
       {/* Keys differ between siblings: a key shared by two siblings made React render the filters twice. */}
       <JobsFilters key={`filters|${key}`} query={query} />
       <JobsSearch key={`search|${key}`} query={query} />
+      <JobsExport query={query} />
       <Suspense key={`results|${key}`} fallback={<JobsTableSkeleton rows={pageSizeOf(query)} />}>
         <JobsResults query={query} />
       </Suspense>

@@ -1,0 +1,127 @@
+'use client';
+
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTimeZone } from '@/components/ui/use-time-zone';
+import { ApiError } from '@/lib/api-client/fetch-json';
+import { readExport, type ExportFile } from '@/lib/api-client/read-export';
+import { exportApiUrl } from '@/lib/api-client/urls';
+import { formatTime } from '@/lib/format/time';
+import { EXPORT_FORMATS, type ExportFormat } from '@/lib/jobs/export-query';
+import { listQuerySearchParams, type ListQuery } from '@/lib/jobs/list-query';
+
+const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV (spreadsheet)', ndjson: 'NDJSON (jobs as ICE sends them)' };
+const number = new Intl.NumberFormat('en');
+
+type ExportState = { url: string } & (
+  | { kind: 'idle' }
+  | { kind: 'running'; jobs: number }
+  | { kind: 'saved'; file: Omit<ExportFile, 'blob'> }
+  | { kind: 'cancelled'; jobs: number }
+  | { kind: 'failed'; message: string; requestId?: string }
+);
+
+/**
+ * Exports every job the list's filters match, across all pages, as a file. The download is read here
+ * rather than left to the browser so the page can count jobs as they arrive and refuse to save a file
+ * that broke off; the whole file is held in memory until it is saved.
+ */
+export function JobsExport({ query }: { query: ListQuery }) {
+  const zone = useTimeZone();
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const url = exportApiUrl(listQuerySearchParams(query), format);
+  const [started, setState] = useState<ExportState>({ url, kind: 'idle' });
+  const running = useRef<AbortController>(undefined);
+  const jobsSoFar = useRef(0);
+  // An export runs to its end when the filters change (its file name says what it holds), but how an
+  // earlier one ended is not shown under other filters or another format. Paging changes nothing here.
+  const state: ExportState = started.kind === 'running' || started.url === url ? started : { url, kind: 'idle' };
+
+  // The page was left: stop reading.
+  useEffect(() => () => running.current?.abort(), []);
+
+  const start = async (event: FormEvent) => {
+    event.preventDefault();
+    if (running.current) return;
+    const controller = new AbortController();
+    running.current = controller;
+    jobsSoFar.current = 0;
+    setState({ url, kind: 'running', jobs: 0 });
+    try {
+      const { blob, ...file } = await readExport(url, {
+        signal: controller.signal,
+        onProgress: (jobs) => {
+          jobsSoFar.current = jobs;
+          setState({ url, kind: 'running', jobs });
+        },
+      });
+      save(blob, file.fileName);
+      setState({ url, kind: 'saved', file });
+    } catch (error) {
+      if (controller.signal.aborted) setState({ url, kind: 'cancelled', jobs: jobsSoFar.current });
+      else if (error instanceof ApiError) setState({ url, kind: 'failed', message: error.message, requestId: error.requestId });
+      else setState({ url, kind: 'failed', message: 'The portal could not be reached. Check the connection and try again.' });
+    } finally {
+      running.current = undefined;
+    }
+  };
+
+  const covered = state.kind === 'saved' ? state.file.window?.split('/') : undefined;
+  return (
+    <form className="export-bar" aria-label="Export jobs" onSubmit={start}>
+      <div className="field">
+        <label htmlFor="x-format">Export every matching job as</label>
+        <select id="x-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_LABELS[f]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {/* Not disabled while running: a disabled button would drop a keyboard user's focus. */}
+      <button type="submit" aria-disabled={state.kind === 'running'}>
+        Export
+      </button>
+      {state.kind === 'running' && (
+        <button type="button" onClick={() => running.current?.abort()}>
+          Cancel export
+        </button>
+      )}
+      <p role="status" className="export-status">
+        {state.kind === 'running' && `Exported ${number.format(state.jobs)} jobs…`}
+        {state.kind === 'cancelled' && `Export cancelled after ${number.format(state.jobs)} jobs; nothing was saved.`}
+        {state.kind === 'saved' && (
+          <>
+            Saved {number.format(state.file.jobs)} jobs to <code>{state.file.fileName}</code>
+            {covered?.length === 2 && ` (created ${formatTime(covered[0], { timeZone: zone })} to ${formatTime(covered[1], { timeZone: zone })})`}.
+            {state.file.stopped &&
+              ' Not every matching job is in it: an export stops at the portal’s limits, and the file’s last line says where. Narrow the filters to export the rest.'}
+          </>
+        )}
+      </p>
+      {state.kind === 'failed' && (
+        <div role="alert" className="panel error export-status">
+          <p>The export failed: {state.message}</p>
+          {state.requestId && (
+            <p className="muted">
+              Request id: <code>{state.requestId}</code>
+            </p>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** Hands the finished file to the browser's downloads. */
+function save(blob: Blob, fileName: string): void {
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; the file may be large, so free it soon after.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
