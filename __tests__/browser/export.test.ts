@@ -3,10 +3,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXPORT_COLUMNS } from '@/lib/jobs/export-columns';
+import { launchBrowser, screenshot } from '@/harness/browser';
+import { resetFaults, setFaults } from '@/harness/emulator-control';
+import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
+import { REPO_ROOT } from '@/harness/repo-root';
 import { parseCsv } from '../support/csv';
-import { launchBrowser, screenshot } from '../support/browser';
-import { REPO_ROOT, resetFaults, setFaults } from '../support/emulator-process';
-import { startPortalStack, type PortalStack } from '../support/portal-stack';
 
 // The list's Export control in Chromium: it saves the file the filters describe, shows progress while
 // the jobs arrive, says clearly when the export failed (and saves nothing), works from the keyboard,

@@ -1,8 +1,8 @@
 import { EXPORT_COLUMNS } from '@/lib/jobs/export-columns';
-import type { PortalProcess } from '../../scripts/portal-process';
+import { control, readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
+import type { PortalProcess } from '@/harness/portal-process';
+import { startPortalAgainst, startPortalStack, type PortalStack } from '@/harness/portal-stack';
 import { parseCsv } from '../support/csv';
-import { control, readStats, resetFaults, resetStats, setFaults } from '../support/emulator-process';
-import { startPortalAgainst, startPortalStack, type PortalStack } from '../support/portal-stack';
 
 // GET /api/jobs/export through the real standalone portal against the emulator process: the files'
 // contents next to a plain crawl of /api/jobs, formula cells, failures that must show, a cancelled
