@@ -92,6 +92,8 @@ export async function exportJobs({ format, scan: scanOptions, signal, onEnd }: E
     },
     cancel(reason) {
       cancel.abort(reason);
+      // Ends the scan even while nobody is reading it: the signal alone is only seen by a read.
+      jobs.return?.(undefined).catch(() => undefined);
       end({ outcome: 'cancelled' });
     },
   });
