@@ -141,7 +141,24 @@ describe('GET /api/jobs/export?Format=ndjson', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="media-info-jobs_Success_\d{8}T\d{6}Z_\d{8}T\d{6}Z\.ndjson"$/);
     const lines = ndjsonLines(await readToEnd(res));
     expect(lines.slice(0, -1)).toEqual(expected);
-    expect(lines.at(-1)).toEqual({ summary: { scannedJobs: expected.length, from: filters.StartOfCreateTime, to: filters.EndOfCreateTime } });
+    expect(lines.at(-1)).toEqual({ summary: { scannedJobs: expected.length, exportedJobs: expected.length, from: filters.StartOfCreateTime, to: filters.EndOfCreateTime } });
+  });
+
+  it("holds only what the list's search shows, over the search's own default window, and says so in its name", async () => {
+    const at = Math.floor((nowMs - 2 * DAY) / 1000) * 1000;
+    const needles = ['needle-ep12_final.mov', 'NEEDLE-ep12_final.mp4'];
+    for (const [i, name] of needles.entries()) {
+      const job = { JobId: `needle${i}`, Name: name, Status: 'Success', SubmitTime: iso(at + i * 1000), Input: { Type: 'OSS', Media: `oss://bucket/${name}` } };
+      expect((await control(stack.emulator.url, 'POST', 'jobs', job)).status).toBe(201);
+    }
+    const res = await api(`/api/jobs/export?${query({ Search: 'needle-ep12', Format: 'ndjson' })}`);
+    const [from, to] = res.headers.get('x-scan-window')!.split('/');
+    expect(Date.parse(to!) - Date.parse(from!)).toBe(7 * DAY);
+    expect(res.headers.get('content-disposition')).toMatch(/filename="media-info-jobs_all_search_\d{8}T\d{6}Z_\d{8}T\d{6}Z\.ndjson"/);
+    const lines = ndjsonLines(await readToEnd(res));
+    expect(lines.slice(0, -1).map((line) => line.JobId)).toEqual(['needle1', 'needle0']);
+    expect(lines.at(-1)).toEqual({ summary: { scannedJobs: expect.any(Number), exportedJobs: 2, from, to } });
+    expect((lines.at(-1)!.summary as { scannedJobs: number }).scannedJobs).toBeGreaterThan(1000);
   });
 
   it('ends with an error line, with ICE\'s request id, when ICE fails for good mid-export', async () => {
@@ -213,10 +230,12 @@ describe('GET /api/jobs/export: bounds', () => {
     const filters = { StartOfCreateTime: iso(nowMs - DAY), EndOfCreateTime: iso(nowMs) };
     const lines = ndjsonLines(await readToEnd(await bapi({ ...filters, Format: 'ndjson' })));
     expect(lines).toHaveLength(101);
-    expect(lines[100]).toEqual({ summary: { scannedJobs: 100, ...{ from: filters.StartOfCreateTime, to: filters.EndOfCreateTime }, stopped: { reason: 'max_jobs', at: lines[99]!.SubmitTime } } });
+    expect(lines[100]).toEqual({
+      summary: { scannedJobs: 100, exportedJobs: 100, from: filters.StartOfCreateTime, to: filters.EndOfCreateTime, stopped: { reason: 'max_jobs', at: lines[99]!.SubmitTime } },
+    });
     const rows = parseCsv((await readToEnd(await bapi({ ...filters, Format: 'csv' }))).slice(1));
     expect(rows).toHaveLength(1 + 100 + 1);
-    expect(rows[101]![0]).toMatch(/^# stopped at SCAN_MAX_JOBS after 100 jobs .*narrow the filters/);
+    expect(rows[101]![0]).toMatch(/^# stopped at SCAN_MAX_JOBS after reading 100 jobs .*narrow the filters/);
     expect(rows[101]!.slice(1).every((cell) => cell === '')).toBe(true);
   });
 
@@ -233,7 +252,7 @@ describe('GET /api/jobs/export: bounds', () => {
     expect(res.headers.get('content-disposition')).toContain(`media-info-jobs_Fail_${compact(cut)}_${compact(filters.EndOfCreateTime)}.ndjson`);
     const lines = ndjsonLines(await readToEnd(res));
     expect(lines.map((line) => line.JobId)).toEqual(['insidewindow', undefined]);
-    expect(lines.at(-1)).toEqual({ summary: { scannedJobs: 1, from: cut, to: filters.EndOfCreateTime, stopped: { reason: 'max_days', at: cut } } });
+    expect(lines.at(-1)).toEqual({ summary: { scannedJobs: 1, exportedJobs: 1, from: cut, to: filters.EndOfCreateTime, stopped: { reason: 'max_days', at: cut } } });
     const csv = parseCsv((await readToEnd(await bapi({ ...filters, Format: 'csv' }))).slice(1));
     expect(csv.at(-1)![0]).toContain(`# stopped at SCAN_MAX_DAYS: only jobs created ${cut} to ${filters.EndOfCreateTime}`);
   });
@@ -249,6 +268,7 @@ describe('GET /api/jobs/export: refusals', () => {
     ['Format=csv&OrderBy=Newest', 'OrderBy'],
     ['Format=csv&PageSize=50', 'PageSize'],
     ['Format=csv&NextPageToken=abc', 'NextPageToken'],
+    ['Format=csv&MaxHeight=0', 'MaxHeight'],
   ])('answers %j with a 400 naming %s, without calling ICE', async (search, field) => {
     const res = await api(`/api/jobs/export?${search}`);
     expect(res.status).toBe(400);

@@ -6,6 +6,8 @@ import { EXPORT_CONTENT_TYPES, exportFileName } from './export-query';
 import type { ExportQuery } from './parse-export-query';
 import { getScanConfig } from './scan-config';
 import { scanWindow } from './scan';
+import { DEFAULT_DAYS } from './search';
+import { isSearching, matchesSearch } from './search-filters';
 
 // An export as the API sends it: the scan within the configured bounds, the headers that say what the
 // file holds, and one log line when it ends (the audit line is written when it starts, so this is
@@ -16,16 +18,19 @@ export interface ExportDownload {
   headers: Record<string, string>;
 }
 
-export async function startExportDownload({ filters, format }: ExportQuery, options: { signal: AbortSignal; requestId: string }): Promise<ExportDownload> {
+export async function startExportDownload({ filters, search, format }: ExportQuery, options: { signal: AbortSignal; requestId: string }): Promise<ExportDownload> {
   const { maxDays, maxJobs } = getScanConfig();
-  // One now for the scan and the headers, so the window they state is the one walked.
+  const searching = isSearching(search);
+  // One now for the scan and the headers, so the window they state is the one walked. Without a start,
+  // a search covers what the list's search covers (the last DEFAULT_DAYS), anything else SCAN_MAX_DAYS.
   const nowMs = Date.now();
-  const bounds = { maxDays, defaultDays: maxDays, nowMs };
+  const bounds = { maxDays, defaultDays: searching ? DEFAULT_DAYS : maxDays, nowMs };
   const window = scanWindow(filters, bounds);
   const covered = { from: isoSeconds(window.fromMs), to: isoSeconds(window.toMs) };
   const stream = await exportJobs({
     format,
     scan: { filters, client: iceClient(), maxJobs, ...bounds },
+    keep: searching ? (job) => matchesSearch(job, search) : undefined,
     signal: options.signal,
     onEnd: ({ outcome, jobs, summary, error }) =>
       log(outcome === 'failed' ? 'warn' : 'info', 'export_end', {
@@ -43,7 +48,7 @@ export async function startExportDownload({ filters, format }: ExportQuery, opti
     stream,
     headers: {
       'Content-Type': EXPORT_CONTENT_TYPES[format],
-      'Content-Disposition': `attachment; filename="${exportFileName(filters, covered, format)}"`,
+      'Content-Disposition': `attachment; filename="${exportFileName(filters, covered, format, searching)}"`,
       // The create-time range the file covers (ISO 8601 interval), known before the first row.
       'X-Scan-Window': `${covered.from}/${covered.to}`,
     },

@@ -8,12 +8,15 @@ import type { ScanSummary } from './scan';
 // What each export format writes at its start, per job, at its end and on a failure. export.ts owns the
 // stream; these only turn data into text.
 
+/** The scan's summary with the jobs written, which a search makes fewer than those scanned. */
+export type ExportSummary = ScanSummary & { exportedJobs: number };
+
 export interface ExportWriter {
   /** Before the first job. */
   begin(): string;
   job(job: MediaInfoJob): string;
   /** After the last job: how the scan ended, bounds included. */
-  end(summary: ScanSummary): string;
+  end(summary: ExportSummary): string;
   /** The last text after a failure, or undefined when the format has no way to say it: then the stream errors. */
   fail(error: PortalError): string | undefined;
 }
@@ -45,12 +48,12 @@ const ndjson: ExportWriter = {
 export const EXPORT_WRITERS: Record<ExportFormat, ExportWriter> = { csv, ndjson };
 
 /** The CSV's last row when a bound stopped the scan: what it covers and what to do about the rest. */
-export function stoppedNote(summary: ScanSummary): string | undefined {
+export function stoppedNote(summary: ExportSummary): string | undefined {
   const stopped = summary.stopped;
   if (!stopped) return undefined;
   const what =
     stopped.reason === 'max_jobs'
-      ? `at SCAN_MAX_JOBS after ${summary.scannedJobs} jobs (created ${stopped.at} reached)`
-      : `at SCAN_MAX_DAYS: only jobs created ${summary.from} to ${summary.to}, ${summary.scannedJobs} jobs`;
+      ? `at SCAN_MAX_JOBS after reading ${summary.scannedJobs} jobs (created ${stopped.at} reached)`
+      : `at SCAN_MAX_DAYS: only jobs created ${summary.from} to ${summary.to}`;
   return `${STOPPED_ROW_PREFIX} ${what}; this file is not the whole filter set, narrow the filters to export the rest`;
 }

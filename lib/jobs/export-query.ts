@@ -2,7 +2,7 @@
 // a Format, and none of the list's paging names. Client-safe and zod-free, like list-query.ts;
 // lib/jobs/parse-export-query.ts reads it on the server.
 import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
-import { TRAIL_PARAM } from './list-query';
+import { SEARCH_PARAMS, TRAIL_PARAM } from './list-query';
 
 export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -13,7 +13,7 @@ export const FORMAT_PARAM = 'Format';
 export const PAGING_PARAMS = ['PageSize', 'NextPageToken', TRAIL_PARAM] as const;
 
 /** The names an export's URL carries, in the order links write them (audited by value). */
-export const EXPORT_PARAMS = [...LIST_JOBS_PARAMS.filter((name) => !(PAGING_PARAMS as readonly string[]).includes(name)), FORMAT_PARAM];
+export const EXPORT_PARAMS = [...LIST_JOBS_PARAMS.filter((name) => !(PAGING_PARAMS as readonly string[]).includes(name)), ...SEARCH_PARAMS, FORMAT_PARAM];
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -31,11 +31,17 @@ export function isExportFormat(value: string | null | undefined): value is Expor
 }
 
 /**
- * `media-info-jobs_<Status or all>[_<JobId>]_<from>_<to>.<format>`, times in compact UTC
- * (20240701T000000Z): what the file holds, in a name that is safe on every file system.
+ * `media-info-jobs_<Status or all>[_<JobId>][_search]_<from>_<to>.<format>`, times in compact UTC
+ * (20240701T000000Z): what the file holds, in a name that is safe on every file system. A search's own
+ * text is free-form, so only its presence is named.
  */
-export function exportFileName(filters: { Status?: string; JobId?: string }, window: { from: string; to: string }, format: ExportFormat): string {
+export function exportFileName(
+  filters: { Status?: string; JobId?: string },
+  window: { from: string; to: string },
+  format: ExportFormat,
+  searching = false,
+): string {
   const compact = (iso: string) => iso.replace(/[-:]/g, '');
-  const what = [filters.Status ?? 'all', ...(filters.JobId ? [filters.JobId] : [])].join('_');
+  const what = [filters.Status ?? 'all', ...(filters.JobId ? [filters.JobId] : []), ...(searching ? ['search'] : [])].join('_');
   return `media-info-jobs_${what}_${compact(window.from)}_${compact(window.to)}.${format}`;
 }

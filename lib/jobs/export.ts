@@ -1,9 +1,9 @@
 import 'server-only';
 import { toPortalError, type PortalError } from '@/lib/errors';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
-import { EXPORT_WRITERS } from './export-formats';
+import { EXPORT_WRITERS, type ExportSummary } from './export-formats';
 import type { ExportFormat } from './export-query';
-import { scanJobs, type ScanOptions, type ScanSummary } from './scan';
+import { scanJobs, type ScanOptions } from './scan';
 
 // Every job of a scan as a download: CSV rows or NDJSON lines in a web ReadableStream. Cases handled:
 // - backpressure: the stream pulls from the scan only when its reader asks for more, about BATCH_CHARS
@@ -14,17 +14,21 @@ import { scanJobs, type ScanOptions, type ScanSummary } from './scan';
 // - a failure later: NDJSON ends with an {"error": ...} line; CSV has no such place, so the stream
 //   errors and the connection is cut: a download never ends as a clean but short file;
 // - bounds: NDJSON's last line is the scan summary (stopped included); CSV ends with a note row;
+// - search: only jobs the `keep` predicate passes are written (the list's own search filters), while a
+//   chunk is still handed on at least every FLUSH_MS once it holds a match, so rare matches arrive;
 // - cancel: a reader that goes away (closed tab, cancelled download) aborts the scan, and so do the
 //   caller's signal.
 
 /** Text gathered before a chunk is handed on: big enough that a chunk is not a write per job. */
 const BATCH_CHARS = 32_000;
+/** ...or for this long, when matches are sparse. */
+const FLUSH_MS = 500;
 
 export interface ExportEnd {
   outcome: 'complete' | 'stopped' | 'failed' | 'cancelled';
   /** Jobs written. */
   jobs: number;
-  summary?: ScanSummary;
+  summary?: ExportSummary;
   error?: PortalError;
 }
 
@@ -32,13 +36,15 @@ export interface ExportOptions {
   format: ExportFormat;
   /** The scan to write out; its signal is the export's own (the caller's `signal` and a cancel). */
   scan: Omit<ScanOptions, 'signal'>;
+  /** Which scanned jobs are written. Default: all. */
+  keep?: (job: MediaInfoJob) => boolean;
   /** Stops the export: the request's signal. */
   signal?: AbortSignal;
   /** Called once when the stream ends, however it ends: for the operators' log line. */
   onEnd?: (end: ExportEnd) => void;
 }
 
-export async function exportJobs({ format, scan: scanOptions, signal, onEnd }: ExportOptions): Promise<ReadableStream<Uint8Array>> {
+export async function exportJobs({ format, scan: scanOptions, keep = () => true, signal, onEnd }: ExportOptions): Promise<ReadableStream<Uint8Array>> {
   const writer = EXPORT_WRITERS[format];
   const cancel = new AbortController();
   const scan = scanJobs({ ...scanOptions, signal: signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal });
@@ -59,16 +65,18 @@ export async function exportJobs({ format, scan: scanOptions, signal, onEnd }: E
     async pull(controller) {
       let text = head;
       head = '';
+      const started = Date.now();
       try {
-        while (text.length < BATCH_CHARS) {
+        while (text.length < BATCH_CHARS && !(text && Date.now() - started > FLUSH_MS)) {
           const next = ahead ?? (await jobs.next());
           ahead = undefined;
           if (next.done) {
-            const summary = scan.summary!;
+            const summary = { ...scan.summary!, exportedJobs: written };
             controller.enqueue(encoder.encode(text + writer.end(summary)));
             controller.close();
             return end({ outcome: summary.stopped ? 'stopped' : 'complete', summary });
           }
+          if (!keep(next.value)) continue;
           written += 1;
           text += writer.job(next.value);
         }

@@ -119,10 +119,10 @@ describe('CSV', () => {
   });
 
   it('ends with nothing after a complete scan, and with a note row naming the bound when one stopped it', () => {
-    expect(csv.end({ scannedJobs: 3, from: '2024-07-01T00:00:00Z', to: '2024-07-02T00:00:00Z' })).toBe('');
-    const note = csv.end({ scannedJobs: 100, from: '2024-07-01T00:00:00Z', to: '2024-07-02T00:00:00Z', stopped: { reason: 'max_jobs', at: '2024-07-01T12:00:00Z' } });
-    expect(note).toMatch(/^"# stopped at SCAN_MAX_JOBS after 100 jobs \(created 2024-07-01T12:00:00Z reached\); this file is not the whole filter set, narrow the filters to export the rest",+\n$/);
-    const days = csv.end({ scannedJobs: 7, from: '2024-06-01T00:00:00Z', to: '2024-07-01T00:00:00Z', stopped: { reason: 'max_days', at: '2024-06-01T00:00:00Z' } });
+    expect(csv.end({ scannedJobs: 3, exportedJobs: 3, from: '2024-07-01T00:00:00Z', to: '2024-07-02T00:00:00Z' })).toBe('');
+    const note = csv.end({ scannedJobs: 100, exportedJobs: 100, from: '2024-07-01T00:00:00Z', to: '2024-07-02T00:00:00Z', stopped: { reason: 'max_jobs', at: '2024-07-01T12:00:00Z' } });
+    expect(note).toMatch(/^"# stopped at SCAN_MAX_JOBS after reading 100 jobs \(created 2024-07-01T12:00:00Z reached\); this file is not the whole filter set, narrow the filters to export the rest",+\n$/);
+    const days = csv.end({ scannedJobs: 7, exportedJobs: 2, from: '2024-06-01T00:00:00Z', to: '2024-07-01T00:00:00Z', stopped: { reason: 'max_days', at: '2024-06-01T00:00:00Z' } });
     expect(days).toContain('# stopped at SCAN_MAX_DAYS: only jobs created 2024-06-01T00:00:00Z to 2024-07-01T00:00:00Z');
   });
 
@@ -136,7 +136,7 @@ describe('NDJSON', () => {
     expect(ndjson.begin()).toBe('');
     expect(JSON.parse(ndjson.job(probed))).toEqual(JSON.parse(JSON.stringify(probed)));
     expect(ndjson.job(job({ Name: 'a\nb' })).split('\n')).toHaveLength(2);
-    const summary = { scannedJobs: 2, from: '2024-07-01T00:00:00Z', to: '2024-07-02T00:00:00Z' };
+    const summary = { scannedJobs: 2, exportedJobs: 2, from: '2024-07-01T00:00:00Z', to: '2024-07-02T00:00:00Z' };
     expect(ndjson.end(summary)).toBe(`${JSON.stringify({ summary })}\n`);
     const error = new PortalError('upstream_unavailable', 502, 'ICE failed.', { requestId: 'R-1', iceCode: 'InternalError' });
     expect(JSON.parse(ndjson.fail(error)!)).toEqual({ error: { code: 'upstream_unavailable', message: 'ICE failed.', requestId: 'R-1' } });

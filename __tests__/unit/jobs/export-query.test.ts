@@ -1,6 +1,7 @@
 import { PortalError } from '@/lib/errors';
 import { exportApiUrl } from '@/lib/api-client/urls';
 import { EXPORT_PARAMS, exportFileName } from '@/lib/jobs/export-query';
+import { SEARCH_PARAMS } from '@/lib/jobs/list-query';
 import { parseExportQuery } from '@/lib/jobs/parse-export-query';
 
 // The export's URL: the list's filters under the list's names, a Format, and none of the paging names.
@@ -20,8 +21,13 @@ describe('parseExportQuery', () => {
   it('reads the filters with the list parser (times to UTC, unknown names dropped) and the format', () => {
     expect(parseExportQuery(new URLSearchParams('Status=Fail&StartOfCreateTime=2024-07-01T08:00:00%2B08:00&OrderBy=CreateTimeAsc&Format=ndjson&Action=x'))).toEqual({
       filters: { Status: 'Fail', StartOfCreateTime: '2024-07-01T00:00:00Z', OrderBy: 'CreateTimeAsc' },
+      search: {},
       format: 'ndjson',
     });
+  });
+
+  it("reads the list's search filters too, so an export holds what a search shows", () => {
+    expect(parseExportQuery(new URLSearchParams('Search=ep-12&VideoCodec=hevc&MinHeight=1080&HasAudio=false&Format=csv')).search).toEqual({ Search: 'ep-12', VideoCodec: 'hevc', MinHeight: 1080, HasAudio: false });
   });
 
   it.each([
@@ -37,6 +43,8 @@ describe('parseExportQuery', () => {
     ['Format=csv&PageSize=10', 'PageSize'],
     ['Format=csv&NextPageToken=abc', 'NextPageToken'],
     ['Format=csv&Trail=abc', 'Trail'],
+    ['Format=csv&MinHeight=tall', 'MinHeight'],
+    ['Format=csv&HasAudio=yes', 'HasAudio'],
   ])('refuses %s with a 400 naming %s', (search, field) => {
     expect(fieldOf(search)).toBe(field);
   });
@@ -44,13 +52,13 @@ describe('parseExportQuery', () => {
 
 describe('exportApiUrl', () => {
   it("carries the list's filters and the format, and drops the list's paging", () => {
-    const url = exportApiUrl('Status=Fail&PageSize=50&NextPageToken=t2&Trail=t1&OrderBy=CreateTimeAsc', 'csv');
-    expect(url).toBe('/api/jobs/export?Status=Fail&OrderBy=CreateTimeAsc&Format=csv');
-    expect(parseExportQuery(new URL(url, 'http://x').searchParams)).toEqual({ filters: { Status: 'Fail', OrderBy: 'CreateTimeAsc' }, format: 'csv' });
+    const url = exportApiUrl('Status=Fail&PageSize=50&NextPageToken=t2&Trail=t1&OrderBy=CreateTimeAsc&Search=clip', 'csv');
+    expect(url).toBe('/api/jobs/export?Status=Fail&OrderBy=CreateTimeAsc&Search=clip&Format=csv');
+    expect(parseExportQuery(new URL(url, 'http://x').searchParams)).toEqual({ filters: { Status: 'Fail', OrderBy: 'CreateTimeAsc' }, search: { Search: 'clip' }, format: 'csv' });
   });
 
-  it('audits the filters and Format by value', () => {
-    expect(EXPORT_PARAMS).toEqual(['StartOfCreateTime', 'EndOfCreateTime', 'JobId', 'Status', 'OrderBy', 'Format']);
+  it('audits the filters, the search filters and Format by value', () => {
+    expect(EXPORT_PARAMS).toEqual(['StartOfCreateTime', 'EndOfCreateTime', 'JobId', 'Status', 'OrderBy', ...SEARCH_PARAMS, 'Format']);
   });
 });
 
@@ -59,5 +67,6 @@ describe('exportFileName', () => {
     const window = { from: '2024-06-01T00:00:00Z', to: '2024-07-01T12:30:00Z' };
     expect(exportFileName({}, window, 'csv')).toBe('media-info-jobs_all_20240601T000000Z_20240701T123000Z.csv');
     expect(exportFileName({ Status: 'Fail', JobId: 'abc_1' }, window, 'ndjson')).toBe('media-info-jobs_Fail_abc_1_20240601T000000Z_20240701T123000Z.ndjson');
+    expect(exportFileName({}, window, 'csv', true)).toBe('media-info-jobs_all_search_20240601T000000Z_20240701T123000Z.csv');
   });
 });

@@ -41,11 +41,12 @@ function fakeIce(count: number, failFromCall = Infinity) {
 
 const days = (n: number) => ({ StartOfCreateTime: iso(NOW - n * 86_400_000), EndOfCreateTime: iso(NOW) });
 
-async function start(format: ExportFormat, client: ReturnType<typeof fakeIce>, options: { maxJobs?: number; signal?: AbortSignal } = {}) {
+async function start(format: ExportFormat, client: ReturnType<typeof fakeIce>, options: { maxJobs?: number; signal?: AbortSignal; keep?: (job: MediaInfoJob) => boolean } = {}) {
   const ends: ExportEnd[] = [];
   const stream = await exportJobs({
     format,
     scan: { filters: days(3), client, maxDays: 31, maxJobs: options.maxJobs ?? 50_000, nowMs: NOW },
+    keep: options.keep,
     signal: options.signal,
     onEnd: (end) => ends.push(end),
   });
@@ -136,9 +137,19 @@ describe('exportJobs', () => {
   it('says where a bound stopped it: the NDJSON summary line, the CSV note row', async () => {
     const ndjson = (await readAll((await start('ndjson', fakeIce(1000), { maxJobs: 150 })).stream)).trimEnd().split('\n');
     expect(ndjson).toHaveLength(151);
-    expect(JSON.parse(ndjson[150]!)).toEqual({ summary: { scannedJobs: 150, from: days(3).StartOfCreateTime, to: days(3).EndOfCreateTime, stopped: { reason: 'max_jobs', at: iso(NOW - 149 * MINUTE) } } });
+    expect(JSON.parse(ndjson[150]!)).toEqual({
+      summary: { scannedJobs: 150, exportedJobs: 150, from: days(3).StartOfCreateTime, to: days(3).EndOfCreateTime, stopped: { reason: 'max_jobs', at: iso(NOW - 149 * MINUTE) } },
+    });
     const csv = parseCsv((await readAll((await start('csv', fakeIce(1000), { maxJobs: 150 })).stream)).slice(1));
     expect(csv).toHaveLength(152);
-    expect(csv[151]![0]).toMatch(/^# stopped at SCAN_MAX_JOBS after 150 jobs/);
+    expect(csv[151]![0]).toMatch(/^# stopped at SCAN_MAX_JOBS after reading 150 jobs/);
+  });
+
+  it('writes only the jobs a search keeps, and its summary counts both the scanned and the written', async () => {
+    const { stream, ends } = await start('ndjson', fakeIce(1000), { keep: (job) => job.JobId.endsWith('7') });
+    const lines = (await readAll(stream)).trimEnd().split('\n').map((line) => JSON.parse(line) as { JobId?: string; summary?: unknown });
+    expect(lines.slice(0, -1).map((line) => line.JobId)).toEqual(Array.from({ length: 100 }, (_, i) => `job${i * 10 + 7}`));
+    expect(lines.at(-1)).toEqual({ summary: expect.objectContaining({ scannedJobs: 1000, exportedJobs: 100 }) });
+    expect(ends[0]).toMatchObject({ outcome: 'complete', jobs: 100 });
   });
 });
