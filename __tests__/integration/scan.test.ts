@@ -1,6 +1,6 @@
 import { createIceClient, type IceClient } from '@/lib/ice/client';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
-import { PAGE_SIZE, scanJobs, type ScanFilters } from '@/lib/jobs/scan';
+import { BUDGET_PAGES, CONCURRENCY, PAGE_SIZE, scanJobs, type ScanFilters } from '@/lib/jobs/scan';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { control, readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
@@ -72,7 +72,7 @@ describe('scanJobs', () => {
     expect(ids).toEqual(await crawl(filters));
   });
 
-  it('reads a few pages ahead at most, and stops upstream calls when the caller aborts', async () => {
+  it('reads a bounded number of pages ahead, and stops upstream calls when the caller aborts', async () => {
     await setFaults(emulator.url, { latencyMs: 50 });
     const filters: ScanFilters = { StartOfCreateTime: iso(nowMs - 60 * DAY), EndOfCreateTime: iso(nowMs) };
     const controller = new AbortController();
@@ -87,8 +87,8 @@ describe('scanJobs', () => {
       })(),
     ).rejects.toMatchObject({ code: 'aborted' });
     const atAbort = (await readStats(emulator.url)).requests;
-    // 4 slices, each at most 2 pages ahead plus the page in flight.
-    expect(atAbort).toBeLessThanOrEqual(4 * 3 + 2);
+    // The pages read (150 jobs: 2), the shared read-ahead budget, the current slice's 2, and the calls in flight.
+    expect(atAbort).toBeLessThanOrEqual(2 + BUDGET_PAGES + 2 + CONCURRENCY);
     await new Promise((r) => setTimeout(r, 400));
     expect((await readStats(emulator.url)).requests).toBe(atAbort);
   });
@@ -127,7 +127,7 @@ describe('identical scans in flight', () => {
     await resetStats(emulator.url);
     const expected = (await collect(scanJobs({ filters, client: alone, nowMs, maxDays: 90 }))).map((j) => j.JobId);
     const oneWalk = (await readStats(emulator.url)).requests;
-    expect(expected.length).toBeGreaterThan(4 * 2 * PAGE_SIZE); // more than the slices read ahead
+    expect(expected.length).toBeGreaterThan((BUDGET_PAGES + 2) * PAGE_SIZE); // more than the walk reads ahead
 
     const together = fresh();
     await resetStats(emulator.url);

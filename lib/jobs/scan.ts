@@ -7,8 +7,10 @@ import type { ListJobsQuery, MediaInfoJob } from '@/lib/ice/schemas';
 // ICE pages with a token chain, which cannot be parallelised; a create-time range can be, so the range
 // is cut into slices walked at once, each its own chain. Cases handled:
 // - order: slices are read ahead at once but yielded one after the other, in the requested order;
-// - memory: each slice reads at most READ_AHEAD_PAGES pages ahead of the consumer, so a scan holds a
-//   few pages whatever the number of matches (no array of the whole set);
+// - speed: CONCURRENCY pages are in flight while the reader keeps up, and the slice being read goes
+//   first; slices are more than the calls in flight, since jobs bunch (a busy week holds most of them);
+// - memory: all slices together hold at most BUDGET_PAGES pages ahead of the reader (the slice being
+//   read READ_AHEAD_PAGES more), so a scan holds a few pages whatever the number of matches;
 // - abort: the caller's AbortSignal stops every slice within the page in flight, and no new call starts;
 // - sharing: identical scans in flight read one upstream walk (SharedWalk below);
 // - boundaries: ICE's time filters are whole seconds and inclusive at both ends, so a slice asks up to
@@ -18,7 +20,12 @@ import type { ListJobsQuery, MediaInfoJob } from '@/lib/ice/schemas';
 // - no time range: the last defaultDays, said in the summary like any range.
 
 export const PAGE_SIZE = 100;
+/** Pages the slice being read may hold ahead of the reader, beyond the shared budget. */
 const READ_AHEAD_PAGES = 2;
+/** Pages all slices together may hold ahead of the reader. */
+export const BUDGET_PAGES = 16;
+/** Calls in flight for one scan: half the client's default cap, so pages stay responsive meanwhile. */
+export const CONCURRENCY = 4;
 const DAY_MS = 86_400_000;
 
 export type ScanFilters = Omit<ListJobsQuery, 'NextPageToken' | 'PageSize'>;
@@ -29,7 +36,7 @@ export interface ScanOptions {
   client: Pick<IceClient, 'listMediaInfoJobs'>;
   /** Stops the walk: a closed tab, a cancelled download. */
   signal?: AbortSignal;
-  /** Slices walked at once. Keep it below ICE_MAX_CONCURRENCY so pages stay responsive. Default 4. */
+  /** Slices the range is cut into (CONCURRENCY of them are read at once). Default 24. */
   slices?: number;
   /** The most create-time days one scan covers (SCAN_MAX_DAYS). Default 31. */
   maxDays?: number;
@@ -85,17 +92,33 @@ export function sliceWindow(window: Window, count: number, newestFirst: boolean)
   return newestFirst ? slices.reverse() : slices;
 }
 
-/** One slice's token chain, read at most READ_AHEAD_PAGES pages ahead of whoever consumes it. */
-function walkSlice(options: ScanOptions, slice: { fromMs: number; toMs: number; last: boolean }, stop: AbortSignal) {
+/** What the slices of one walk share: the slice being read, pages held ahead, and calls in flight. */
+class Pacing {
+  current = 0;
+  buffered = 0;
+  inFlight = 0;
+  private waiters: (() => void)[] = [];
+
+  /** Whether slice `index`, holding `held` pages, may start reading its next page now. */
+  mayRead(index: number, held: number): boolean {
+    if (this.inFlight >= CONCURRENCY) return false;
+    return index === this.current ? held < READ_AHEAD_PAGES : this.buffered < BUDGET_PAGES;
+  }
+
+  wait(): Promise<void> {
+    return new Promise((r) => this.waiters.push(r));
+  }
+
+  notify(): void {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+}
+
+/** One slice's token chain, read ahead as far as the walk's pacing allows. */
+function walkSlice(options: ScanOptions, slice: { fromMs: number; toMs: number; last: boolean }, index: number, pacing: Pacing, stop: AbortSignal) {
   const pages: MediaInfoJob[][] = [];
   let done = false;
   let failure: unknown;
-  let wake: (() => void) | undefined;
-  let resume: (() => void) | undefined;
-  const notify = () => {
-    wake?.();
-    wake = undefined;
-  };
 
   const { StartOfCreateTime: _s, EndOfCreateTime: _e, ...filters } = options.filters;
   const query: ListJobsQuery = { ...filters, StartOfCreateTime: iso(slice.fromMs), EndOfCreateTime: iso(slice.toMs), PageSize: PAGE_SIZE };
@@ -106,35 +129,40 @@ function walkSlice(options: ScanOptions, slice: { fromMs: number; toMs: number; 
     try {
       let token: string | undefined;
       do {
-        while (pages.length >= READ_AHEAD_PAGES && !stop.aborted) await new Promise<void>((r) => (resume = r));
+        while (!pacing.mayRead(index, pages.length) && !stop.aborted) await pacing.wait();
         if (stop.aborted) break;
-        const page = await options.client.listMediaInfoJobs({ ...query, NextPageToken: token }, { signal: stop });
+        pacing.inFlight += 1;
+        let page;
+        try {
+          page = await options.client.listMediaInfoJobs({ ...query, NextPageToken: token }, { signal: stop });
+        } finally {
+          pacing.inFlight -= 1;
+        }
         pages.push(page.Jobs.filter(inSlice));
-        notify();
+        pacing.buffered += 1;
+        pacing.notify();
         token = page.NextPageToken;
       } while (token);
     } catch (error) {
       failure = error;
     } finally {
       done = true;
-      notify();
+      pacing.notify();
     }
   })();
-  stop.addEventListener('abort', () => resume?.(), { once: true });
 
   return {
     /** The next page, or undefined at the end; throws what the walk failed with. */
     async next(): Promise<MediaInfoJob[] | undefined> {
       for (;;) {
         if (pages.length > 0) {
-          const page = pages.shift()!;
-          resume?.();
-          resume = undefined;
-          return page;
+          pacing.buffered -= 1;
+          pacing.notify();
+          return pages.shift()!;
         }
         if (failure) throw failure;
         if (done) return undefined;
-        await new Promise<void>((r) => (wake = r));
+        await pacing.wait();
       }
     },
   };
@@ -243,18 +271,22 @@ export function scanJobs(options: ScanOptions): Scan {
   const maxDays = options.maxDays ?? 31;
   const window = scanWindow(options.filters, { maxDays, defaultDays: options.defaultDays ?? maxDays, nowMs: options.nowMs ?? Date.now() });
   const newestFirst = options.filters.OrderBy !== 'CreateTimeAsc';
-  const slices = sliceWindow(window, options.slices ?? 4, newestFirst);
+  const slices = sliceWindow(window, options.slices ?? 24, newestFirst);
   const maxJobs = options.maxJobs ?? 50_000;
   const key = JSON.stringify([options.filters, window, slices.length, maxJobs]);
   let summary: ScanSummary | undefined;
 
   /** The walk itself: every slice read ahead at once, yielded in order, bounded by maxJobs. */
   async function* walkAll(stop: AbortSignal): AsyncGenerator<MediaInfoJob> {
-    const walks = slices.map((slice) => walkSlice(options, slice, stop));
+    const pacing = new Pacing();
+    stop.addEventListener('abort', () => pacing.notify(), { once: true });
+    const walks = slices.map((slice, index) => walkSlice(options, slice, index, pacing, stop));
     let scanned = 0;
     let lastTime: string | undefined;
     try {
-      for (const walk of walks) {
+      for (const [index, walk] of walks.entries()) {
+        pacing.current = index;
+        pacing.notify();
         for (let page = await walk.next(); page; page = await walk.next()) {
           for (const job of page) {
             if (scanned >= maxJobs) {

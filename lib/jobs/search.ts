@@ -18,7 +18,6 @@ import { filtersKey, openPosition, sealPosition, type SearchPosition } from './s
 export const DEFAULT_DAYS = 7;
 /** Jobs scanned for one page at most: a rare match must not hold a request for minutes. */
 export const PAGE_BUDGET = 2000;
-const SLICES = 4;
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
@@ -54,7 +53,7 @@ export async function searchJobsPage(query: ListQuery, options: { client: Pick<I
     StartOfCreateTime: iso(!newestFirst && resumeMs !== undefined ? resumeMs : position.from),
     EndOfCreateTime: iso(newestFirst && resumeMs !== undefined ? resumeMs : position.to),
   };
-  const scan = scanJobs({ filters, client: options.client, signal: options.signal, slices: SLICES, maxDays: Infinity, maxJobs: Math.max(0, limits.maxJobs - position.scanned) + position.readAtSecond });
+  const scan = scanJobs({ filters, client: options.client, signal: options.signal, maxDays: Infinity, maxJobs: Math.max(0, limits.maxJobs - position.scanned) + position.readAtSecond });
 
   const wanted = pageSizeOf(query);
   const jobs: MediaInfoJob[] = [];

@@ -3,6 +3,7 @@ import type { CallOptions } from '@/lib/ice/client';
 import type { ListJobsQuery, ListJobsResponse, MediaInfoJob } from '@/lib/ice/schemas';
 import { exportJobs, type ExportEnd } from '@/lib/jobs/export';
 import type { ExportFormat } from '@/lib/jobs/export-query';
+import { BUDGET_PAGES, CONCURRENCY } from '@/lib/jobs/scan';
 import { parseCsv } from '../../support/csv';
 
 // The export's stream against an in-process ICE with one job a minute: it pulls from the scan only as
@@ -79,10 +80,10 @@ describe('exportJobs', () => {
     await settle();
     const whileStalled = client.calls.length;
     await settle();
-    // The chunk read and one queued (about 3 pages each here), and 4 slices each at most 2 pages ahead
-    // plus the one in flight: nowhere near the 40 pages there are.
+    // The chunk read and one queued (about 3 pages each here), the scan's shared read-ahead, the slice
+    // being read 2 more, and the calls in flight: nowhere near the 40 pages there are.
     expect(client.calls.length).toBe(whileStalled);
-    expect(whileStalled).toBeLessThanOrEqual(2 * 3 + 4 * 3);
+    expect(whileStalled).toBeLessThanOrEqual(2 * 3 + BUDGET_PAGES + 2 + CONCURRENCY);
     await reader.cancel();
   });
 
