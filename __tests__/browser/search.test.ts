@@ -1,11 +1,12 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
 import { control } from '@/harness/emulator-control';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 
-// Searching by a file name in a real browser: the list fills from a scan, says how far it got, and
-// continues where it stopped; keyboard only, axe clean, 360 px in dark mode.
+// Searching by a file name in a real browser: the list fills from a scan, says how far it got,
+// continues where it stopped, and exports every match; keyboard, axe clean, 360 px in dark mode.
 
 let stack: PortalStack;
 let browser: Browser;
@@ -33,8 +34,8 @@ async function seriousViolations(p: Page) {
 
 const jobLinks = (p: Page) => p.locator('tbody tr td:first-child a').evaluateAll((links) => links.map((a) => a.getAttribute('title')));
 
-it('searches by file name from the keyboard, shows its progress, and continues where it stopped', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, colorScheme: 'dark' });
+it('searches by file name from the keyboard, shows its progress, continues where it stopped, and exports every match', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, colorScheme: 'dark', acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${stack.portal.url}/jobs`);
   await page.locator('#s-search').focus();
@@ -59,6 +60,13 @@ it('searches by file name from the keyboard, shows its progress, and continues w
   // The continued page survives a reload: its token is in the URL.
   await page.reload();
   expect(await jobLinks(page)).toEqual(second);
+
+  // Export what the search shows: every match, not only this page.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+  expect(download.suggestedFilename()).toMatch(/_search_.*\.csv$/);
+  const file = await download.path();
+  const exported = readFileSync(file, 'utf8').split('\n').filter((line) => line.startsWith('find'));
+  expect(exported).toHaveLength(NEEDLES);
   await context.close();
 });
 
