@@ -1,5 +1,6 @@
-// Checks one RPC request the way ICE's gateway does, in the gateway's order: common parameters,
-// version and action, timestamp window, key, STS token, signature, then nonce replay.
+// Checks one signature-1.0 RPC request the way ICE's gateway does, in the gateway's order: common
+// parameters, version and action, timestamp window, key, STS token, signature, then nonce replay. The
+// checks and answers that V3 (authenticate-v3.ts) shares live here too, so both answer alike.
 import { IceApiError, missingParameter } from './api-error';
 import { computeSignature, signaturesEqual, stringToSign } from './signature';
 
@@ -54,16 +55,41 @@ export interface AuthContext {
   nonces: NonceCache;
 }
 
+export function checkVersionAndAction(version: string, action: string, knownActions: ReadonlySet<string>): void {
+  if (version !== API_VERSION) {
+    throw new IceApiError(400, 'InvalidVersion', `Specified parameter Version is not valid: ICE speaks ${API_VERSION}.`);
+  }
+  if (!knownActions.has(action)) {
+    throw new IceApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+  }
+}
+
+export const unknownAccessKey = () => new IceApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+
+/** Compares the STS token when one is configured; `name` is where this signature version carries it. */
+export function checkSecurityToken(given: string | undefined, credentials: Credentials, name: string): void {
+  if (credentials.securityToken === undefined) return;
+  if (!given) throw missingParameter(name);
+  if (!signaturesEqual(given, credentials.securityToken)) {
+    throw new IceApiError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.');
+  }
+}
+
+export const signatureMismatch = (serverStringToSign: string) =>
+  // ICE really echoes its string to sign (for V1 the AccessKeyId included): clients must not pass this on.
+  new IceApiError(
+    400,
+    'SignatureDoesNotMatch',
+    `Specified signature is not matched with our calculation. server string to sign is:${serverStringToSign}`,
+  );
+
+export const nonceUsed = () => new IceApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
+
 export function authenticate(method: string, params: Readonly<Record<string, string>>, ctx: AuthContext): void {
   for (const name of REQUIRED_COMMON) {
     if (!params[name]) throw missingParameter(name);
   }
-  if (params.Version !== API_VERSION) {
-    throw new IceApiError(400, 'InvalidVersion', `Specified parameter Version is not valid: ICE speaks ${API_VERSION}.`);
-  }
-  if (!ctx.knownActions.has(params.Action ?? '')) {
-    throw new IceApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
-  }
+  checkVersionAndAction(params.Version ?? '', params.Action ?? '', ctx.knownActions);
   if (params.Format !== undefined && params.Format.toUpperCase() !== 'JSON') {
     throw new IceApiError(400, 'InvalidParameter', 'Specified parameter Format is not valid: the emulator answers JSON only.');
   }
@@ -76,31 +102,15 @@ export function authenticate(method: string, params: Readonly<Record<string, str
   checkTimestamp(params.Timestamp ?? '', ctx.nowMs);
 
   const { credentials } = ctx;
-  if (params.AccessKeyId !== credentials.accessKeyId) {
-    throw new IceApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
-  }
-  if (credentials.securityToken !== undefined) {
-    if (!params.SecurityToken) throw missingParameter('SecurityToken');
-    if (!signaturesEqual(params.SecurityToken, credentials.securityToken)) {
-      throw new IceApiError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.');
-    }
-  }
+  if (params.AccessKeyId !== credentials.accessKeyId) throw unknownAccessKey();
+  checkSecurityToken(params.SecurityToken, credentials, 'SecurityToken');
 
   const expected = computeSignature(method, params, credentials.accessKeySecret);
-  if (!signaturesEqual(params.Signature ?? '', expected)) {
-    // ICE really echoes its string to sign, AccessKeyId included: clients must not pass this on.
-    throw new IceApiError(
-      400,
-      'SignatureDoesNotMatch',
-      `Specified signature is not matched with our calculation. server string to sign is:${stringToSign(method, params)}`,
-    );
-  }
-  if (!ctx.nonces.remember(params.SignatureNonce ?? '', ctx.nowMs)) {
-    throw new IceApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
-  }
+  if (!signaturesEqual(params.Signature ?? '', expected)) throw signatureMismatch(stringToSign(method, params));
+  if (!ctx.nonces.remember(params.SignatureNonce ?? '', ctx.nowMs)) throw nonceUsed();
 }
 
-function checkTimestamp(timestamp: string, nowMs: number): void {
+export function checkTimestamp(timestamp: string, nowMs: number): void {
   const at = TIMESTAMP_FORMAT.test(timestamp) ? Date.parse(timestamp) : Number.NaN;
   if (Number.isNaN(at)) {
     throw new IceApiError(400, 'InvalidTimeStamp.Format', 'Specified time stamp is not in the format YYYY-MM-DDThh:mm:ssZ.');

@@ -1,13 +1,15 @@
 // ICE's RPC protocol on "/": parameters from the query or a form body, injected faults first, then the
-// gateway's checks (authenticate.ts) and the action; every failure answers in ICE's error shape.
+// gateway's checks (authenticate.ts for signature 1.0, authenticate-v3.ts for ACS3-HMAC-SHA256, told
+// apart by the Authorization header) and the action; every failure answers in ICE's error shape.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { actions } from './actions';
 import { IceApiError, invalidParameter } from './api-error';
 import { authenticate, NonceCache, type Credentials } from './authenticate';
+import { authenticateV3, isV3Authorization } from './authenticate-v3';
 import type { FaultKind, Faults } from './faults';
-import { readBody, sendJson } from './http-io';
+import { readBodyBytes, sendJson } from './http-io';
 import type { JobStore } from './job-store';
 import { PageTokenCodec } from './page-token';
 import type { RequestStats } from './request-stats';
@@ -87,9 +89,12 @@ export function createRpcHandler({ store, faults, stats, credentials, region, jo
       if (method !== 'GET' && method !== 'POST') {
         throw new IceApiError(405, 'UnsupportedHTTPMethod', 'ICE accepts GET and POST.');
       }
-      const body = method === 'POST' ? await readBody(req) : '';
-      const params = rpcParams(url, req.headers['content-type'], body);
-      stats.countAction(params.Action ?? '(none)');
+      const body = method === 'POST' ? await readBodyBytes(req) : Buffer.alloc(0);
+      const params = rpcParams(url, req.headers['content-type'], body.toString('utf8'));
+      const v3 = isV3Authorization(req.headers.authorization);
+      // V3 names the action in a header; V1 in the parameters.
+      const named = v3 ? headerValue(req.headers['x-acs-action']) : params.Action;
+      stats.countAction(named || '(none)');
 
       const delay = faults.latencyMs();
       if (delay > 0) await sleep(delay);
@@ -99,8 +104,15 @@ export function createRpcHandler({ store, faults, stats, credentials, region, jo
       if (fault) return injectFault(res, fault, requestId);
 
       const nowMs = faults.nowMs();
-      authenticate(method, params, { credentials, knownActions, nowMs, nonces });
-      const handler = actions[params.Action!]!;
+      const ctx = { credentials, knownActions, nowMs, nonces };
+      let action: string;
+      if (v3) {
+        action = authenticateV3({ method, path: url.pathname, query: queryParams(url), headers: headerValues(req.headers), body }, ctx);
+      } else {
+        authenticate(method, params, ctx);
+        action = params.Action!;
+      }
+      const handler = actions[action]!;
       const result = handler(params, { store, tokens, nowMs, requestId, jobDelayMs });
       stats.countOutcome('Success');
       sendJson(res, 200, result, requestId);
@@ -110,6 +122,24 @@ export function createRpcHandler({ store, faults, stats, credentials, region, jo
       iceError(res, new IceApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.'), requestId);
     }
   };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+function headerValues(headers: IncomingHttpHeaders): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const joined = headerValue(value);
+    if (joined !== undefined) values[name] = joined;
+  }
+  return values;
+}
+
+/** The query alone: V3's canonical query covers it, a form body is covered by the payload hash. */
+function queryParams(url: URL): Record<string, string> {
+  return Object.fromEntries(url.searchParams);
 }
 
 /** Query parameters and, for form POSTs, body parameters (the official SDKs send either). */
