@@ -5,12 +5,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cleanEnv } from './clean-env';
 import { freePort } from './free-port';
 import { REPO_ROOT } from './repo-root';
+import { stopProcess } from './stop-process';
 
 export const DEV_CLIENT = { id: 'ice-portal-dev', secret: 'ice-portal-dev-secret' };
 
 export interface DevIdpProcess {
   issuer: string;
   child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
+  stop(): Promise<void>;
 }
 
 export async function startDevIdpProcess(appUrl: string): Promise<DevIdpProcess> {
@@ -35,5 +39,5 @@ export async function startDevIdpProcess(appUrl: string): Promise<DevIdpProcess>
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`the OpenID provider exited with ${code}:\n${output}`)));
   });
-  return { issuer, child };
+  return { issuer, child, output: () => output, stop: () => stopProcess(child) };
 }
