@@ -89,6 +89,12 @@ export function createRpcHandler({ store, faults, stats, credentials, region, jo
       if (method !== 'GET' && method !== 'POST') {
         throw new IceApiError(405, 'UnsupportedHTTPMethod', 'ICE accepts GET and POST.');
       }
+      // The demo key pair is public: a web page could sign a call and plant a job through a no-cors
+      // request. SDKs and scripts never send Origin or a cross-site Sec-Fetch-Site; browsers always do.
+      const fetchSite = headerValue(req.headers['sec-fetch-site']);
+      if (req.headers.origin !== undefined || (fetchSite !== undefined && fetchSite !== 'none')) {
+        throw new IceApiError(403, 'Forbidden.WebPage', 'The emulator answers scripts and SDKs, not requests from web pages.');
+      }
       const body = method === 'POST' ? await readBodyBytes(req) : Buffer.alloc(0);
       const params = rpcParams(url, req.headers['content-type'], body.toString('utf8'));
       const v3 = isV3Authorization(req.headers.authorization);

@@ -7,6 +7,7 @@ import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-p
 interface Job {
   JobId: string;
   Status: string;
+  Name?: string;
   SubmitTime: string;
   FinishTime?: string;
   MediaInfoProperty?: { FileBasicInfo?: Record<string, string> };
@@ -50,14 +51,14 @@ async function crawl(params: Record<string, string | number>, between?: () => Pr
 }
 
 /** A raw signed request, for what pop-core cannot send (POST with query parameters, missing fields). */
-async function rawCall(method: 'GET' | 'POST', params: Record<string, string>, where: 'query' | 'body' = 'query') {
+async function rawCall(method: 'GET' | 'POST', params: Record<string, string>, where: 'query' | 'body' = 'query', headers: Record<string, string> = {}) {
   const signed = { ...params, Signature: computeSignature(method, params, DEMO_CREDENTIALS.accessKeySecret) };
   const encoded = Object.entries(signed)
     .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)
     .join('&');
   const res = await fetch(where === 'query' ? `${emulator.url}/?${encoded}` : `${emulator.url}/`, {
     method,
-    headers: where === 'body' ? { 'content-type': 'application/x-www-form-urlencoded' } : undefined,
+    headers: { ...(where === 'body' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...headers },
     body: where === 'body' ? encoded : undefined,
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -519,5 +520,26 @@ describe('the control API refuses what a web page can send', () => {
     const planted = await rawControl('POST', 'jobs', { 'content-type': 'Application/JSON' }, fixture('fixture-guard-0001'));
     expect(planted.status).toBe(201);
     expect(await jobExists('fixture-guard-0001')).toBe(true);
+  });
+});
+
+describe('the RPC endpoint refuses web pages', () => {
+  const submit = () => ({ ...commonParams('SubmitMediaInfoJob'), Input: JSON.stringify({ Type: 'OSS', Media: 'oss://planted/by-a-page.mp4' }), Name: 'planted by a page' });
+
+  it.each([
+    ['an Origin', { origin: 'https://evil.example' }],
+    ['a null Origin', { origin: 'null' }],
+    ['Sec-Fetch-Site cross-site', { 'sec-fetch-site': 'cross-site' }],
+    ['Sec-Fetch-Site same-site', { 'sec-fetch-site': 'same-site' }],
+  ])('refuses a correctly signed submit that carries %s, and plants nothing', async (_, headers) => {
+    const before = (await list({ PageSize: 100 })).Jobs.filter((j) => j.Name === 'planted by a page').length;
+    const answer = await rawCall('POST', submit(), 'body', headers);
+    expect(answer.status).toBe(403);
+    expect(answer.body.Code).toBe('Forbidden.WebPage');
+    expect((await list({ PageSize: 100 })).Jobs.filter((j) => j.Name === 'planted by a page')).toHaveLength(before);
+  });
+
+  it('still answers the same signed call from a script', async () => {
+    expect((await rawCall('POST', submit(), 'body')).status).toBe(200);
   });
 });
