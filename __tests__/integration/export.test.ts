@@ -282,6 +282,13 @@ describe('GET /api/jobs/export: refusals', () => {
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toContain('GET');
   });
+
+  it('answers HEAD with a 405 and no walk, since Next.js would otherwise run the whole export for it', async () => {
+    await resetStats(stack.emulator.url);
+    const res = await api('/api/jobs/export?Format=csv', { method: 'HEAD' });
+    expect(res.status).toBe(405);
+    expect((await readStats(stack.emulator.url)).requests).toBe(0);
+  });
 });
 
 function escapeRegExp(text: string): string {

@@ -1,5 +1,6 @@
 import { apiRoute } from '@/lib/http/api-route';
-import { onlyGet } from '@/lib/http/error-response';
+import { methodNotAllowed } from '@/lib/errors';
+import { errorResponse, onlyGet } from '@/lib/http/error-response';
 import { startExportDownload } from '@/lib/jobs/export-download';
 import { EXPORT_PARAMS } from '@/lib/jobs/export-query';
 import { parseExportQuery } from '@/lib/jobs/parse-export-query';
@@ -12,3 +13,8 @@ export const GET = apiRoute(
 );
 
 export { onlyGet as POST, onlyGet as PUT, onlyGet as PATCH, onlyGet as DELETE };
+
+// Next.js answers HEAD by running GET, which here would walk every page of the filters for nothing.
+export function HEAD(): Response {
+  return errorResponse(methodNotAllowed('GET', 'An export is only sent whole: use GET.'));
+}
