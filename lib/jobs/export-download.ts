@@ -3,11 +3,12 @@ import { iceClient } from '@/lib/ice/client';
 import { log } from '@/lib/log/logger';
 import { exportJobs } from './export';
 import { EXPORT_CONTENT_TYPES, exportFileName } from './export-query';
+import { hasSearchFilters } from './list-query';
 import type { ExportQuery } from './parse-export-query';
 import { getScanConfig } from './scan-config';
 import { scanWindow } from './scan';
 import { DEFAULT_DAYS } from './search';
-import { isSearching, matchesSearch } from './search-filters';
+import { matchesSearch } from './search-filters';
 
 // An export as the API sends it: the scan within the configured bounds, the headers that say what the
 // file holds, and one log line when it ends (the audit line is written when it starts, so this is
@@ -20,7 +21,7 @@ export interface ExportDownload {
 
 export async function startExportDownload({ filters, search, format }: ExportQuery, options: { signal: AbortSignal; requestId: string }): Promise<ExportDownload> {
   const { maxDays, maxJobs } = getScanConfig();
-  const searching = isSearching(search);
+  const searching = hasSearchFilters(search);
   // One now for the scan and the headers, so the window they state is the one walked. Without a start,
   // a search covers what the list's search covers (the last DEFAULT_DAYS), anything else SCAN_MAX_DAYS.
   const nowMs = Date.now();

@@ -31,7 +31,9 @@ export interface ListQuery {
 export type ListFilters = Omit<ListJobsQuery, 'NextPageToken'> & SearchFilters;
 
 const isSet = (value: unknown) => value !== undefined && value !== '';
-export const isSearch = (query: ListQuery) => Object.values(query.search).some(isSet);
+/** Whether any of the portal's own filters is set: the list, the API and the export then search. */
+export const hasSearchFilters = (search: SearchFilters) => Object.values(search).some(isSet);
+export const isSearch = (query: ListQuery) => hasSearchFilters(query.search);
 
 export interface PagerLinks {
   /** 1-based; approximate once the trail has been capped. */

@@ -77,5 +77,3 @@ function safeDecode(text: string | undefined): string | undefined {
     return undefined;
   }
 }
-
-export const isSearching = (filters: SearchFilters) => Object.values(filters).some((v) => v !== undefined);
