@@ -3,6 +3,7 @@ import { computeSignature, percentEncode } from '@/emulator/signature';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { control, popCoreClient, readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { rejectionOf } from '@/harness/rejection';
 
 interface Job {
   JobId: string;
@@ -29,14 +30,7 @@ let ice: ReturnType<typeof popCoreClient>;
 
 const list = (params: Record<string, string | number> = {}) => ice.request<ListResponse>('ListMediaInfoJobs', params);
 
-async function iceError(promise: Promise<unknown>): Promise<PopCoreError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as PopCoreError;
-  }
-  throw new Error('the call succeeded but an ICE error was expected');
-}
+const iceError = (promise: Promise<unknown>) => rejectionOf<PopCoreError>(promise);
 
 async function crawl(params: Record<string, string | number>, between?: () => Promise<unknown>): Promise<Job[]> {
   const jobs: Job[] = [];

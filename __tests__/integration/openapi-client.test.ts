@@ -5,6 +5,7 @@ import { RuntimeOptions } from '@alicloud/tea-util';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { popCoreClient } from '@/harness/emulator-control';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { rejectionOf } from '@/harness/rejection';
 
 interface Job {
   JobId: string;
@@ -74,14 +75,7 @@ async function callAction<T>(
   return response.body as T;
 }
 
-async function teaError(promise: Promise<unknown>): Promise<TeaError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as TeaError;
-  }
-  throw new Error('the call succeeded but an ICE error was expected');
-}
+const teaError = (promise: Promise<unknown>) => rejectionOf<TeaError>(promise);
 
 describe.each<Mode>(['v3', 'v2'])('the official OpenAPI client in %s mode', (mode) => {
   let client: OpenApiClient;
