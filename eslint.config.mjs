@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
+import portal from './eslint-rules/no-literal-text.mjs';
 
 // `next lint` is gone in Next 16: ESLint runs directly, as part of `npm test`.
 export default defineConfig([
@@ -11,6 +12,12 @@ export default defineConfig([
       // Names starting with _ are deliberately unused (destructuring a field away, compile-time checks).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Every word on screen comes from messages/*.json, in the reader's language (#13).
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    plugins: { portal },
+    rules: { 'portal/no-literal-text': 'error' },
   },
   {
     // Next and jest read these as CommonJS.

@@ -4,7 +4,7 @@ const nextJest = require('next/jest');
 
 const createJestConfig = nextJest({ dir: __dirname });
 
-module.exports = createJestConfig({
+const config = createJestConfig({
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
@@ -17,3 +17,15 @@ module.exports = createJestConfig({
   // Suites start real processes (emulator, portal, Chromium): two at a time fits this machine.
   maxWorkers: 2,
 });
+
+// next-intl and the formatjs packages it stands on ship only ES modules: SWC compiles them for jest
+// like our own code (next/jest skips node_modules by default).
+const ESM_PACKAGES = ['next-intl', 'use-intl', '@formatjs', 'intl-messageformat', 'icu-minify'];
+
+module.exports = async () => {
+  const resolved = await config();
+  return {
+    ...resolved,
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`, ...resolved.transformIgnorePatterns.filter((p) => !p.includes('node_modules'))],
+  };
+};

@@ -1,4 +1,8 @@
 // @ts-check
+const createNextIntlPlugin = require('next-intl/plugin');
+
+// next-intl finds the per-request language and messages in i18n/request.ts.
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -32,4 +36,4 @@ const nextConfig = {
   experimental: { authInterrupts: true },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -8,7 +8,7 @@ import { admit, credentialsOf } from '@/lib/http/admission';
 import { crossOrigin, invalidPath, methodNotAllowed } from '@/lib/errors';
 import { LineSampler } from '@/lib/http/audit';
 import { errorResponse } from '@/lib/http/error-response';
-import { htmlPage } from '@/lib/http/html-page';
+import { badAddressPage, tooManyRequestsPage } from '@/lib/http/html-page';
 import { CLIENT_REQUEST_ID_HEADER, clientRequestId, newRequestId } from '@/lib/http/request-id';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { log } from '@/lib/log/logger';
@@ -58,8 +58,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (!decodes(pathname)) {
     const sampled = undecodableLines.admit();
     if (sampled) log('warn', 'undecodable_path', { requestId, clientRequestId: clientRequestId(request.headers.get('x-request-id')), path: pathname.slice(0, 200), ...sampled });
-    const error = invalidPath();
-    return isApi ? errorResponse(error) : htmlPage(400, 'Bad address', error.message, [{ href: '/jobs', text: 'Job list' }]);
+    return isApi ? errorResponse(invalidPath()) : badAddressPage(request);
   }
   if (isApi) return NextResponse.next();
 
@@ -81,13 +80,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
     }
     const admission = await admit(credentialsOf(request));
     if (admission.kind === 'limited') {
-      return htmlPage(
-        429,
-        'Too many requests',
-        `You have opened more pages and API calls than the portal allows in a minute. Wait ${admission.waitSeconds} s, then reload this page.`,
-        [{ href: returnTo, text: 'Reload' }],
-        { 'retry-after': String(admission.waitSeconds) },
-      );
+      return tooManyRequestsPage(request, admission.waitSeconds, returnTo);
     }
     if (admission.kind === 'admitted') refreshed = admission.refreshedSession;
   }

@@ -1,30 +1,21 @@
-import { DENIAL_TEXT } from '@/lib/auth/access';
+import { getTranslations } from 'next-intl/server';
 import { currentViewer } from '@/lib/auth/viewer';
 
 // 403: signed in, but not allowed. Says why, and how to sign out to try another account.
 export default async function Forbidden() {
-  const viewer = await currentViewer();
-  const reason =
-    viewer.kind !== 'denied'
-      ? 'your account is not allowed to use this portal'
-      : viewer.reason === 'no_proxy_token'
-        ? 'the request did not come through the identity proxy that guards this portal'
-        : DENIAL_TEXT[viewer.reason];
+  const [viewer, t, tAccount] = await Promise.all([currentViewer(), getTranslations('auth'), getTranslations('account')]);
+  const reason = t(`denials.${viewer.kind === 'denied' ? viewer.reason : 'not_allowed'}`);
   return (
     <section className="panel error" aria-labelledby="denied-title">
-      <h1 id="denied-title">No access</h1>
+      <h1 id="denied-title">{t('forbiddenTitle')}</h1>
       <p>
-        {viewer.kind === 'denied' && viewer.email ? (
-          <>
-            You are signed in as <strong>{viewer.email}</strong>, but {reason}.
-          </>
-        ) : (
-          <>You cannot use this portal: {reason}.</>
-        )}
+        {viewer.kind === 'denied' && viewer.email
+          ? t.rich('forbiddenAs', { email: viewer.email, reason, strong: (chunks) => <strong>{chunks}</strong> })
+          : t('forbiddenAnonymous', { reason })}
       </p>
-      <p>Ask the portal&apos;s operators for access, or sign out and sign in with another account.</p>
+      <p>{t('forbiddenHelp')}</p>
       <form method="post" action="/auth/logout">
-        <button type="submit">Sign out</button>
+        <button type="submit">{tAccount('signOut')}</button>
       </form>
     </section>
   );

@@ -1,13 +1,21 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
 import { AccountMenu } from '@/components/ui/account-menu';
+import { LanguageSwitch } from '@/components/ui/language-switch';
 import { TimeZoneToggle } from '@/components/ui/time-zone-toggle';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'ICE media-info jobs', template: '%s · ICE media-info jobs' },
-  description: 'Browse, filter and share Alibaba Cloud ICE media-information jobs.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('meta');
+  return {
+    title: { default: t('title'), template: `%s · ${t('title')}` },
+    description: t('description'),
+  };
+}
 
 export const viewport: Viewport = {
   width: 'device-width',
@@ -15,22 +23,26 @@ export const viewport: Viewport = {
   colorScheme: 'light dark',
 };
 
-export default function RootLayout({ children }: LayoutProps<'/'>) {
+export default async function RootLayout({ children }: LayoutProps<'/'>) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('header')]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <Link className="brand" href="/jobs">
-            ICE media-info jobs
-          </Link>
-          <span className="spacer" />
-          <TimeZoneToggle />
-          <AccountMenu />
-        </header>
-        <main id="main">{children}</main>
+        <NextIntlClientProvider>
+          <a className="skip-link" href="#main">
+            {t('skipLink')}
+          </a>
+          <header className="site-header">
+            <Link className="brand" href="/jobs">
+              {t('brand')}
+            </Link>
+            <span className="spacer" />
+            <LanguageSwitch />
+            <TimeZoneToggle />
+            <AccountMenu />
+          </header>
+          <main id="main">{children}</main>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

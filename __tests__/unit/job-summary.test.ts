@@ -21,17 +21,19 @@ describe('summarizeJob', () => {
       fileName: 'talk.mp4',
       container: 'mp4',
       duration: '01:02:03.456',
-      size: '1.23 GB',
+      sizeBytes: 1_234_567_890,
+      processingMs: 12_000,
       videoCodecs: 'h264',
       audioCodecs: 'aac ×2, ac3',
     });
     expect(row.resolution).toMatch(/1920.1080/);
-    expect(row.processing).not.toBe('—');
   });
 
   it('falls back to the input path for a failed job without media info, and shows dashes', () => {
     const row = summarizeJob(mediaInfoJobSchema.parse({ JobId: 'j2', Status: 'Fail', Input: { Type: 'OSS', Media: 'oss://b/missing/x.mov' } }));
-    expect(row).toMatchObject({ fileName: 'x.mov', container: '—', duration: '—', videoCodecs: '—', audioCodecs: '—', size: '—', processing: '—' });
+    expect(row).toMatchObject({ fileName: 'x.mov', container: '—', duration: '—', videoCodecs: '—', audioCodecs: '—' });
+    expect(row.sizeBytes).toBeUndefined();
+    expect(row.processingMs).toBeUndefined();
   });
 
   it('picks the container from the extension only when the format family lists it', () => {

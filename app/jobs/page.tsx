@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { JobsExport } from '@/components/job-list/jobs-export';
 import { JobsFilters } from '@/components/job-list/jobs-filters';
@@ -12,10 +13,14 @@ import { PortalError } from '@/lib/errors';
 import { listHref, pageSizeOf, type ListQuery } from '@/lib/jobs/list-query';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
 
-export const metadata: Metadata = { title: 'Jobs' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('list');
+  return { title: t('title') };
+}
 
 export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
   await requireUser();
+  const t = await getTranslations('list');
   let query: ListQuery;
   try {
     query = parseListQuery(await searchParams);
@@ -23,10 +28,10 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
     if (!(error instanceof PortalError)) throw error;
     return (
       <>
-        <h1>Media-info jobs</h1>
-        <PortalErrorPanel error={error} what="the job list" />
+        <h1>{t('heading')}</h1>
+        <PortalErrorPanel error={error} what="list" />
         <p>
-          <Link href="/jobs">Start again with no filters</Link>
+          <Link href="/jobs">{t('startAgain')}</Link>
         </p>
       </>
     );
@@ -34,7 +39,7 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
   const key = listHref(query);
   return (
     <>
-      <h1>Media-info jobs</h1>
+      <h1>{t('heading')}</h1>
       {/* Keys differ between siblings: a key shared by two siblings made React render the filters twice. */}
       <JobsFilters key={`filters|${key}`} query={query} />
       <JobsSearch key={`search|${key}`} query={query} />

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { CopyButton } from '@/components/ui/copy-button';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { TimeText } from '@/components/ui/time-text';
@@ -6,27 +7,29 @@ import { elapsedBetween } from '@/lib/format/time';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 
 export function JobHeader({ job, title }: { job: MediaInfoJob; title: string }) {
+  const t = useTranslations('job');
+  const locale = useLocale();
   const elapsed = elapsedBetween(job.SubmitTime, job.FinishTime);
   return (
     <>
       <div className="job-header">
         <h1>{title}</h1>
         <StatusBadge status={job.Status} />
-        <CopyButton value="url" label="Copy link to this job" />
+        <CopyButton value="url" label={t('copyLink')} />
       </div>
       <dl className="facts">
-        <dt>JobId</dt>
+        <dt>{t('jobId')}</dt>
         <dd>
-          <code>{job.JobId}</code> <CopyButton text={job.JobId} label="Copy JobId" />
+          <code>{job.JobId}</code> <CopyButton text={job.JobId} label={t('copyJobId')} />
         </dd>
-        <dt>Submitted</dt>
+        <dt>{t('submitted')}</dt>
         <dd>
-          <TimeText iso={job.SubmitTime} />
+          <TimeText iso={job.SubmitTime} relative />
         </dd>
-        <dt>Finished</dt>
-        <dd>{job.FinishTime ? <TimeText iso={job.FinishTime} /> : <span className="muted">not yet</span>}</dd>
-        <dt>Processing time</dt>
-        <dd>{elapsed === undefined ? '—' : formatElapsed(elapsed)}</dd>
+        <dt>{t('finished')}</dt>
+        <dd>{job.FinishTime ? <TimeText iso={job.FinishTime} relative /> : <span className="muted">{t('notYet')}</span>}</dd>
+        <dt>{t('processingTime')}</dt>
+        <dd>{formatElapsed(elapsed, locale)}</dd>
       </dl>
     </>
   );

@@ -1,7 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
+import { useErrorText } from '@/components/ui/use-error-text';
 import { useJob } from '@/lib/api-client/use-job';
 
 /** Polling delays while a job is in Init: quick at first, then backing off, never slower than this. */
@@ -13,6 +15,8 @@ const MAX_DELAY_MS = 15_000;
  * a final status. SWR pauses in a hidden tab; polling stops when the job is final or the page closes.
  */
 export function JobPoller({ jobId }: { jobId: string }) {
+  const t = useTranslations('job.poller');
+  const describe = useErrorText();
   const router = useRouter();
   const polls = useRef(0);
   const { data, error } = useJob(jobId, {
@@ -32,10 +36,10 @@ export function JobPoller({ jobId }: { jobId: string }) {
   return (
     <p className="panel" role="status" aria-live="polite">
       {status && status !== 'Init'
-        ? 'The job has finished; updating…'
+        ? t('finished')
         : error
-          ? `Still processing. Checking for updates failed (${error.message}); trying again.`
-          : 'ICE is still probing this file. This page updates by itself when the job finishes.'}
+          ? t('retrying', { message: describe(error) })
+          : t('waiting')}
     </p>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { useErrorText } from '@/components/ui/use-error-text';
 import { useJob } from '@/lib/api-client/use-job';
 
 /** Characters laid out at first: a megabyte of text in one <pre> blocks the main thread for ~0.3 s. */
@@ -13,6 +15,8 @@ const PREVIEW_CHARS = 100_000;
  * take the whole document.
  */
 export function RawJson({ jobId }: { jobId: string }) {
+  const t = useTranslations('job.raw');
+  const describe = useErrorText();
   const [open, setOpen] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const { data: job, error, isLoading } = useJob(jobId, { enabled: open });
@@ -34,28 +38,28 @@ export function RawJson({ jobId }: { jobId: string }) {
       <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>
           <h2 id="raw-json" style={{ display: 'inline' }}>
-            Raw JSON
+            {t('title')}
           </h2>
         </summary>
-        {isLoading && <p role="status">Loading…</p>}
-        {error && <p role="alert">Could not load the raw JSON: {error.message}</p>}
+        {isLoading && <p role="status">{t('loading')}</p>}
+        {error && <p role="alert">{t('failed', { message: describe(error) })}</p>}
         {text && (
           <>
             <p className="presets">
-              <CopyButton text={text} label="Copy raw JSON" />
+              <CopyButton text={text} label={t('copy')} />
               <button type="button" className="small" onClick={download}>
-                Download
+                {t('download')}
               </button>
-              <span className="muted">{(text.length / 1024).toFixed(1)} KiB</span>
+              <span className="muted">{t('size', { kib: text.length / 1024 })}</span>
             </p>
-            <pre className="raw" tabIndex={0} aria-label="Raw JSON of the job">
+            <pre className="raw" tabIndex={0} aria-label={t('label')}>
               {showAll || text.length <= PREVIEW_CHARS ? text : text.slice(0, PREVIEW_CHARS)}
             </pre>
             {!showAll && text.length > PREVIEW_CHARS && (
               <p>
-                Showing the first {PREVIEW_CHARS.toLocaleString('en-US')} characters.{' '}
+                {t('preview', { shown: PREVIEW_CHARS })}{' '}
                 <button type="button" className="small" onClick={() => setShowAll(true)}>
-                  Show all {(text.length / 1024).toFixed(0)} KiB
+                  {t('showAll', { kib: text.length / 1024 })}
                 </button>
               </p>
             )}

@@ -1,6 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useErrorText } from '@/components/ui/use-error-text';
 import { useTimeZone } from '@/components/ui/use-time-zone';
 import { ApiError } from '@/lib/api-client/fetch-json';
 import { readExport, type ExportFile } from '@/lib/api-client/read-export';
@@ -9,8 +11,6 @@ import { formatTime } from '@/lib/format/time';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/jobs/export-query';
 import { listQuerySearchParams, type ListQuery } from '@/lib/jobs/list-query';
 
-const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV (spreadsheet)', ndjson: 'NDJSON (jobs as ICE sends them)' };
-const number = new Intl.NumberFormat('en');
 
 type ExportState = { url: string } & (
   | { kind: 'idle' }
@@ -26,6 +26,10 @@ type ExportState = { url: string } & (
  * that broke off; the whole file is held in memory until it is saved.
  */
 export function JobsExport({ query }: { query: ListQuery }) {
+  const t = useTranslations('export');
+  const tErrors = useTranslations('errors');
+  const describe = useErrorText();
+  const locale = useLocale();
   const zone = useTimeZone();
   const [format, setFormat] = useState<ExportFormat>('csv');
   const url = exportApiUrl(listQuerySearchParams(query), format);
@@ -58,55 +62,52 @@ export function JobsExport({ query }: { query: ListQuery }) {
       setState({ url, kind: 'saved', file });
     } catch (error) {
       if (controller.signal.aborted) setState({ url, kind: 'cancelled', jobs: jobsSoFar.current });
-      else if (error instanceof ApiError) setState({ url, kind: 'failed', message: error.message, requestId: error.requestId });
-      else setState({ url, kind: 'failed', message: 'The portal could not be reached. Check the connection and try again.' });
+      else setState({ url, kind: 'failed', message: describe(error), requestId: error instanceof ApiError ? error.requestId : undefined });
     } finally {
       running.current = undefined;
     }
   };
 
   const covered = state.kind === 'saved' ? state.file.window?.split('/') : undefined;
+  const time = (iso: string) => formatTime(iso, { timeZone: zone, locale });
+  const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
-    <form className="export-bar" aria-label="Export jobs" onSubmit={start}>
+    <form className="export-bar" aria-label={t('label')} onSubmit={start}>
       <div className="field">
-        <label htmlFor="x-format">Export every matching job as</label>
+        <label htmlFor="x-format">{t('format')}</label>
         <select id="x-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
           {EXPORT_FORMATS.map((f) => (
             <option key={f} value={f}>
-              {FORMAT_LABELS[f]}
+              {t(`formats.${f}`)}
             </option>
           ))}
         </select>
       </div>
       {/* Not disabled while running: a disabled button would drop a keyboard user's focus. */}
       <button type="submit" aria-disabled={state.kind === 'running'}>
-        Export
+        {t('submit')}
       </button>
       {state.kind === 'running' && (
         <button type="button" onClick={() => running.current?.abort()}>
-          Cancel export
+          {t('cancel')}
         </button>
       )}
       <p role="status" className="export-status">
-        {state.kind === 'running' && `Exported ${number.format(state.jobs)} jobs…`}
-        {state.kind === 'cancelled' && `Export cancelled after ${number.format(state.jobs)} jobs; nothing was saved.`}
+        {state.kind === 'running' && t('running', { jobs: state.jobs })}
+        {state.kind === 'cancelled' && t('cancelled', { jobs: state.jobs })}
         {state.kind === 'saved' && (
           <>
-            Saved {number.format(state.file.jobs)} jobs to <code>{state.file.fileName}</code>
-            {covered?.length === 2 && ` (created ${formatTime(covered[0], { timeZone: zone })} to ${formatTime(covered[1], { timeZone: zone })})`}.
-            {state.file.stopped &&
-              ' Not every matching job is in it: an export stops at the portal’s limits, and the file’s last line says where. Narrow the filters to export the rest.'}
+            {covered?.length === 2
+              ? t.rich('savedRange', { jobs: state.file.jobs, fileName: state.file.fileName, from: time(covered[0]!), to: time(covered[1]!), code })
+              : t.rich('saved', { jobs: state.file.jobs, fileName: state.file.fileName, code })}
+            {state.file.stopped && ` ${t('incomplete')}`}
           </>
         )}
       </p>
       {state.kind === 'failed' && (
         <div role="alert" className="panel error export-status">
-          <p>The export failed: {state.message}</p>
-          {state.requestId && (
-            <p className="muted">
-              Request id: <code>{state.requestId}</code>
-            </p>
-          )}
+          <p>{t('failed', { message: state.message })}</p>
+          {state.requestId && <p className="muted">{tErrors.rich('requestId', { id: state.requestId, code })}</p>}
         </div>
       )}
     </form>

@@ -1,19 +1,23 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { PagerLinks } from '@/lib/jobs/list-query';
 
-export function JobsPager({ links, nextLabel = 'Next →' }: { links: PagerLinks; nextLabel?: string }) {
+/** Previous and next pages; a search's next page continues its scan, and says so. */
+export function JobsPager({ links, scanning = false }: { links: PagerLinks; scanning?: boolean }) {
+  const t = useTranslations('pager');
+  const nextLabel = scanning ? t('continue') : t('next');
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label={t('label')}>
       {links.previous ? (
         <Link className="button" href={links.previous} rel="prev">
-          ← Previous
+          {t('previous')}
         </Link>
       ) : (
         <span className="button" aria-disabled="true">
-          ← Previous
+          {t('previous')}
         </span>
       )}
-      <span aria-current="page">Page {links.page}</span>
+      <span aria-current="page">{t('page', { page: links.page })}</span>
       {links.next ? (
         <Link className="button" href={links.next} rel="next">
           {nextLabel}

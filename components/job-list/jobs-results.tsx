@@ -12,13 +12,13 @@ export async function JobsResults({ query }: { query: ListQuery }) {
   try {
     page = await loadJobsPage(query);
   } catch (error) {
-    return <PortalErrorPanel error={toPortalError(error)} what="the job list" />;
+    return <PortalErrorPanel error={toPortalError(error)} what="list" />;
   }
   return (
     <>
       {page.search && <SearchProgress progress={page.search} more={!!page.pager.next} />}
       <JobsTable rows={page.rows} liveQuery={page.liveQuery} filtered={page.filtered} />
-      <JobsPager links={page.pager} nextLabel={page.search ? 'Continue scanning →' : undefined} />
+      <JobsPager links={page.pager} scanning={!!page.search} />
     </>
   );
 }

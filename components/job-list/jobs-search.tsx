@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { listHref, withFilters, type ListQuery } from '@/lib/jobs/list-query';
 import type { SearchFilters } from '@/lib/jobs/search-filters';
@@ -26,6 +27,7 @@ const draftOf = (search: SearchFilters): Draft => ({
 });
 
 export function JobsSearch({ query }: { query: ListQuery }) {
+  const t = useTranslations('search');
   const router = useRouter();
   const [draft, setDraft] = useState(() => draftOf(query.search));
   const set = (name: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [name]: e.target.value });
@@ -53,24 +55,24 @@ export function JobsSearch({ query }: { query: ListQuery }) {
     <div className="field">
       <label htmlFor={`s-${name}`}>{label}</label>
       <select id={`s-${name}`} value={draft[name]} onChange={set(name)}>
-        <option value="">Either</option>
-        <option value="true">Yes</option>
-        <option value="false">No</option>
+        <option value="">{t('either')}</option>
+        <option value="true">{t('yes')}</option>
+        <option value="false">{t('no')}</option>
       </select>
     </div>
   );
 
   return (
-    <form className="filters" role="search" aria-label="Search jobs" onSubmit={submit}>
+    <form className="filters" role="search" aria-label={t('label')} onSubmit={submit}>
       <div className="field" style={{ flex: '1 1 16rem' }}>
-        <label htmlFor="s-search">Search name, file, input or UserData</label>
-        <input id="s-search" type="search" value={draft.Search} onChange={set('Search')} placeholder="ep-12_final.mov" autoComplete="off" spellCheck={false} />
+        <label htmlFor="s-search">{t('text')}</label>
+        <input id="s-search" type="search" value={draft.Search} onChange={set('Search')} placeholder={t('placeholder')} autoComplete="off" spellCheck={false} />
       </div>
       {(
         [
-          ['VideoCodec', 'Video codec', VIDEO_CODECS],
-          ['AudioCodec', 'Audio codec', AUDIO_CODECS],
-          ['Container', 'Container', CONTAINERS],
+          ['VideoCodec', t('videoCodec'), VIDEO_CODECS],
+          ['AudioCodec', t('audioCodec'), AUDIO_CODECS],
+          ['Container', t('container'), CONTAINERS],
         ] as const
       ).map(([name, label, options]) => (
         <div className="field" key={name}>
@@ -84,18 +86,18 @@ export function JobsSearch({ query }: { query: ListQuery }) {
         </div>
       ))}
       <div className="field">
-        <label htmlFor="s-min-height">Height from</label>
+        <label htmlFor="s-min-height">{t('heightFrom')}</label>
         <input id="s-min-height" type="number" inputMode="numeric" min={1} value={draft.MinHeight} onChange={set('MinHeight')} style={{ width: '6rem' }} placeholder="1080" />
       </div>
       <div className="field">
-        <label htmlFor="s-max-height">to</label>
+        <label htmlFor="s-max-height">{t('heightTo')}</label>
         <input id="s-max-height" type="number" inputMode="numeric" min={1} value={draft.MaxHeight} onChange={set('MaxHeight')} style={{ width: '6rem' }} />
       </div>
-      {yesNo('HasVideo', 'Has video')}
-      {yesNo('HasAudio', 'Has audio')}
+      {yesNo('HasVideo', t('hasVideo'))}
+      {yesNo('HasAudio', t('hasAudio'))}
       <div className="field" style={{ flexDirection: 'row', gap: '0.4rem' }}>
         <button type="submit" className="primary">
-          Search
+          {t('submit')}
         </button>
       </div>
     </form>

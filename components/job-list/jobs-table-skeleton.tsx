@@ -1,9 +1,12 @@
+import { useTranslations } from 'next-intl';
+
 /** Stands in for the table while ICE answers, so the page shell and filters arrive first. */
 export function JobsTableSkeleton({ rows }: { rows: number }) {
+  const t = useTranslations('list');
   return (
-    <div className="table-scroll" aria-busy="true" aria-label="Loading jobs">
+    <div className="table-scroll" aria-busy="true" aria-label={t('loading')}>
       <p className="visually-hidden" role="status">
-        Loading jobs…
+        {t('loading')}
       </p>
       <table aria-hidden="true">
         <tbody>

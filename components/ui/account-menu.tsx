@@ -1,4 +1,5 @@
 import { connection } from 'next/server';
+import { getTranslations } from 'next-intl/server';
 import { getAuthConfig } from '@/lib/auth/config';
 import { currentViewer } from '@/lib/auth/viewer';
 
@@ -7,10 +8,11 @@ export async function AccountMenu() {
   // Request time only: at build there is no configuration to read (and no user).
   await connection();
   const config = getAuthConfig();
+  const t = await getTranslations('account');
   if (config.mode === 'none') {
     return (
       <p className="banner" role="note" style={{ flexBasis: '100%', margin: 0 }}>
-        Sign-in is off (AUTH_MODE=none): anyone who can reach this server sees every job. For local use only.
+        {t('authOff')}
       </p>
     );
   }
@@ -25,7 +27,7 @@ export async function AccountMenu() {
       {config.mode === 'oidc' && (
         <form method="post" action="/auth/logout">
           <button type="submit" className="small">
-            Sign out
+            {t('signOut')}
           </button>
         </form>
       )}

@@ -1,9 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
 /** Copies `text`; `value: 'url'` copies the page's own address, which only the browser knows. */
 export function CopyButton({ text, label, value }: { text?: string; label: string; value?: 'url' }) {
+  const t = useTranslations('copy');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -24,9 +26,9 @@ export function CopyButton({ text, label, value }: { text?: string; label: strin
 
   return (
     <button type="button" className="small" onClick={copy} aria-label={label} title={label}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      {state === 'copied' ? t('copied') : state === 'failed' ? t('failed') : t('copy')}
       <span className="visually-hidden" aria-live="polite">
-        {state === 'copied' ? `${label}: done` : state === 'failed' ? `${label}: the browser refused` : ''}
+        {state === 'copied' ? t('done', { label }) : state === 'failed' ? t('refused', { label }) : ''}
       </span>
     </button>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useTransition, type ReactNode } from 'react';
 
 export interface ErrorPanelProps {
@@ -15,6 +16,7 @@ export interface ErrorPanelProps {
 
 /** What went wrong, what to do, and the id operators need; never a stack trace. */
 export function ErrorPanel({ title, message, requestId, retryable = true, onRetry, children }: ErrorPanelProps) {
+  const t = useTranslations('errors');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const retry = onRetry ?? (() => startTransition(() => router.refresh()));
@@ -23,14 +25,12 @@ export function ErrorPanel({ title, message, requestId, retryable = true, onRetr
       <h2 id="error-title">{title}</h2>
       <p>{message}</p>
       {requestId && (
-        <p className="muted">
-          Request id: <code>{requestId}</code>
-        </p>
+        <p className="muted">{t.rich('requestId', { id: requestId, code: (chunks) => <code>{chunks}</code> })}</p>
       )}
       {children}
       {retryable && (
         <button type="button" onClick={retry} disabled={pending}>
-          {pending ? 'Retrying…' : 'Try again'}
+          {pending ? t('retrying') : t('retry')}
         </button>
       )}
     </section>

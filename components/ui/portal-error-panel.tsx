@@ -1,19 +1,18 @@
+import { useTranslations } from 'next-intl';
 import type { PortalError } from '@/lib/errors';
 import { ErrorPanel } from './error-panel';
+import { errorText } from './error-text';
 
-const TITLES: Partial<Record<PortalError['code'], string>> = {
-  invalid_input: 'Check the filters',
-  upstream_throttled: 'ICE is busy',
-  upstream_timeout: 'ICE did not answer in time',
-  portal_misconfigured: 'The portal is misconfigured',
-};
+const TITLED = ['invalid_input', 'upstream_throttled', 'upstream_timeout', 'portal_misconfigured'] as const;
+const hasTitle = (code: PortalError['code']): code is (typeof TITLED)[number] => (TITLED as readonly string[]).includes(code);
 
-/** An PortalError as a page shows it: title, safe message, RequestId, and a retry when one can help. */
-export function PortalErrorPanel({ error, what }: { error: PortalError; what: string }) {
+/** A PortalError as a page shows it, in the reader's language: title, message, RequestId, and a retry when one can help. */
+export function PortalErrorPanel({ error, what }: { error: PortalError; what: 'list' | 'job' }) {
+  const t = useTranslations('errors');
   return (
     <ErrorPanel
-      title={TITLES[error.code] ?? `Could not load ${what}`}
-      message={error.message}
+      title={hasTitle(error.code) ? t(`titles.${error.code}`) : t('couldNotLoad', { what })}
+      message={errorText(t, error, error.message)}
       requestId={error.requestId}
       retryable={error.code !== 'invalid_input'}
     />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { useMemo, useState, type ReactNode } from 'react';
 
 export interface Column<T> {
@@ -11,9 +12,12 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-/** A real <table> whose headers sort on click or keyboard, announced through aria-sort. */
+/** A real <table> whose headers sort on click or keyboard, announced through aria-sort; text sorts by the reader's language. */
 export function SortableTable<T>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T, index: number) => string }) {
   const [sort, setSort] = useState<{ key: string; descending: boolean } | undefined>();
+  const locale = useLocale();
+  // Chinese names sort by pinyin under zh-CN's collation; "track 10" after "track 9" in both.
+  const collator = useMemo(() => new Intl.Collator(locale, { numeric: true }), [locale]);
 
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort?.key);
@@ -24,10 +28,10 @@ export function SortableTable<T>({ caption, columns, rows, rowKey }: { caption: 
       const y = value(b);
       if (x === undefined) return y === undefined ? 0 : 1;
       if (y === undefined) return -1;
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
       return sort.descending ? -order : order;
     });
-  }, [rows, columns, sort]);
+  }, [rows, columns, sort, collator]);
 
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>

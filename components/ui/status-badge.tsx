@@ -1,16 +1,16 @@
+import { useTranslations } from 'next-intl';
+
 // Status as a word and a symbol, never colour alone; ICE's names translated only here, for people.
-const LOOK: Record<string, { symbol: string; label: string }> = {
-  Success: { symbol: '✓', label: 'Success' },
-  Fail: { symbol: '✕', label: 'Failed' },
-  Init: { symbol: '◷', label: 'Processing' },
-};
+const SYMBOLS = { Success: '✓', Fail: '✕', Init: '◷' } as const;
+const isKnown = (status: string): status is keyof typeof SYMBOLS => Object.hasOwn(SYMBOLS, status);
 
 export function StatusBadge({ status }: { status: string }) {
-  const look = LOOK[status] ?? { symbol: '?', label: status };
+  const t = useTranslations('status');
+  const known = isKnown(status);
   return (
-    <span className={`badge badge-${LOOK[status] ? status : 'other'}`} title={`ICE status: ${status}`}>
-      <span aria-hidden="true">{look.symbol}</span>
-      {look.label}
+    <span className={`badge badge-${known ? status : 'other'}`} title={t('title', { status })}>
+      <span aria-hidden="true">{known ? SYMBOLS[status] : '?'}</span>
+      {known ? t(status) : status}
     </span>
   );
 }

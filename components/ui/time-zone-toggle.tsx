@@ -1,15 +1,17 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { setTimeZone, useTimeZone } from './use-time-zone';
 
 export function TimeZoneToggle() {
+  const t = useTranslations('header');
   const zone = useTimeZone();
   return (
-    <div className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: '0.4rem' }}>
-      <label htmlFor="time-zone">Times in</label>
+    <div className="field inline-field">
+      <label htmlFor="time-zone">{t('timeZone')}</label>
       <select id="time-zone" value={zone} onChange={(e) => setTimeZone(e.target.value === 'UTC' ? 'UTC' : 'local')}>
-        <option value="local">my time zone</option>
-        <option value="UTC">UTC</option>
+        <option value="local">{t('timeZoneLocal')}</option>
+        <option value="UTC">{t('timeZoneUtc')}</option>
       </select>
     </div>
   );

@@ -75,13 +75,13 @@ export async function readExport(url: string, { signal, onProgress }: ReadExport
   }
   // NDJSON's last line is the summary or the error, not a job.
   const end = parseEndLine(last);
-  if (end?.error) throw apiErrorOf(502, { error: { ...end.error, message: `${end.error.message} The export stopped after ${lines - 1} jobs; nothing was saved.` } });
+  if (end?.error) throw apiErrorOf(502, { error: { ...end.error, message: `${end.error.message} The export stopped after ${lines - 1} jobs; nothing was saved.` } }, lines - 1);
   if (!end?.summary) throw brokeOff(lines);
   return { ...file, jobs: lines - 1, stopped: end.summary.stopped !== undefined };
 }
 
 const brokeOff = (jobs: number) =>
-  new ApiError(0, `The download broke off after ${jobs} jobs: the portal or ICE failed on the way. Nothing was saved; try again.`, 'export_incomplete');
+  new ApiError(0, `The download broke off after ${jobs} jobs: the portal or ICE failed on the way. Nothing was saved; try again.`, { code: 'export_incomplete', jobsBefore: jobs });
 
 function lastLine(tail: string): string {
   const lines = tail.split('\n');
@@ -90,7 +90,7 @@ function lastLine(tail: string): string {
 
 interface EndLine {
   summary?: { stopped?: unknown };
-  error?: { code?: string; message: string; requestId?: string };
+  error?: { code?: string; message: string; requestId?: string; params?: Record<string, string | number> };
 }
 
 function parseEndLine(line: string): EndLine | undefined {

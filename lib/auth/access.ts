@@ -20,13 +20,6 @@ export interface AccessRules {
 
 export type AccessDenial = 'no_email' | 'email_unverified' | 'domain' | 'group';
 
-export const DENIAL_TEXT: Record<AccessDenial, string> = {
-  no_email: 'your identity provider did not share an email address with the portal',
-  email_unverified: 'your email address is not verified at your identity provider',
-  domain: 'your email address is not in a domain allowed to use this portal',
-  group: 'you are not in a group allowed to use this portal',
-};
-
 export function identityFromClaims(claims: Record<string, unknown>, rules: AccessRules): User {
   const groupsClaim = claims[rules.AUTH_GROUPS_CLAIM];
   return {

@@ -1,3 +1,4 @@
+import type { Locale } from '@/lib/i18n/locales';
 import { MISSING } from './numbers';
 
 /** UTC, or the zone of whoever runs the code (the viewer's browser): the viewer's choice for every time. */
@@ -5,14 +6,20 @@ export type TimeZoneChoice = 'local' | 'UTC';
 
 export interface TimeFormat {
   timeZone: TimeZoneChoice;
+  locale: Locale;
 }
+
+// Numeric and in year-month-day order in both languages, as ICE's console shows times: English as ISO
+// 8601 ("2022-01-12"), Chinese with the separator its own convention uses ("2022/01/12").
+const DATE_LOCALES: Record<Locale, string> = { en: 'en-CA', 'zh-CN': 'zh-CN' };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: TimeZoneChoice): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
+function formatterFor({ timeZone, locale }: TimeFormat): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
+    formatter = new Intl.DateTimeFormat(DATE_LOCALES[locale], {
       ...(timeZone === 'UTC' ? { timeZone: 'UTC' } : {}),
       year: 'numeric',
       month: '2-digit',
@@ -23,17 +30,20 @@ function formatterFor(timeZone: TimeZoneChoice): Intl.DateTimeFormat {
       hourCycle: 'h23',
       timeZoneName: 'short',
     });
-    formatters.set(timeZone, formatter);
+    formatters.set(key, formatter);
   }
   return formatter;
 }
 
-/** "2022-01-12 08:49:41 UTC": sortable, unambiguous, the same shape in every zone. */
-export function formatTime(iso: string | null | undefined, { timeZone }: TimeFormat): string {
+/** "2022-01-12 08:49:41 UTC" (or "2022/01/12 08:49:41 UTC"): sortable, unambiguous, the same shape in every zone. */
+export function formatTime(iso: string | null | undefined, format: TimeFormat): string {
   const ms = typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(ms)) return MISSING;
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(ms).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
+  const parts = formatterFor(format).formatToParts(ms);
+  const value = Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  const afterYear = parts[parts.findIndex((p) => p.type === 'year') + 1];
+  const separator = afterYear?.type === 'literal' ? afterYear.value : '-';
+  return `${value.year}${separator}${value.month}${separator}${value.day} ${value.hour}:${value.minute}:${value.second} ${value.timeZoneName}`;
 }
 
 /** Milliseconds from start to end, or undefined when either is missing or invalid, or end precedes start. */

@@ -77,4 +77,4 @@ export function exportRecord(job: MediaInfoJob): ExportRecord {
 const present = (text: string) => (text === MISSING ? undefined : text);
 
 /** "2024-07-01 08:00:00": the UTC time without its zone name, which would make a spreadsheet read text. */
-const utc = (iso: string | undefined) => present(formatTime(iso, { timeZone: 'UTC' }).replace(/ UTC$/, ''));
+const utc = (iso: string | undefined) => present(formatTime(iso, { timeZone: 'UTC', locale: 'en' }).replace(/ UTC$/, ''));

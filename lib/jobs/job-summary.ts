@@ -1,8 +1,8 @@
-// One list row per job: what a media engineer scans for, already in human units. Pure, so the server
-// render and the client's live refresh show exactly the same thing.
-import { formatBytes } from '@/lib/format/bytes';
-import { formatDuration, formatElapsed } from '@/lib/format/duration';
-import { MISSING } from '@/lib/format/numbers';
+// One list row per job: what a media engineer scans for, in human units where they read the same in
+// every language; sizes and processing times stay numbers, laid out in the reader's language by the
+// table. Pure, so the server render and the client's live refresh show exactly the same thing.
+import { formatDuration } from '@/lib/format/duration';
+import { MISSING, parseMediaNumber } from '@/lib/format/numbers';
 import { formatResolution } from '@/lib/format/resolution';
 import { elapsedBetween } from '@/lib/format/time';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
@@ -18,10 +18,12 @@ export interface JobRow {
   resolution: string;
   videoCodecs: string;
   audioCodecs: string;
-  size: string;
+  /** Bytes, when ICE reported a readable size. */
+  sizeBytes?: number;
   SubmitTime?: string;
   FinishTime?: string;
-  processing: string;
+  /** Milliseconds from submit to finish, when both are known. */
+  processingMs?: number;
 }
 
 export function summarizeJob(job: MediaInfoJob): JobRow {
@@ -42,10 +44,10 @@ export function summarizeJob(job: MediaInfoJob): JobRow {
     resolution: formatResolution(file?.Width || firstVideo?.Width, file?.Height || firstVideo?.Height),
     videoCodecs: countedNames(video.map((s) => s.Codec_name)),
     audioCodecs: countedNames((info?.AudioStreamInfoList ?? []).map((s) => s.CodecName)),
-    size: formatBytes(file?.FileSize),
+    sizeBytes: parseMediaNumber(file?.FileSize),
     SubmitTime: job.SubmitTime,
     FinishTime: job.FinishTime,
-    processing: elapsed === undefined ? MISSING : formatElapsed(elapsed),
+    processingMs: elapsed,
   };
 }
 

@@ -1,15 +1,16 @@
 import { getAuthConfig } from '@/lib/auth/config';
 import { ConfigError } from '@/lib/errors';
+import { getDefaultLocale } from '@/lib/i18n/config';
 import { getIceConfig } from '@/lib/ice/config';
 import { getScanConfig } from '@/lib/jobs/scan-config';
 
 /**
- * Every configuration problem at once (ICE, auth and scan bounds), or none. Messages name variables and what is
+ * Every configuration problem at once (ICE, auth, scan bounds and the default language), or none. Messages name variables and what is
  * expected; they never repeat a value.
  */
 export function configurationProblems(): string[] {
   const problems: string[] = [];
-  for (const read of [getIceConfig, getAuthConfig, getScanConfig]) {
+  for (const read of [getIceConfig, getAuthConfig, getScanConfig, getDefaultLocale]) {
     try {
       read();
     } catch (error) {

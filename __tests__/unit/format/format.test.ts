@@ -30,9 +30,13 @@ describe('formatBytes', () => {
     ['0', '0 B'],
     ['', MISSING],
     [undefined, MISSING],
-  ])('shows %j as %s', (raw, shown) => expect(formatBytes(raw)).toBe(shown));
+  ])('shows %j as %s', (raw, shown) => expect(formatBytes(raw, 'en')).toBe(shown));
+  it('lays the number out for the language, with the same SI symbols', () => {
+    expect(formatBytes('1234567890', 'zh-CN')).toBe('1.23 GB');
+    expect(formatBytes('999', 'zh-CN')).toBe('999 B');
+  });
   it('never throws and always returns a string', () => {
-    fc.assert(fc.property(fc.string(), (s) => expect(typeof formatBytes(s)).toBe('string')));
+    fc.assert(fc.property(fc.string(), (s) => expect(typeof formatBytes(s, 'en')).toBe('string')));
   });
 });
 
@@ -45,12 +49,15 @@ describe('durations', () => {
     ['0.f', MISSING],
   ])('formats %j as %s', (raw, shown) => expect(formatDuration(raw)).toBe(shown));
   it.each([
-    [850, '850 ms'],
-    [12_400, '12.4 s'],
-    [185_000, '3 min 05 s'],
-    [7_380_000, '2 h 03 min'],
-    [-1, MISSING],
-  ])('formats %d ms of processing as %s', (ms, shown) => expect(formatElapsed(ms)).toBe(shown));
+    [850, '850 ms', '850毫秒'],
+    [12_400, '12.4 sec', '12.4秒'],
+    [185_000, '3 min 05 sec', '3分钟05秒'],
+    [7_380_000, '2 hr 03 min', '2小时03分钟'],
+    [-1, MISSING, MISSING],
+  ])('formats %d ms of processing as %s in English and %s in Chinese', (ms, en, zh) => {
+    expect(formatElapsed(ms, 'en')).toBe(en);
+    expect(formatElapsed(ms, 'zh-CN')).toBe(zh);
+  });
 });
 
 describe('formatBitrate (ICE sends kbit/s)', () => {
@@ -97,8 +104,11 @@ describe('geometry', () => {
 
 describe('times', () => {
   it('shows a UTC time in a sortable form', () => {
-    expect(formatTime('2022-01-12T08:49:41Z', { timeZone: 'UTC' })).toBe('2022-01-12 08:49:41 UTC');
-    expect(formatTime('not a time', { timeZone: 'UTC' })).toBe(MISSING);
+    expect(formatTime('2022-01-12T08:49:41Z', { timeZone: 'UTC', locale: 'en' })).toBe('2022-01-12 08:49:41 UTC');
+    expect(formatTime('not a time', { timeZone: 'UTC', locale: 'en' })).toBe(MISSING);
+  });
+  it('keeps year-month-day order in Chinese, with its own separator', () => {
+    expect(formatTime('2022-01-12T08:49:41Z', { timeZone: 'UTC', locale: 'zh-CN' })).toBe('2022/01/12 08:49:41 UTC');
   });
   it('measures elapsed time only when both ends are valid and in order', () => {
     expect(elapsedBetween('2022-01-12T08:49:41Z', '2022-01-12T08:50:41Z')).toBe(60_000);

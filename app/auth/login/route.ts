@@ -19,6 +19,6 @@ export async function GET(request: NextRequest): Promise<Response> {
     return response;
   } catch (error) {
     log('error', 'oidc_discovery_failed', { name: (error as Error)?.name, message: (error as Error)?.message });
-    return signInErrorPage(502, 'Sign-in is unavailable', 'The portal could not reach the identity provider. Try again in a minute; if it persists, tell the operators.');
+    return signInErrorPage(request, 502, 'unavailable');
   }
 }

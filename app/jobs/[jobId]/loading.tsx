@@ -1,8 +1,11 @@
+import { useTranslations } from 'next-intl';
+
 export default function JobLoading() {
+  const t = useTranslations('job');
   return (
     <div aria-busy="true">
       <p role="status" className="visually-hidden">
-        Loading the job…
+        {t('loading')}
       </p>
       <span className="skeleton" style={{ width: '40%', height: '1.8rem', marginBottom: '1rem' }} />
       {Array.from({ length: 6 }, (_, i) => (

@@ -1,12 +1,14 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 export default function JobNotFound() {
+  const t = useTranslations('job');
   return (
     <section className="panel">
-      <h1>No such job</h1>
-      <p>ICE has no media-info job with this JobId in this account and region. Check the link, or find the job in the list.</p>
+      <h1>{t('notFoundTitle')}</h1>
+      <p>{t('notFoundText')}</p>
       <p>
-        <Link href="/jobs">← All jobs</Link>
+        <Link href="/jobs">{t('allJobs')}</Link>
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AudioStreamTable } from '@/components/job-detail/audio-stream-table';
 import { FailureReason } from '@/components/job-detail/failure-reason';
 import { FileInfo } from '@/components/job-detail/file-info';
@@ -22,13 +23,14 @@ export async function generateMetadata({ params }: PageProps<'/jobs/[jobId]'>): 
     const { MediaInfoJob: job } = await loadJob(jobId);
     return { title: job.Name || summarizeJob(job).fileName };
   } catch {
-    return { title: 'Job' };
+    return { title: (await getTranslations('job'))('fallbackTitle') };
   }
 }
 
 export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
   await requireUser();
   const { jobId } = await params;
+  const t = await getTranslations('job');
   let job;
   try {
     job = (await loadJob(jobId)).MediaInfoJob;
@@ -38,9 +40,9 @@ export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
     return (
       <>
         <p>
-          <Link href="/jobs">← All jobs</Link>
+          <Link href="/jobs">{t('allJobs')}</Link>
         </p>
-        <PortalErrorPanel error={error} what="this job" />
+        <PortalErrorPanel error={error} what="job" />
       </>
     );
   }
@@ -50,19 +52,26 @@ export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
   return (
     <article>
       <p>
-        <Link href="/jobs">← All jobs</Link>
+        <Link href="/jobs">{t('allJobs')}</Link>
       </p>
       <JobHeader job={job} title={job.Name || summarizeJob(job).fileName} />
       {job.Status === 'Init' && <JobPoller jobId={job.JobId} />}
       {job.Status === 'Fail' && <FailureReason job={job} />}
       <div className="grid-2">
-        {info?.FileBasicInfo ? <FileInfo file={info.FileBasicInfo} /> : <section><h2>File</h2><p className="muted">No media information{job.Status === 'Init' ? ' yet' : ''}.</p></section>}
+        {info?.FileBasicInfo ? (
+          <FileInfo file={info.FileBasicInfo} />
+        ) : (
+          <section>
+            <h2>{t('file')}</h2>
+            <p className="muted">{job.Status === 'Init' ? t('noMediaInfoYet') : t('noMediaInfo')}</p>
+          </section>
+        )}
         <JobFacts job={job} />
       </div>
       {video.length > 0 && <VideoStreamTable streams={video} />}
       {audio.length > 0 && <AudioStreamTable streams={audio} />}
-      {info && video.length === 0 && audio.length === 0 && <p className="muted">ICE reported no audio or video streams.</p>}
-      {info && video.length === 0 && audio.length > 0 && <p className="muted">Audio only: no video stream.</p>}
+      {info && video.length === 0 && audio.length === 0 && <p className="muted">{t('noStreams')}</p>}
+      {info && video.length === 0 && audio.length > 0 && <p className="muted">{t('audioOnly')}</p>}
       <RawJson jobId={job.JobId} />
     </article>
   );

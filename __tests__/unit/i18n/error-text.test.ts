@@ -1,0 +1,36 @@
+import { createTranslator } from 'next-intl';
+import { errorText } from '@/components/ui/error-text';
+import { MESSAGES } from '@/lib/i18n/messages';
+
+const translator = (locale: 'en' | 'zh-CN') => createTranslator({ locale, messages: MESSAGES[locale], namespace: 'errors' });
+
+describe('errorText: an error in the reader’s language from its code and parameters', () => {
+  const en = translator('en');
+  const zh = translator('zh-CN');
+
+  it('names the parameter at fault and keeps the API’s reason', () => {
+    const error = { code: 'invalid_input', field: 'PageSize', params: { field: 'PageSize', why: 'must be 1 to 100' } };
+    expect(errorText(en, error)).toBe('PageSize is not valid: must be 1 to 100');
+    expect(errorText(zh, error)).toBe('参数 PageSize 的值无效（must be 1 to 100）');
+  });
+
+  it('says how long to wait when rate limited', () => {
+    expect(errorText(zh, { code: 'rate_limited', params: { waitSeconds: 7 } })).toBe('请求过于频繁：请等待 7 秒后重试。');
+  });
+
+  it('translates ICE’s failures by code, not by the English text', () => {
+    expect(errorText(zh, { code: 'upstream_throttled' }, 'ICE is limiting requests right now.')).toBe('ICE 当前正在限流。请等待几秒后重试。');
+  });
+
+  it('falls back to the status for a code it does not know, and to a network message without one', () => {
+    expect(errorText(en, { code: 'something_new', status: 418 })).toBe('The portal answered with status 418.');
+    expect(errorText(zh, {})).toBe('无法连接门户。请检查网络连接后重试。');
+  });
+
+  it('says how far a download got before it failed', () => {
+    expect(errorText(en, { code: 'export_incomplete', jobsBefore: 1200 })).toBe(
+      'The download broke off after 1,200 jobs: the portal or ICE failed on the way. Nothing was saved; try again.',
+    );
+    expect(errorText(zh, { code: 'upstream_unavailable', jobsBefore: 3 })).toMatch(/导出在 3 个作业后停止，未保存任何文件。$/);
+  });
+});

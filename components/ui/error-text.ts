@@ -1,0 +1,33 @@
+import type { useTranslations } from 'next-intl';
+
+// One place that turns an error's stable code and parameters into words in the reader's language, for
+// server pages (a PortalError) and the browser (an ApiError from /api) alike. The API's own English
+// message is the fallback only for a code this portal does not know.
+
+type ErrorsTranslator = ReturnType<typeof useTranslations<'errors'>>;
+
+export interface ErrorFacts {
+  code?: string;
+  status?: number;
+  params?: Record<string, string | number>;
+  /** The parameter at fault (a PortalError's field). */
+  field?: string;
+  /** For a download that ended badly: how many jobs arrived before it did. */
+  jobsBefore?: number;
+}
+
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+export function errorText(t: ErrorsTranslator, error: ErrorFacts, englishFallback?: string): string {
+  const params = error.params ?? {};
+  const code = error.code;
+  let message: string;
+  if (code === 'export_incomplete') return t('exportBrokeOff', { jobs: error.jobsBefore ?? 0 });
+  if (code === 'invalid_input') message = t('messages.invalid_input', { field: error.field ?? text(params.field), why: text(params.why) || text(englishFallback) });
+  else if (code === 'rate_limited') message = t('messages.rate_limited', { waitSeconds: Number(params.waitSeconds ?? 1) });
+  else if (code === 'method_not_allowed') message = t('messages.method_not_allowed', { allow: text(params.allow) });
+  else if (code && t.has(`messages.${code}` as Parameters<ErrorsTranslator['has']>[0])) message = t(`messages.${code}` as Parameters<ErrorsTranslator>[0]);
+  else if (error.status) message = t('status', { status: error.status });
+  else message = t('network');
+  return error.jobsBefore === undefined ? message : `${message} ${t('exportStopped', { jobs: error.jobsBefore })}`;
+}
