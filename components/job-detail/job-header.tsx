@@ -13,7 +13,8 @@ export function JobHeader({ job, title }: { job: MediaInfoJob; title: string }) 
   return (
     <>
       <div className="job-header">
-        <h1>{title}</h1>
+        {/* The job's own name or file name: data, shown as it is in every language. */}
+        <h1 translate="no">{title}</h1>
         <StatusBadge status={job.Status} />
         <CopyButton value="url" label={t('copyLink')} />
       </div>

@@ -1,0 +1,156 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '@/harness/browser';
+import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
+
+// The whole portal in both languages (#13): a new visitor gets their browser's language, the switch in
+// the header changes every word on /jobs and on a job page, the choice survives a reload, and both
+// languages are axe clean.
+
+let stack: PortalStack;
+let browser: Browser;
+let jobId: string;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startPortalStack({ emulatorArgs: ['--jobs', '120', '--seed', '31'] }), launchBrowser()]);
+  const page = (await (await fetch(`${stack.portal.url}/api/jobs?Status=Success&PageSize=1`)).json()) as { Jobs: { JobId: string }[] };
+  jobId = page.Jobs[0]!.JobId;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const url = (path: string) => `${stack.portal.url}${path}`;
+
+/**
+ * Data (names, ids, times, values, code) is shown as it is; everything else is the portal's words. The
+ * document title (streamed into the body by Next.js) holds a job's name; it is checked on its own.
+ */
+const DATA = 'code, pre, time, td, dd, option, script, style, title, .mono, [translate="no"]';
+
+/** Every word the portal itself shows or names for assistive technology, outside data. */
+function portalWords(page: Page): Promise<string[]> {
+  return page.evaluate((dataSelector) => {
+    const words: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      if (text && !node.parentElement?.closest(dataSelector)) words.push(text);
+    }
+    for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (element.closest(dataSelector)) continue;
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = element.getAttribute(name);
+        if (value) words.push(value);
+      }
+    }
+    return words;
+  }, DATA);
+}
+
+// Codes and technical names a Chinese media engineer reads as they are (ICE's own names, units, formats).
+const CODES = new Set(['ICE', 'UTC', 'JSON', 'NDJSON', 'CSV', 'KiB', 'SAR', 'DAR', 'Init', 'Success', 'Fail', 'ID', 'SubmitMediaInfoJob', 'AUTH_MODE', 'none', 'ep', 'final', 'mov', 'GMT']);
+
+function englishIn(words: string[]): string[] {
+  return words.flatMap((text) => (text.match(/[A-Za-z][A-Za-z_]+/g) ?? []).filter((word) => !CODES.has(word)).map((word) => `${word} (in "${text.slice(0, 60)}")`));
+}
+
+const hasChinese = (words: string[]) => words.filter((w) => /[\u4e00-\u9fff]/.test(w));
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+async function waitForRows(page: Page) {
+  await page.locator('tbody tr td:first-child a').first().waitFor();
+}
+
+describe('languages', () => {
+  it('gives a new visitor whose browser asks for Chinese the Chinese portal, with no English left', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(url('/jobs'));
+    await waitForRows(page);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await expect(page.locator('h1').textContent()).resolves.toBe('媒体信息作业');
+    expect(englishIn(await portalWords(page))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'zh-jobs');
+    await context.close();
+  });
+
+  it('fits the header’s switches on a 360 px phone in dark mode, without sideways scrolling', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(url('/jobs'));
+    await waitForRows(page);
+    const header = await page.locator('.site-header').boundingBox();
+    expect(header!.width).toBeLessThanOrEqual(360);
+    for (const id of ['#language', '#time-zone']) {
+      const box = await page.locator(id).boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'zh-jobs-360-dark');
+    await context.close();
+  });
+
+  it('switches /jobs from English to Chinese with the header’s switch, and keeps the choice across a reload', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(url('/jobs'));
+    await waitForRows(page);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(hasChinese(await portalWords(page))).toEqual([]);
+
+    await page.selectOption('#language', 'zh-CN');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === '媒体信息作业');
+    await waitForRows(page);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(englishIn(await portalWords(page))).toEqual([]);
+
+    await page.reload();
+    await waitForRows(page);
+    await expect(page.locator('h1').textContent()).resolves.toBe('媒体信息作业');
+    expect((await context.cookies()).find((c) => c.name === 'ice-portal-locale')?.value).toBe('zh-CN');
+
+    await page.selectOption('#language', 'en');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Media-info jobs');
+    expect(hasChinese(await portalWords(page))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a job page wholly in Chinese: labels, stream tables, times and sizes', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    await context.addCookies([{ name: 'ice-portal-locale', value: 'zh-CN', url: stack.portal.url }]);
+    const page = await context.newPage();
+    await page.goto(url(`/jobs/${jobId}`));
+    await page.getByRole('heading', { name: '文件', exact: true }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.getByText('原始 JSON').click();
+    await page.getByRole('button', { name: '复制原始 JSON' }).waitFor();
+    expect(englishIn(await portalWords(page))).toEqual([]);
+    expect(await page.title()).toMatch(/ · ICE 媒体信息作业$/);
+    // Processing time in Chinese units, dates in Chinese order.
+    const facts = await page.locator('dl.facts').first().innerText();
+    expect(facts).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/);
+    expect(facts).toMatch(/处理耗时\s+[\d.]+(毫秒|秒)|处理耗时\s+\d+分钟/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'zh-job');
+    await context.close();
+  });
+
+  it('answers the sign-in failure pages in the reader’s language too', async () => {
+    // AUTH_MODE=none has no sign-in; the undecodable-address page is the proxy's own plain page.
+    const zh = await fetch(url('/jobs/%ZZ'), { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    expect(zh.status).toBe(400);
+    expect(zh.headers.get('content-language')).toBe('zh-CN');
+    expect(await zh.text()).toContain('<h1>地址有误</h1>');
+    const en = await fetch(url('/jobs/%ZZ'));
+    expect(await en.text()).toContain('<h1>Bad address</h1>');
+  });
+});
