@@ -225,7 +225,7 @@ describe('job detail', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(await page.locator('pre.raw').evaluate((el) => el.textContent!.length)).toBe(100_000);
     expect(await page.getByText(/The first 20,000 characters of 1\.\d+ MB/).count()).toBe(1);
-    await page.getByRole('button', { name: /Show all \d+ KiB/ }).click();
+    await page.getByRole('button', { name: /Show all [\d,]+ KiB/ }).click();
     await page.waitForFunction(() => document.querySelector('pre.raw')!.textContent!.length > 1_000_000);
     await screenshot(page, 'job-heavy');
   });

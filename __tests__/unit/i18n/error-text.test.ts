@@ -10,7 +10,7 @@ describe('errorText: an error in the reader’s language from its code and param
 
   it('names the parameter at fault and keeps the API’s reason', () => {
     const error = { code: 'invalid_input', field: 'PageSize', params: { field: 'PageSize', why: 'must be 1 to 100' } };
-    expect(errorText(en, error)).toBe('PageSize is not valid: must be 1 to 100');
+    expect(errorText(en, error)).toBe('PageSize: must be 1 to 100');
     expect(errorText(zh, error)).toBe('参数 PageSize 的值无效（must be 1 to 100）');
   });
 
