@@ -144,13 +144,16 @@ describe('languages', () => {
     await context.close();
   });
 
-  it('answers the sign-in failure pages in the reader’s language too', async () => {
-    // AUTH_MODE=none has no sign-in; the undecodable-address page is the proxy's own plain page.
+  it('answers the plain pages (a bad address, a missing page) in the reader’s language too', async () => {
+    // The undecodable-address page is the proxy's own; the sign-in failures are in login.test.ts.
     const zh = await fetch(url('/jobs/%ZZ'), { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
     expect(zh.status).toBe(400);
     expect(zh.headers.get('content-language')).toBe('zh-CN');
     expect(await zh.text()).toContain('<h1>地址有误</h1>');
     const en = await fetch(url('/jobs/%ZZ'));
     expect(await en.text()).toContain('<h1>Bad address</h1>');
+    const missing = await fetch(url('/no-such-page'), { headers: { 'accept-language': 'zh-CN' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<h1>页面不存在</h1>');
   });
 });

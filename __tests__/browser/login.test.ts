@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
@@ -71,5 +72,33 @@ it('shows a signed-in user outside the allowed groups why access is refused', as
   expect(await page.textContent('main')).toContain('dave@example.com');
   expect(await page.textContent('main')).toContain('not in a group allowed');
   await screenshot(page, 'access-denied');
+  await context.close();
+});
+
+it('says all of it in Chinese to a Chinese reader: the 403 page, signing out, a stale sign-in link', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${stack.portal.url}/jobs`);
+  await signInAtIdp(page, 'nogroup:erin');
+  await page.getByRole('heading', { name: '无权访问' }).waitFor();
+  expect(await page.textContent('main')).toContain('你已以 erin@example.com 身份登录，但你不在允许使用此门户的用户组中。');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await screenshot(page, 'zh-access-denied');
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL((url) => url.origin === stack.idp!.issuer);
+  await page.getByRole('button', { name: /yes/i }).click();
+  await page.waitForURL(`${stack.portal.url}/auth/signed-out`);
+  await page.getByRole('heading', { name: '你已退出登录' }).waitFor();
+  expect(await page.title()).toBe('已退出登录 · ICE 媒体信息作业');
+
+  // A sign-in link opened twice (or in another browser) answers with the reason, in Chinese.
+  const stale = await page.goto(`${stack.portal.url}/auth/callback?code=used&state=stale`);
+  expect(stale?.status()).toBe(400);
+  expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  // Expired (no sign-in under way) or unverified (one under way, for another state): either way, in Chinese.
+  await expect(page.locator('h1').textContent()).resolves.toMatch(/^(登录已过期|无法验证登录)$/);
+  await page.getByRole('link', { name: '重新登录' }).waitFor();
   await context.close();
 });

@@ -77,6 +77,29 @@ it('serves health, readiness, the job list and a job page, with a request id', a
   }
 });
 
+it('speaks DEFAULT_LOCALE to a reader whose browser asks for neither language, and serves its own CJK font', async () => {
+  const server = await startImageServer(app, { ...baseEnv(), DEFAULT_LOCALE: 'zh-CN' });
+  try {
+    const nobody = await (await fetch(`${server.url}/jobs`)).text();
+    expect(nobody).toContain('<html lang="zh-CN"');
+    expect(nobody).toContain('<h1>媒体信息作业</h1>');
+    const german = await (await fetch(`${server.url}/jobs`, { headers: { 'accept-language': 'de-DE,de;q=0.9' } })).text();
+    expect(german).toContain('<html lang="zh-CN"');
+    const english = await (await fetch(`${server.url}/jobs`, { headers: { 'accept-language': 'en-GB,en;q=0.8' } })).text();
+    expect(english).toContain('<html lang="en"');
+    expect(english).toContain('<h1>Media-info jobs</h1>');
+    // The font slices are in the image and served by the portal itself (no font CDN).
+    const css = await Promise.all([...nobody.matchAll(/href="(\/_next\/static\/[^"]+\.css)"/g)].map(async ([, href]) => (await fetch(`${server.url}${href}`)).text()));
+    const slice = /url\(([^)]*noto-sans-sc[^)]*\.woff2)\)/.exec(css.join('\n'))?.[1];
+    expect(slice).toBeDefined();
+    const font = await fetch(new URL(slice!.replace(/^["']|["']$/g, ''), `${server.url}/_next/static/chunks/`));
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/woff2');
+  } finally {
+    await server.stop();
+  }
+});
+
 it('turns not ready when ICE goes away and ready again when it returns', async () => {
   const server = await startImageServer(app, baseEnv());
   try {
@@ -100,11 +123,12 @@ it('refuses to start on a bad configuration, listing every problem and no secret
     ICE_TIMEOUT_MS: 'soon',
     OIDC_CLIENT_SECRET: 'super-secret-client-value-999',
     AUTH_SECRET: 'short',
+    DEFAULT_LOCALE: 'fr',
   });
   const code = await server.exited;
   expect(code).not.toBe(0);
   const output = server.output();
-  for (const name of ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ICE_REGION', 'ICE_TIMEOUT_MS', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'APP_URL', 'AUTH_SECRET']) {
+  for (const name of ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ICE_REGION', 'ICE_TIMEOUT_MS', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'APP_URL', 'AUTH_SECRET', 'DEFAULT_LOCALE']) {
     expect(output).toContain(name);
   }
   expect(output).not.toContain('LOOKS-LIKE-A-REAL-KEY-ID-777');
