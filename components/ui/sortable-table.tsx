@@ -2,13 +2,14 @@
 
 import { useLocale } from 'next-intl';
 import { useMemo, useState, type ReactNode } from 'react';
+import { sortRows, type SortValue } from './sort-rows';
 
 export interface Column<T> {
   key: string;
   label: string;
   render: (row: T) => ReactNode;
   /** What the column sorts by; numbers sort numerically, missing values last. */
-  sortValue?: (row: T) => number | string | undefined;
+  sortValue?: (row: T) => SortValue;
   numeric?: boolean;
 }
 
@@ -16,21 +17,12 @@ export interface Column<T> {
 export function SortableTable<T>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T, index: number) => string }) {
   const [sort, setSort] = useState<{ key: string; descending: boolean } | undefined>();
   const locale = useLocale();
-  // Chinese names sort by pinyin under zh-CN's collation; "track 10" after "track 9" in both.
   const collator = useMemo(() => new Intl.Collator(locale, { numeric: true }), [locale]);
 
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort?.key);
     if (!column?.sortValue || !sort) return rows;
-    const value = column.sortValue;
-    return [...rows].sort((a, b) => {
-      const x = value(a);
-      const y = value(b);
-      if (x === undefined) return y === undefined ? 0 : 1;
-      if (y === undefined) return -1;
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-      return sort.descending ? -order : order;
-    });
+    return sortRows(rows, column.sortValue, sort.descending, collator);
   }, [rows, columns, sort, collator]);
 
   return (
