@@ -77,8 +77,13 @@ describe('exportJobs', () => {
     const { stream } = await start('ndjson', client);
     const reader = stream.getReader();
     await reader.read();
+    // Wait until the calls stop (a loaded machine may need more than one pause), then for a while longer.
+    let whileStalled = -1;
+    for (let i = 0; i < 100 && client.calls.length !== whileStalled; i++) {
+      whileStalled = client.calls.length;
+      await settle();
+    }
     await settle();
-    const whileStalled = client.calls.length;
     await settle();
     // The chunk read and one queued (about 3 pages each here), the scan's shared read-ahead, the slice
     // being read 2 more, and the calls in flight: nowhere near the 40 pages there are.
