@@ -6,8 +6,10 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // pop-core needs Node built-ins (os, querystring); pino loads its parts at run time: neither is bundled.
-  serverExternalPackages: ['@alicloud/pop-core', 'pino'],
+  // pop-core needs Node built-ins (os, querystring); pino loads its parts at run time: neither is
+  // bundled. ioredis and rate-limiter-flexible are plain Node packages loaded once from node_modules,
+  // rather than copied into every bundle (proxy.ts, each route).
+  serverExternalPackages: ['@alicloud/pop-core', 'pino', 'ioredis', 'rate-limiter-flexible'],
   // The container image and the tests run .next/standalone/server.js with only its traced files.
   output: 'standalone',
   poweredByHeader: false,

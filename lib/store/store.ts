@@ -1,0 +1,42 @@
+// The one interface for state that several server processes may share: short-lived reads of ICE,
+// finished jobs, locks, revoked sessions and rate budgets. Two implementations: this process's memory
+// (memory.ts, the default) and Redis (redis.ts, when REDIS_URL is set). Callers never know which one
+// they have; `shared` only tells them whether writing for other processes is worth the trouble.
+//
+// Values are write-once: a key's value never changes before it expires or is deleted (an answer of
+// ICE, a revocation, a lock), which is what lets the Redis store keep a copy in memory as well.
+
+export type StoreHealth =
+  /** The in-process store: nothing to reach, nothing to lose. */
+  | 'memory'
+  /** Redis answers. */
+  | 'redis'
+  /** Redis is configured but does not answer: this process serves from its memory until it does. */
+  | 'degraded';
+
+export interface SetOptions {
+  ttlMs: number;
+  /**
+   * A cache entry: memory may drop it before its TTL to stay within its bound. Anything else (a
+   * revocation, a lock) is kept until its TTL, whatever the cache holds.
+   */
+  cache?: boolean;
+}
+
+export interface RateLimiter {
+  /** 0 when one more may go ahead (and is counted); otherwise the seconds to wait (for Retry-After). */
+  take(key: string): Promise<number>;
+}
+
+export interface Store {
+  /** Whether other server processes see what this store holds. */
+  readonly shared: boolean;
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, options: SetOptions): Promise<void>;
+  /** Sets the key only when it holds nothing; true when this call set it (a short lock). */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  /** A budget of `perMinute` takes per key in each one-minute window; one per name and size. */
+  rateLimiter(name: string, perMinute: number): RateLimiter;
+  health(): Promise<StoreHealth>;
+}
