@@ -1,40 +1,21 @@
+import 'server-only';
+import { appStore } from '@/lib/store/app-store';
+
 // Session ids signed out before their cookie expires. A copied cookie carries a valid seal until its
-// absolute expiry, so sign-out records the id until then and every request checks it.
+// absolute expiry, so sign-out records the id in the process's store until then, and every request
+// checks it: with Redis, a sign-out on one instance is refused by all of them.
 //
-// In this process's memory for now (the shared-store issue moves it to Redis so it holds across
-// instances), behind an asynchronous interface so that move does not change the callers.
+// While Redis does not answer, the check falls back to the revocations this instance recorded itself
+// (fail open for the others'): refusing every session during an outage would sign everyone out, and
+// a copied cookie is still bounded by its idle and absolute expiry. A revocation recorded during the
+// outage is written to Redis when it returns (lib/store/redis.ts).
 
-export interface RevokedSessions {
-  revoke(sid: string, untilMs: number): Promise<void>;
-  isRevoked(sid: string, nowMs?: number): Promise<boolean>;
+const key = (sid: string) => `session-revoked:${sid}`;
+
+export async function revokeSession(sid: string, untilMs: number, nowMs = Date.now()): Promise<void> {
+  await appStore().set(key(sid), '1', { ttlMs: untilMs - nowMs });
 }
 
-/** Past this many live entries, expired ones are swept before the next is added. */
-const SWEEP_AT = 10_000;
-
-export function memoryRevokedSessions(): RevokedSessions {
-  const until = new Map<string, number>();
-  return {
-    async revoke(sid, untilMs) {
-      if (until.size >= SWEEP_AT) {
-        const now = Date.now();
-        for (const [id, expiry] of until) if (expiry <= now) until.delete(id);
-      }
-      until.set(sid, untilMs);
-    },
-    async isRevoked(sid, nowMs = Date.now()) {
-      const expiry = until.get(sid);
-      return expiry !== undefined && expiry > nowMs;
-    },
-  };
-}
-
-// Sign-out runs in a route handler and the check in pages, the API and proxy.ts: separate bundles
-// with their own module copies, so the one list of the process lives on globalThis.
-const SHARED = Symbol.for('ice-portal.revoked-sessions');
-
-export function revokedSessions(): RevokedSessions {
-  const holder = globalThis as { [SHARED]?: RevokedSessions };
-  holder[SHARED] ??= memoryRevokedSessions();
-  return holder[SHARED];
+export async function isSessionRevoked(sid: string): Promise<boolean> {
+  return (await appStore().get(key(sid))) !== undefined;
 }

@@ -4,7 +4,7 @@ import type { AccessDenial, User } from './access';
 import type { AuthConfig } from './config';
 import { cookieName, cookieOptions } from './cookies';
 import type { LoginFlow } from './oidc';
-import { revokedSessions } from './revoked-sessions';
+import { isSessionRevoked, revokeSession } from './revoked-sessions';
 import { seal, unseal } from './sealed-cookie';
 
 // A signed-in session's whole life in OIDC mode: the login-flow cookie, the session cookie (what it
@@ -99,7 +99,7 @@ export async function inspectSession(config: OidcConfig, value: string | undefin
   const session = openSession(config, value, nowMs);
   if (!session) return { refusal: 'invalid' };
   if (nowMs - session.seen > config.idleMs) return { refusal: 'idle' };
-  if (await revokedSessions().isRevoked(session.sid, nowMs)) return { refusal: 'revoked' };
+  if (await isSessionRevoked(session.sid)) return { refusal: 'revoked' };
   return { session };
 }
 
@@ -122,7 +122,7 @@ export function refreshedSession(config: OidcConfig, session: Session, nowMs = D
  */
 export async function endSession(config: OidcConfig, value: string | undefined, nowMs = Date.now()): Promise<Session | undefined> {
   const session = openSession(config, value, nowMs);
-  if (session) await revokedSessions().revoke(session.sid, session.exp);
+  if (session) await revokeSession(session.sid, session.exp, nowMs);
   return session;
 }
 

@@ -1,7 +1,7 @@
 import type { User } from '@/lib/auth/access';
 import type { AnonymousReason } from '@/lib/auth/viewer';
 import { log } from '@/lib/log/logger';
-import { TokenBuckets } from './rate-limit';
+import { TokenBuckets } from './token-buckets';
 
 // What an audit line may carry about a request, so that a caller cannot make it large or frequent:
 // the route's known parameters (values cut to MAX_VALUE_CHARS, all of them to MAX_PARAMS_CHARS), a
