@@ -1,9 +1,9 @@
 // The environment a harness child starts with: this machine's, minus the operator's own ICE
-// credentials and auth settings, so a test or benchmark sees only the configuration it passes.
+// credentials, auth settings and Redis, so a test or benchmark sees only the configuration it passes.
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of Object.keys(env)) {
-    if (/^(ALIBABA_CLOUD_|ICE_|AUTH_|OIDC_|APP_URL$|LOG_LEVEL$)/.test(name)) delete env[name];
+    if (/^(ALIBABA_CLOUD_|ICE_|AUTH_|OIDC_|REDIS_|APP_URL$|LOG_LEVEL$)/.test(name)) delete env[name];
   }
   return { ...env, ...extra };
 }

@@ -21,7 +21,7 @@ function newestMtime(target: string): number {
 export function buildEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   for (const name of Object.keys(env)) {
-    if (name === 'NODE_ENV' || /^(ALIBABA_CLOUD_|ICE_|AUTH_|OIDC_|APP_URL$)/.test(name)) delete env[name];
+    if (name === 'NODE_ENV' || /^(ALIBABA_CLOUD_|ICE_|AUTH_|OIDC_|REDIS_|APP_URL$)/.test(name)) delete env[name];
   }
   return env;
 }

@@ -2,24 +2,29 @@ import 'server-only';
 import { configurationProblems } from '@/lib/startup/validate-config';
 import { iceClient } from '@/lib/ice/client';
 import { log } from '@/lib/log/logger';
+import { appStore } from '@/lib/store/app-store';
+import type { StoreHealth } from '@/lib/store/store';
 
-// Ready = configuration valid and ICE answers a cheap signed call. The answer is cached for a few
-// seconds so load-balancer probes cannot turn into an ICE load of their own.
+// Ready = configuration valid and ICE answers a cheap signed call made by this process (never an
+// answer another instance shared). The store is reported beside it: Redis not answering makes it
+// `degraded`, still ready, since the portal serves from memory meanwhile. The answer is cached for a
+// few seconds so load-balancer probes cannot turn into an ICE load of their own.
 
 const CACHE_MS = 5000;
 const PROBE_TIMEOUT_MS = 3000;
 
-let cached: { ready: boolean; atMs: number } | undefined;
-let inflight: Promise<boolean> | undefined;
+export interface Readiness {
+  ready: boolean;
+  /** Unknown while the configuration is wrong. */
+  store?: StoreHealth;
+}
 
-async function probe(): Promise<boolean> {
-  const problems = configurationProblems();
-  if (problems.length > 0) {
-    log('warn', 'not_ready', { reason: 'configuration', problems });
-    return false;
-  }
+let cached: { readiness: Readiness; atMs: number } | undefined;
+let inflight: Promise<Readiness> | undefined;
+
+async function iceAnswers(): Promise<boolean> {
   try {
-    await iceClient().listMediaInfoJobs({ PageSize: 1 }, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    await iceClient().listMediaInfoJobs({ PageSize: 1 }, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), ownCall: true });
     return true;
   } catch (error) {
     log('warn', 'not_ready', { reason: 'ice', code: (error as { code?: string }).code, iceCode: (error as { iceCode?: string }).iceCode });
@@ -27,12 +32,22 @@ async function probe(): Promise<boolean> {
   }
 }
 
-export async function isReady(nowMs = Date.now()): Promise<boolean> {
-  if (cached && nowMs - cached.atMs < CACHE_MS) return cached.ready;
-  inflight ??= probe().then((ready) => {
-    cached = { ready, atMs: Date.now() };
+async function probe(): Promise<Readiness> {
+  const problems = configurationProblems();
+  if (problems.length > 0) {
+    log('warn', 'not_ready', { reason: 'configuration', problems });
+    return { ready: false };
+  }
+  const [ready, store] = await Promise.all([iceAnswers(), appStore().health()]);
+  return { ready, store };
+}
+
+export async function readiness(nowMs = Date.now()): Promise<Readiness> {
+  if (cached && nowMs - cached.atMs < CACHE_MS) return cached.readiness;
+  inflight ??= probe().then((readiness) => {
+    cached = { readiness, atMs: Date.now() };
     inflight = undefined;
-    return ready;
+    return readiness;
   });
   return inflight;
 }

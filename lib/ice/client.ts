@@ -1,11 +1,16 @@
 import 'server-only';
 import RPCClient from '@alicloud/pop-core';
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { log } from '@/lib/log/logger';
 import { registerSecrets } from '@/lib/log/redact';
+import { appStore } from '@/lib/store/app-store';
+import { memoryStore } from '@/lib/store/memory';
+import type { Store } from '@/lib/store/store';
 import { Coalescer } from './coalesce';
 import { getIceConfig, type IceConfig } from './config';
 import { PortalError } from '@/lib/errors';
+import { finishedJobs } from './finished-jobs';
 import { cancelled, isRetryable, mapCallFailure, mapIceErrorBody, timedOut, unreadableAnswer } from './map-failure';
 import { toPlainJson } from './plain-json';
 import {
@@ -19,10 +24,12 @@ import {
   type SubmitJobInput,
 } from './schemas';
 import { Semaphore } from './semaphore';
+import { SHARED_READS, sharedRead } from './shared-reads';
 
 // The only door to ICE: signs with pop-core, bounds every call by a deadline and the caller's
-// AbortSignal, retries reads on transient failures, caps and coalesces upstream calls, and turns
-// every outcome into typed data or an PortalError.
+// AbortSignal, retries reads on transient failures, caps and coalesces upstream calls (in this
+// process, and across instances through the store), serves finished jobs it has seen without a call,
+// and turns every outcome into typed data or an PortalError.
 
 export const ICE_API_VERSION = '2020-11-09';
 
@@ -34,12 +41,14 @@ export const RETRY_POLICY = {
   maxDelayMs: 1000,
 };
 
-/** A successful read is served again to identical reads for this long (see coalesce.ts). */
-export const READ_REUSE_MS = 1000;
+/** A successful read is served again to identical reads for this long (see coalesce.ts, shared-reads.ts). */
+export const READ_REUSE_MS = SHARED_READS.reuseMs;
 
 export interface CallOptions {
   /** Cancels the call, e.g. when the browser tab that asked for it is closed. */
   signal?: AbortSignal;
+  /** Never an answer another instance shared: readiness must prove that this process reaches ICE. */
+  ownCall?: boolean;
 }
 
 export interface IceClient {
@@ -54,7 +63,11 @@ interface PopCoreEntry {
   response: { statusCode: number };
 }
 
-export function createIceClient(config: IceConfig): IceClient {
+/**
+ * `store` holds what is shared across calls (and instances, when it is Redis): answers reused for a
+ * moment and finished jobs. A client of its own store by default, so tests start from nothing.
+ */
+export function createIceClient(config: IceConfig, store: Store = memoryStore()): IceClient {
   registerSecrets([config.accessKeyId, config.accessKeySecret, config.securityToken]);
   // verbose: pop-core then resolves with [body, entry], the only way to see the HTTP status of a success.
   const rpc = new RPCClient(
@@ -70,6 +83,10 @@ export function createIceClient(config: IceConfig): IceClient {
   );
   const slots = new Semaphore(config.maxConcurrency);
   const reads = new Coalescer<unknown>(READ_REUSE_MS);
+  // Portals of different ICE accounts or endpoints may share one Redis: they must not share answers.
+  const keyspace = `ice:${createHash('sha256').update(`${config.endpoint}\n${config.accessKeyId}`).digest('base64url').slice(0, 16)}`;
+  const parseJob = parseWith(getJobResponseSchema);
+  const finished = finishedJobs(store, keyspace, parseJob);
 
   async function attempt(action: string, params: Record<string, string>, signal: AbortSignal, deadlineAt: number) {
     const release = await slots.acquire(signal);
@@ -123,23 +140,44 @@ export function createIceClient(config: IceConfig): IceClient {
     }
   }
 
-  /** A read: retried, shared with identical reads in flight, and reused for READ_REUSE_MS after success. */
-  function read<T>(action: string, params: Params, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
+  /**
+   * A read: retried; shared with identical reads in flight and reused for READ_REUSE_MS after success,
+   * in this process (Coalescer) and across instances (sharedRead). `kept` answers before any of that
+   * (finished jobs).
+   */
+  function read<T>(action: string, params: Params, parse: (body: unknown) => T, options: CallOptions, kept?: KeptAnswers<T>): Promise<T> {
     const wire = toWireParams(params);
     const key = `${action}?${JSON.stringify(wire, Object.keys(wire).sort())}`;
+    const { signal, ownCall } = options;
+    const answer = async (shared: AbortSignal) => {
+      const found = await kept?.find();
+      if (found) {
+        log('info', 'ice_answer_kept', { action, requestId: requestIdOf(found) });
+        return found;
+      }
+      const fetch = () => call(action, params, true, shared);
+      const { value, fetched } = ownCall ? await fetch().then((body) => ({ value: parse(body), fetched: body })) : await sharedRead(store, `${keyspace}:${key}`, fetch, parse, shared);
+      if (fetched === undefined) log('info', 'ice_answer_shared', { action, requestId: requestIdOf(value) });
+      else await kept?.keep(fetched, value);
+      return value;
+    };
     return reads
-      .run(key, async (shared) => parse(await call(action, params, true, shared)), signal)
+      .run(ownCall ? `own:${key}` : key, answer, signal)
       .catch((error: unknown) => {
         throw error instanceof PortalError ? error : signal?.aborted ? cancelled() : mapCallFailure(error);
       }) as Promise<T>;
   }
 
   return {
-    listMediaInfoJobs: (query, options = {}) =>
-      read('ListMediaInfoJobs', { ...query }, parseWith(listJobsResponseSchema), options.signal),
+    listMediaInfoJobs: (query, options = {}) => read('ListMediaInfoJobs', { ...query }, parseWith(listJobsResponseSchema), options),
 
-    getMediaInfoJob: async (jobId, options = {}) =>
-      read('GetMediaInfoJob', { JobId: parseJobId(jobId) }, parseWith(getJobResponseSchema), options.signal),
+    getMediaInfoJob: async (jobId, options = {}) => {
+      const id = parseJobId(jobId);
+      return read('GetMediaInfoJob', { JobId: id }, parseJob, options, {
+        find: () => finished.get(id),
+        keep: (body, answer) => finished.keep(id, body, answer),
+      });
+    },
 
     async submitMediaInfoJob(input, options = {}) {
       const valid = submitJobInputSchema.parse(input);
@@ -148,6 +186,14 @@ export function createIceClient(config: IceConfig): IceClient {
     },
   };
 }
+
+interface KeptAnswers<T> {
+  find(): Promise<T | undefined>;
+  keep(body: unknown, answer: T): Promise<void>;
+}
+
+/** ICE's RequestId of an answer kept or shared earlier: the call it came from, for operators. */
+const requestIdOf = (answer: unknown) => (answer as { RequestId?: string }).RequestId;
 
 function parseWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) {
   return (body: unknown): T => {
@@ -172,6 +218,6 @@ let processClient: IceClient | undefined;
 
 /** The process's client, configured from the environment on first use. */
 export function iceClient(): IceClient {
-  processClient ??= createIceClient(getIceConfig());
+  processClient ??= createIceClient(getIceConfig(), appStore());
   return processClient;
 }

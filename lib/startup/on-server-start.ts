@@ -1,5 +1,7 @@
 import { getAuthConfig } from '@/lib/auth/config';
 import { log } from '@/lib/log/logger';
+import { appStore } from '@/lib/store/app-store';
+import { getStoreConfig } from '@/lib/store/config';
 import { boundShutdown } from './shutdown-bound';
 import { configurationProblems } from './validate-config';
 
@@ -14,5 +16,8 @@ export function onServerStart(): void {
   if (getAuthConfig().mode === 'none') {
     log('warn', 'auth_disabled', { message: 'AUTH_MODE=none: anyone who can reach this server can read every job. Use only on a trusted machine.' });
   }
+  // Connect to Redis now rather than on the first request, which would otherwise wait for it.
+  appStore();
+  log('info', 'store', { store: getStoreConfig().kind });
   boundShutdown((message) => log('info', 'shutdown', { message }));
 }
