@@ -1,0 +1,135 @@
+import { Redis } from 'ioredis';
+import { freePort } from '@/harness/free-port';
+import { startRedisProcess, type RedisProcess } from '@/harness/redis-process';
+import { redisStore } from '@/lib/store/redis';
+import { RETRY_MS } from '@/lib/store/redis-health';
+
+// The Redis store against a real redis-server (started, stopped, frozen and restarted by its pid): two
+// stores stand for two instances of the portal.
+
+const TIMEOUT_MS = 200;
+let redis: RedisProcess;
+let raw: Redis;
+const stores: ReturnType<typeof redisStore>[] = [];
+let logged: string[] = [];
+let writeSpy: jest.SpyInstance;
+
+const open = (url = redis.url, keyPrefix = 'test:') => {
+  const store = redisStore({ url, keyPrefix, timeoutMs: TIMEOUT_MS });
+  stores.push(store);
+  return store;
+};
+const events = (name: string) => logged.filter((line) => line.includes(`"event":"${name}"`));
+const timed = async <T>(call: () => Promise<T>) => {
+  const started = performance.now();
+  const value = await call();
+  return { value, ms: performance.now() - started };
+};
+async function until(check: () => Promise<boolean>, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+beforeAll(async () => {
+  redis = await startRedisProcess();
+  raw = new Redis(redis.url);
+});
+
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+});
+
+afterAll(async () => {
+  raw?.disconnect();
+  if (redis?.child.signalCode === 'SIGSTOP') process.kill(redis.child.pid!, 'SIGCONT');
+  await redis?.stop();
+});
+
+beforeEach(() => {
+  logged = [];
+  writeSpy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    logged.push(String(chunk));
+    return true;
+  });
+});
+afterEach(() => writeSpy.mockRestore());
+
+it("lets two instances see each other's values, locks and budgets", async () => {
+  const [a, b] = [open(), open()];
+  expect(a.shared).toBe(true);
+  await a.set('answer', '{"RequestId":"r1"}', { ttlMs: 5000, cache: true });
+  expect(await b.get('answer')).toBe('{"RequestId":"r1"}');
+  expect(await a.setIfAbsent('lock', 'a', 5000)).toBe(true);
+  expect(await b.setIfAbsent('lock', 'b', 5000)).toBe(false);
+  await a.delete('lock');
+  expect(await b.setIfAbsent('lock', 'b', 5000)).toBe(true);
+  const [budgetA, budgetB] = [a.rateLimiter('user', 3), b.rateLimiter('user', 3)];
+  expect([await budgetA.take('rita'), await budgetB.take('rita'), await budgetA.take('rita')]).toEqual([0, 0, 0]);
+  expect(await budgetB.take('rita')).toBeGreaterThan(0);
+  expect(await budgetA.take('rita')).toBeGreaterThan(0);
+  expect(await Promise.all([a.health(), b.health()])).toEqual(['redis', 'redis']);
+});
+
+it('keeps every key under its prefix, with its TTL', async () => {
+  const store = open(redis.url, 'portal-a:');
+  await store.set('session-revoked:s1', '1', { ttlMs: 60_000 });
+  const ttl = await raw.pttl('portal-a:session-revoked:s1');
+  expect(ttl).toBeGreaterThan(59_000);
+  expect(ttl).toBeLessThanOrEqual(60_000);
+  expect(await raw.exists('session-revoked:s1')).toBe(0);
+  expect(await open(redis.url, 'portal-b:').get('session-revoked:s1')).toBeUndefined();
+});
+
+it('answers from memory within the timeout when Redis is not there at start, and says degraded', async () => {
+  const store = open(`redis://127.0.0.1:${await freePort()}`);
+  const first = await timed(() => store.get('anything'));
+  expect(first.value).toBeUndefined();
+  expect(first.ms).toBeLessThan(TIMEOUT_MS + 150);
+  expect((await timed(() => store.rateLimiter('user', 5).take('u'))).ms).toBeLessThan(50);
+  expect(await store.health()).toBe('degraded');
+});
+
+it('keeps serving from memory while Redis is stopped, warns once, and catches up when it returns', async () => {
+  const [a, b] = [open(), open()];
+  await a.set('before', 'x', { ttlMs: 60_000 });
+  await redis.stop();
+  await until(async () => (await a.health()) === 'degraded');
+
+  for (let i = 0; i < 30; i++) {
+    const { ms } = await timed(() => Promise.all([a.get('before'), a.rateLimiter('user', 100).take('u'), a.setIfAbsent(`lock-${i}`, '1', 1000)]));
+    expect(ms).toBeLessThan(TIMEOUT_MS + 100);
+  }
+  expect(await a.get('before')).toBe('x'); // this instance's own write, from its memory
+  await a.set('session-revoked:during-outage', '1', { ttlMs: 60_000 });
+  // One warning per instance, not one per call.
+  expect(events('store_degraded')).toHaveLength(2);
+  expect(events('store_degraded')[0]).toContain('"level":"warn"');
+
+  redis = await startRedisProcess(redis.port);
+  await until(async () => (await a.health()) === 'redis' && (await b.health()) === 'redis');
+  // The revocation recorded while Redis was away reaches the other instance.
+  await until(async () => (await b.get('session-revoked:during-outage')) === '1');
+  expect(events('store_recovered').length).toBeGreaterThanOrEqual(1);
+});
+
+it('bounds a call to a Redis that stops answering (SIGSTOP) by the timeout, then leaves it alone for a while', async () => {
+  const store = open();
+  await store.set('warm', '1', { ttlMs: 60_000 });
+  process.kill(redis.child.pid!, 'SIGSTOP');
+  try {
+    const frozen = await timed(() => store.get('not-there'));
+    expect(frozen.value).toBeUndefined();
+    expect(frozen.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 20);
+    expect(frozen.ms).toBeLessThan(TIMEOUT_MS + 150);
+    // Within RETRY_MS the next calls do not wait at all.
+    const next = await timed(() => Promise.all([store.get('not-there'), store.rateLimiter('user', 10).take('u'), store.set('k', 'v', { ttlMs: 1000 })]));
+    expect(next.ms).toBeLessThan(50);
+    expect(RETRY_MS).toBeGreaterThan(next.ms);
+  } finally {
+    process.kill(redis.child.pid!, 'SIGCONT');
+  }
+  await until(async () => (await store.health()) === 'redis');
+});

@@ -1,0 +1,78 @@
+// A real redis-server for the multi-instance tests and benchmarks: Debian's, on a free loopback
+// port, with no persistence (`--save '' --appendonly no`), stopped by its pid. When redis-server is
+// missing and this process can install it (root, with apt-get), it installs it and says so; the
+// integration tests never stand in for Redis with a mock.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from './free-port';
+import { stopProcess } from './stop-process';
+
+export interface RedisProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything it printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function onPath(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).concat(['/usr/bin', '/usr/sbin', '/usr/local/bin'])) {
+    const candidate = path.join(dir, command);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** The redis-server binary, installed with apt-get first when it is missing and this process may. */
+export function ensureRedisServer(say: (line: string) => void = console.log): string {
+  const found = onPath('redis-server');
+  if (found) return found;
+  if (process.getuid?.() !== 0 || !onPath('apt-get')) {
+    throw new Error('redis-server is not installed and this process cannot install it: run `apt-get install -y redis-server` (Debian) or put a redis-server on PATH');
+  }
+  say('redis-server is missing: installing it with `apt-get install -y redis-server` (the multi-instance tests run a real Redis)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'redis-server'], { env, encoding: 'utf8' });
+  let result = install();
+  if (result.status !== 0) {
+    // A fresh machine may have no package lists yet.
+    spawnSync('apt-get', ['update', '-q'], { env, encoding: 'utf8' });
+    result = install();
+  }
+  const installed = onPath('redis-server');
+  if (result.status !== 0 || !installed) throw new Error(`apt-get install redis-server failed:\n${result.stdout}\n${result.stderr}`);
+  say(`installed ${installed}`);
+  return installed;
+}
+
+/** Starts redis-server on `port` (a free one by default) and resolves once it accepts connections. */
+export async function startRedisProcess(port?: number): Promise<RedisProcess> {
+  const binary = ensureRedisServer();
+  const listenOn = port ?? (await freePort());
+  const child = spawn(
+    binary,
+    ['--port', String(listenOn), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir(), '--daemonize', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited with ${code}:\n${output}`));
+    });
+  });
+  return { url: `redis://127.0.0.1:${listenOn}`, port: listenOn, child, output: () => output, stop: () => stopProcess(child) };
+}
