@@ -78,3 +78,22 @@ export async function startFakeIdp(clientId: string): Promise<FakeIdp & { defaul
   });
   return idp;
 }
+
+/**
+ * One pass through a portal's login with this IdP (/auth/login, /authorize, /auth/callback), with
+ * the ID token's claims shaped by the caller; the portal's cookies as a Cookie header, or the failure.
+ */
+export async function signInThrough(portalUrl: string, idp: Awaited<ReturnType<typeof startFakeIdp>>, shape: (claims: Record<string, unknown>) => Record<string, unknown> = (c) => c): Promise<string> {
+  const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const start = await fetch(`${portalUrl}/auth/login?returnTo=%2Fjobs`, { redirect: 'manual' });
+  const authorize = new URL(start.headers.get('location') ?? '');
+  await fetch(authorize); // the IdP records the nonce it was sent
+  idp.nextIdToken = (nonce) => shape(idp.defaultClaims(nonce));
+  const callback = await fetch(`${portalUrl}/auth/callback?code=one-time-code&state=${authorize.searchParams.get('state')}`, {
+    redirect: 'manual',
+    headers: { cookie: cookiesOf(start).join('; ') },
+  });
+  const session = cookiesOf(callback).find((c) => /^(__Host-)?ice-portal-session=./.test(c));
+  if (callback.status !== 303 || !session) throw new Error(`sign-in failed with ${callback.status}: ${await callback.text()}`);
+  return session;
+}

@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { popCoreClient, readStats, resetStats } from '@/harness/emulator-control';
+import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
+import { freePort } from '@/harness/free-port';
+import type { PortalProcess } from '@/harness/portal-process';
+import { startPortalAgainst } from '@/harness/portal-stack';
+import { startRedisProcess, type RedisProcess } from '@/harness/redis-process';
+
+// Two standalone portals sharing one real redis-server, as two replicas (or two Vercel function
+// instances) do: one rate budget per user, finished jobs fetched once, sign-out everywhere, and both
+// keep answering while Redis is away. ICE calls are counted at the emulator.
+
+const CLIENT_ID = 'multi-instance-test';
+const AUTH_SECRET = randomBytes(32).toString('base64url');
+const PER_MINUTE = 10;
+/** Past the 1 s in which any instance may reuse an identical read (lib/ice/shared-reads.ts). */
+const PAST_REUSE_MS = 1200;
+
+let emulator: EmulatorProcess;
+let redis: RedisProcess;
+let raw: Redis;
+let idp: Awaited<ReturnType<typeof startFakeIdp>>;
+let a: PortalProcess;
+let b: PortalProcess;
+
+beforeAll(async () => {
+  [emulator, redis, idp] = await Promise.all([
+    startEmulatorProcess(['--jobs', '200', '--seed', '21', '--job-delay-ms', '2500']),
+    startRedisProcess(),
+    startFakeIdp(CLIENT_ID),
+  ]);
+  raw = new Redis(redis.url);
+  const portal = async () => {
+    const port = await freePort();
+    return startPortalAgainst(
+      emulator.url,
+      {
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: idp.issuer,
+        OIDC_CLIENT_ID: CLIENT_ID,
+        OIDC_CLIENT_SECRET: 'multi-instance-secret',
+        APP_URL: `http://127.0.0.1:${port}`,
+        AUTH_SECRET,
+        AUTH_RATE_LIMIT_PER_MINUTE: String(PER_MINUTE),
+        REDIS_URL: redis.url,
+      },
+      port,
+    );
+  };
+  [a, b] = await Promise.all([portal(), portal()]);
+});
+
+afterAll(async () => {
+  raw?.disconnect();
+  await Promise.all([a?.stop(), b?.stop()]);
+  if (redis?.child.signalCode === 'SIGSTOP') process.kill(redis.child.pid!, 'SIGCONT');
+  await Promise.all([redis?.stop(), emulator?.stop(), idp?.close()]);
+});
+
+const get = (portal: PortalProcess, route: string, cookie?: string) =>
+  fetch(`${portal.url}${route}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+const signIn = (portal: PortalProcess, sub: string) => signInThrough(portal.url, idp, (claims) => ({ ...claims, sub, email: `${sub}@example.com` }));
+const signOut = (portal: PortalProcess, cookie: string) =>
+  fetch(`${portal.url}/auth/logout`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: portal.url } });
+const iceGets = async () => (await readStats(emulator.url)).byAction.GetMediaInfoJob ?? 0;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(check: () => Promise<boolean>, ms: number) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await sleep(200);
+  }
+}
+const readyBody = async (portal: PortalProcess) => {
+  const res = await get(portal, '/api/ready');
+  return { http: res.status, ...((await res.json()) as { status: string; store?: string }) };
+};
+async function jobIds(Status: string, PageSize: number): Promise<string[]> {
+  const { Jobs } = await popCoreClient(emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { Status, PageSize });
+  return Jobs.map((job) => job.JobId);
+}
+const finishedKeys = (jobId: string) => raw.keys(`*finished-job:${jobId}`);
+const events = (portal: PortalProcess, name: string) => portal.output().split('\n').filter((line) => line.includes(`"event":"${name}"`));
+
+it('says both instances are ready with Redis as their store', async () => {
+  expect(await readyBody(a)).toEqual({ http: 200, status: 'ready', store: 'redis' });
+  expect(await readyBody(b)).toEqual({ http: 200, status: 'ready', store: 'redis' });
+});
+
+it('limits a user as one, whichever instance and whether page or API the requests reach', async () => {
+  const cookie = await signIn(a, 'rita');
+  const statuses: number[] = [];
+  for (let i = 0; i < PER_MINUTE; i++) {
+    const portal = i % 2 === 0 ? a : b;
+    const res = await get(portal, i % 3 === 0 ? '/jobs' : '/api/jobs?PageSize=1', cookie);
+    await res.text();
+    statuses.push(res.status);
+  }
+  expect(statuses).toEqual(Array(PER_MINUTE).fill(200));
+  for (const portal of [a, b]) {
+    const limited = await get(portal, '/api/jobs?PageSize=1', cookie);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  }
+  // Another user's budget is their own.
+  expect((await get(b, '/api/jobs?PageSize=1', await signIn(a, 'ravi'))).status).toBe(200);
+});
+
+it('serves a finished job fetched through one instance from the other, with no ICE call', async () => {
+  const cookie = await signIn(a, 'fred');
+  const [success] = await jobIds('Success', 1);
+  const [failed] = await jobIds('Fail', 1);
+  await resetStats(emulator.url);
+  const viaA = await Promise.all([success, failed].map(async (id) => (await get(a, `/api/jobs/${id}`, cookie)).json()));
+  expect(await iceGets()).toBe(2);
+  await sleep(PAST_REUSE_MS);
+  for (const [i, id] of [success!, failed!].entries()) {
+    const res = await get(b, `/api/jobs/${id}`, cookie);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { MediaInfoJob: unknown }).MediaInfoJob).toEqual((viaA[i] as { MediaInfoJob: unknown }).MediaInfoJob);
+    const page = await get(b, `/jobs/${id}`, cookie);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(id);
+  }
+  expect(await iceGets()).toBe(2);
+  const [key] = await finishedKeys(success!);
+  expect(await raw.pttl(key!)).toBeGreaterThan(6 * 24 * 3600_000); // a long TTL in Redis
+});
+
+it('never keeps a job in Init: each instance asks ICE again, and the finished answer is kept once it is', async () => {
+  const cookie = await signIn(a, 'ines');
+  const { MediaInfoJob } = await popCoreClient(emulator.url).request<{ MediaInfoJob: { JobId: string } }>('SubmitMediaInfoJob', {
+    Input: JSON.stringify({ Type: 'OSS', Media: 'oss://media-bucket/multi-instance/clip.mp4' }),
+  });
+  const id = MediaInfoJob.JobId;
+  await resetStats(emulator.url);
+  const status = async (portal: PortalProcess) => ((await (await get(portal, `/api/jobs/${id}`, cookie)).json()) as { MediaInfoJob: { Status: string } }).MediaInfoJob.Status;
+  expect(await status(a)).toBe('Init');
+  await sleep(PAST_REUSE_MS);
+  expect(await status(b)).toBe('Init');
+  expect(await iceGets()).toBe(2);
+  expect(await finishedKeys(id)).toEqual([]);
+
+  // Watched at the emulator itself: a user's budget is too small to poll through the portal.
+  const ice = popCoreClient(emulator.url);
+  await until(async () => (await ice.request<{ MediaInfoJob: { Status: string } }>('GetMediaInfoJob', { JobId: id })).MediaInfoJob.Status === 'Success', 10_000);
+  await sleep(PAST_REUSE_MS);
+  await resetStats(emulator.url);
+  expect(await status(b)).toBe('Success');
+  await sleep(PAST_REUSE_MS);
+  expect(await status(a)).toBe('Success');
+  expect(await iceGets()).toBe(1);
+  expect(await finishedKeys(id)).toHaveLength(1);
+});
+
+it.each([
+  ['text that is not JSON', () => 'not json {'],
+  ['another finished job', (other: string) => JSON.stringify({ RequestId: 'R', MediaInfoJob: { JobId: other, Status: 'Success' } })],
+  ['a job in the wrong shape', () => JSON.stringify({ RequestId: 'R', MediaInfoJob: { Status: 'Success', MediaInfoProperty: 'not an object' } })],
+])('ignores a kept job that is %s, and asks ICE', async (_, corrupt) => {
+  const cookie = await signIn(a, 'carl');
+  const ids = await jobIds('Success', 40);
+  const id = ids[Math.floor(Math.random() * ids.length)]!;
+  const other = ids.find((x) => x !== id)!;
+  await (await get(a, `/api/jobs/${id}`, cookie)).text();
+  const [key] = await finishedKeys(id);
+  await raw.set(key!, corrupt(other), 'KEEPTTL');
+  await sleep(PAST_REUSE_MS);
+  await resetStats(emulator.url);
+  const res = await get(b, `/api/jobs/${id}`, cookie);
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { MediaInfoJob: { JobId: string } }).MediaInfoJob.JobId).toBe(id);
+  expect(await iceGets()).toBe(1);
+  expect(events(b, 'store_entry_unreadable').length).toBeGreaterThan(0);
+  expect(JSON.parse((await raw.get(key!))!)).toMatchObject({ MediaInfoJob: { JobId: id } }); // replaced by ICE's answer
+});
+
+it('refuses on the other instance a session signed out on one', async () => {
+  const cookie = await signIn(a, 'sam');
+  expect((await get(b, '/api/jobs?PageSize=1', cookie)).status).toBe(200);
+  expect((await signOut(a, cookie)).status).toBe(303);
+  await resetStats(emulator.url);
+  expect((await get(b, '/api/jobs?PageSize=1', cookie)).status).toBe(401);
+  expect((await get(b, '/jobs', cookie)).headers.get('location')).toBe('/auth/login?returnTo=%2Fjobs');
+  expect((await get(a, '/api/jobs?PageSize=1', cookie)).status).toBe(401);
+  expect((await readStats(emulator.url)).requests).toBe(0);
+});
+
+it('answers within a timeout while Redis does not answer (SIGSTOP)', async () => {
+  const cookie = await signIn(a, 'hana');
+  const [id] = await jobIds('Success', 3);
+  process.kill(redis.child.pid!, 'SIGSTOP');
+  try {
+    for (const portal of [a, b, a, b]) {
+      const started = Date.now();
+      const res = await get(portal, `/api/jobs/${id}`, cookie);
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+  } finally {
+    process.kill(redis.child.pid!, 'SIGCONT');
+  }
+  await until(async () => (await readyBody(a)).store === 'redis' && (await readyBody(b)).store === 'redis', 10_000);
+});
+
+it('keeps both instances answering while Redis is stopped, says degraded, warns once, and recovers when it returns', async () => {
+  const cookie = await signIn(a, 'olga');
+  const ids = await jobIds('Success', 30);
+  const degradedBefore = events(a, 'store_degraded').length;
+  await redis.stop();
+
+  for (const portal of [a, b, a, b, a, b]) {
+    const list = await get(portal, '/api/jobs?PageSize=2', cookie);
+    expect(list.status).toBe(200);
+    expect((await get(portal, `/api/jobs/${ids[0]}`, cookie)).status).toBe(200);
+  }
+  await until(async () => (await readyBody(a)).store === 'degraded' && (await readyBody(b)).store === 'degraded', 10_000);
+  expect(await readyBody(a)).toEqual({ http: 200, status: 'ready', store: 'degraded' });
+  expect(events(a, 'store_degraded').length - degradedBefore).toBe(1); // not one per request
+
+  // Signed out while Redis is away: this instance refuses it at once; the other once Redis returns.
+  const leaving = await signIn(a, 'lena');
+  expect((await signOut(a, leaving)).status).toBe(303);
+  expect((await get(a, '/api/jobs?PageSize=1', leaving)).status).toBe(401);
+
+  redis = await startRedisProcess(redis.port);
+  await until(async () => (await readyBody(a)).store === 'redis' && (await readyBody(b)).store === 'redis', 15_000);
+  expect(events(a, 'store_recovered').length).toBeGreaterThan(0);
+  await until(async () => (await get(b, '/api/jobs?PageSize=1', leaving)).status === 401, 5000);
+
+  // Sharing works again: a job fetched through one instance is not fetched again by the other.
+  const fresh = ids[ids.length - 1]!;
+  await resetStats(emulator.url);
+  await (await get(a, `/api/jobs/${fresh}`, cookie)).text();
+  await sleep(PAST_REUSE_MS);
+  expect((await get(b, `/api/jobs/${fresh}`, cookie)).status).toBe(200);
+  expect(await iceGets()).toBe(1);
+});
