@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { popCoreClient, readStats, resetStats } from '@/harness/emulator-control';
+import { popCoreClient, readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
 import { freePort } from '@/harness/free-port';
@@ -175,6 +175,19 @@ it.each([
   expect(await iceGets()).toBe(1);
   expect(events(b, 'store_entry_unreadable').length).toBeGreaterThan(0);
   expect(JSON.parse((await raw.get(key!))!)).toMatchObject({ MediaInfoJob: { JobId: id } }); // replaced by ICE's answer
+});
+
+it('makes one ICE call for identical reads arriving at both instances at once', async () => {
+  const cookie = await signIn(a, 'cora');
+  await setFaults(emulator.url, { latencyMs: 300 });
+  await resetStats(emulator.url);
+  try {
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => get(i % 2 ? b : a, '/api/jobs?Status=Fail&PageSize=7', cookie).then((res) => res.json())));
+    expect(new Set(answers.map((body) => JSON.stringify(body))).size).toBe(1);
+    expect((await readStats(emulator.url)).byAction.ListMediaInfoJobs).toBe(1);
+  } finally {
+    await resetFaults(emulator.url);
+  }
 });
 
 it('refuses on the other instance a session signed out on one', async () => {

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { freePort } from '@/harness/free-port';
 import { startRedisProcess, type RedisProcess } from '@/harness/redis-process';
+import { sharedRead } from '@/lib/ice/shared-reads';
 import { redisStore } from '@/lib/store/redis';
 import { RETRY_MS } from '@/lib/store/redis-health';
 
@@ -132,4 +133,52 @@ it('bounds a call to a Redis that stops answering (SIGSTOP) by the timeout, then
     process.kill(redis.child.pid!, 'SIGCONT');
   }
   await until(async () => (await store.health()) === 'redis');
+});
+
+describe('sharedRead across two instances on one Redis', () => {
+  const parse = (body: unknown) => {
+    if (typeof (body as { RequestId?: unknown }).RequestId !== 'string') throw new Error('not an answer');
+    return body as { RequestId: string };
+  };
+  const never = new AbortController().signal;
+
+  it('makes one upstream call for identical reads in flight on both, and serves it to both', async () => {
+    const [a, b] = [open(), open()];
+    let calls = 0;
+    const upstream = async () => {
+      calls += 1;
+      await new Promise((r) => setTimeout(r, 150));
+      return { RequestId: `call-${calls}` };
+    };
+    // Both connected first: a store still connecting would answer from its own memory, unshared.
+    expect(await Promise.all([a.health(), b.health()])).toEqual(['redis', 'redis']);
+    const key = `read-${Math.random()}`;
+    const [fromA, fromB] = await Promise.all([sharedRead(a, key, upstream, parse, never), sharedRead(b, key, upstream, parse, never)]);
+    expect(calls).toBe(1);
+    expect(fromA.value).toEqual(fromB.value);
+    expect([fromA.fetched, fromB.fetched].filter(Boolean)).toHaveLength(1);
+  });
+
+  it('does not share a failure: when the caller fails, the waiting instance calls itself', async () => {
+    const [a, b] = [open(), open()];
+    expect(await Promise.all([a.health(), b.health()])).toEqual(['redis', 'redis']);
+    const key = `read-${Math.random()}`;
+    const failing = async () => {
+      await new Promise((r) => setTimeout(r, 100));
+      throw new Error('ICE is down');
+    };
+    const first = sharedRead(a, key, failing, parse, never);
+    await new Promise((r) => setTimeout(r, 20));
+    const second = sharedRead(b, key, async () => ({ RequestId: 'own-call' }), parse, never);
+    await expect(first).rejects.toThrow('ICE is down');
+    await expect(second).resolves.toMatchObject({ value: { RequestId: 'own-call' } });
+  });
+
+  it('ignores a stored answer that does not validate, and calls', async () => {
+    const store = open();
+    const key = `read-${Math.random()}`;
+    await raw.set(`test:${key}`, JSON.stringify({ Jobs: [] }), 'PX', 5000);
+    await expect(sharedRead(store, key, async () => ({ RequestId: 'fresh' }), parse, never)).resolves.toMatchObject({ value: { RequestId: 'fresh' }, fetched: { RequestId: 'fresh' } });
+    expect(events('store_entry_unreadable')).toHaveLength(1);
+  });
 });
