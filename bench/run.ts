@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bigDataFigures } from './browser';
+import { cacheFigures } from './cache';
 import { drillFigures } from './drill';
 import { emulatorFigures } from './emulator';
 import { lighthouseFigures } from './lighthouse';
@@ -34,11 +35,15 @@ async function main(): Promise<void> {
   sections.push(['Scans: search and export across every matching job', scans]);
   report(sections[2]![0], scans);
 
+  const cache = await cacheFigures();
+  sections.push(['Finished jobs from the store', cache]);
+  report('Finished jobs from the store', cache);
+
   const stack = await startBenchStack(['--jobs', '500', '--seed', '6']);
   try {
     const browser = [...(await bigDataFigures(stack)), ...(await lighthouseFigures(stack))];
     sections.push(['Browser: big data and Lighthouse', browser]);
-    report(sections[3]![0], browser);
+    report('Browser: big data and Lighthouse', browser);
   } finally {
     await stack.stop();
   }
@@ -82,6 +87,10 @@ async function main(): Promise<void> {
     '- **Long tasks.** 0 ms means no task reached 50 ms, the threshold at which Chromium reports one.',
     '- **Coalescing.** 100 concurrent requests reach the ICE client over about 300 ms on two cores; a',
     '  successful read is reused for 1 s so they share one upstream call.',
+    '- **Finished jobs.** The API answer of a kept job is about 5 ms whether it comes from the memory of',
+    '  the instance that fetched it or from Redis on another. The page renders the whole detail view on',
+    '  the server (about 13 ms here), which is above 0.3 × a 30 ms call: that cost is the rendering, not',
+    '  ICE, and belongs to the leaner request path.',
     '',
   );
   writeFileSync(path.join(__dirname, 'RESULTS.md'), `${lines.join('\n')}\n`);

@@ -14,6 +14,8 @@ export interface BenchStack {
   portal: PortalProcess;
   /** Headers that make a request come from a signed-in user. */
   signedIn: Record<string, string>;
+  /** The portal's configuration, to start a second instance that reads the same cookies. */
+  portalEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -21,21 +23,18 @@ export async function startBenchStack(emulatorArgs: string[], portalEnv: Record<
   const emulator = await startEmulatorProcess(emulatorArgs);
   const secret = randomBytes(32).toString('base64url');
   const port = await freePort();
-  const portal = await startPortalAgainst(
-    emulator.url,
-    {
-      AUTH_MODE: 'oidc',
-      // Discovery happens only on a login, which a benchmark never does.
-      OIDC_ISSUER: 'https://idp.invalid',
-      OIDC_CLIENT_ID: 'bench',
-      OIDC_CLIENT_SECRET: 'bench-secret',
-      APP_URL: `http://127.0.0.1:${port}`,
-      AUTH_SECRET: secret,
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-      ...portalEnv,
-    },
-    port,
-  );
+  const env: Record<string, string> = {
+    AUTH_MODE: 'oidc',
+    // Discovery happens only on a login, which a benchmark never does.
+    OIDC_ISSUER: 'https://idp.invalid',
+    OIDC_CLIENT_ID: 'bench',
+    OIDC_CLIENT_SECRET: 'bench-secret',
+    APP_URL: `http://127.0.0.1:${port}`,
+    AUTH_SECRET: secret,
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    ...portalEnv,
+  };
+  const portal = await startPortalAgainst(emulator.url, env, port);
   // Typed, so a change to what a session holds breaks this at compile time instead of sending every
   // benchmark request to the login page.
   const session: SessionPayload = { sub: 'bench', email: 'bench@example.com', emailVerified: true, groups: [], sid: randomUUID(), seen: Date.now() };
@@ -44,6 +43,7 @@ export async function startBenchStack(emulatorArgs: string[], portalEnv: Record<
     emulator,
     portal,
     signedIn: { cookie: `ice-portal-session=${cookie}` },
+    portalEnv: env,
     stop: async () => {
       await portal.stop();
       await emulator.stop();
