@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { freePort } from '@/harness/free-port';
 import { startRedisProcess, type RedisProcess } from '@/harness/redis-process';
@@ -72,6 +73,21 @@ it("lets two instances see each other's values, locks and budgets", async () => 
   expect(await budgetB.take('rita')).toBeGreaterThan(0);
   expect(await budgetA.take('rita')).toBeGreaterThan(0);
   expect(await Promise.all([a.health(), b.health()])).toEqual(['redis', 'redis']);
+});
+
+it('does not take a busy event loop for a Redis that does not answer', async () => {
+  const store = open();
+  expect(await store.health()).toBe('redis');
+  // Redis answers 100 ms after the call, while this process is busy for five times the timeout.
+  process.kill(redis.child.pid!, 'SIGSTOP');
+  const answered = store.get('anything');
+  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r)); // the call is on the wire
+  spawn('sh', ['-c', `sleep 0.1; kill -CONT ${redis.child.pid}`], { stdio: 'ignore' });
+  const busyUntil = Date.now() + 5 * TIMEOUT_MS;
+  while (Date.now() < busyUntil);
+  expect(await answered).toBeUndefined();
+  expect(await store.health()).toBe('redis');
+  expect(events('store_degraded')).toEqual([]);
 });
 
 it('keeps every key under its prefix, with its TTL', async () => {

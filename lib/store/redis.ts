@@ -9,8 +9,8 @@ import type { RateLimiter, Store } from './store';
 
 // The store in Redis (or Valkey, or a hosted Redis reached over TCP, TLS with rediss://), shared by
 // every instance of the portal, with this process's memory beside it. Cases:
-// - every call is bounded by timeoutMs (ioredis's command timeout and a timer of our own); a failed or
-//   late call is answered from memory, and Redis is left alone for a second (redis-health.ts);
+// - every call is bounded by timeoutMs; a failed or late call is answered from memory, and Redis is
+//   left alone for a second (redis-health.ts);
 // - while disconnected nothing is queued: a call goes to memory at once rather than wait;
 // - writes go to memory too, so this process keeps what it wrote (its revocations above all) while
 //   Redis is away, and reads look in memory first;
@@ -38,7 +38,9 @@ export function redisStore(options: RedisStoreOptions): Store & { close(): Promi
 
   const client = new Redis(options.url, {
     enableOfflineQueue: false,
-    commandTimeout: timeoutMs,
+    // Callers are bounded by withTimeout; this only clears ioredis's own queue of calls to a Redis
+    // that hangs, long after, so it never cuts short an answer that a busy event loop read late.
+    commandTimeout: Math.max(10_000, 10 * timeoutMs),
     connectTimeout: Math.max(1000, 4 * timeoutMs),
     maxRetriesPerRequest: 0,
     // Calls made in the same tick share one write: a request's budget and revocation checks, or an
@@ -135,10 +137,16 @@ export function redisStore(options: RedisStoreOptions): Store & { close(): Promi
   };
 }
 
+/**
+ * The call's answer, or a rejection once `ms` have passed. The deadline is judged after the I/O of
+ * the event-loop turn in which the timer fires (setImmediate runs after it): when the process was busy
+ * for longer than `ms` (a route loading its modules on a loaded machine), an answer that arrived
+ * meanwhile still counts, so a stalled event loop is not taken for a stalled Redis.
+ */
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => setImmediate(() => reject(new Error(`Redis did not answer within ${ms} ms`))), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
