@@ -124,11 +124,13 @@ describe('languages', () => {
     await context.close();
   });
 
-  it('shows a job page wholly in Chinese: labels, stream tables, times and sizes', async () => {
+  it('switches a job page to Chinese: labels, stream tables, times and sizes', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
-    await context.addCookies([{ name: 'ice-portal-locale', value: 'zh-CN', url: stack.portal.url }]);
     const page = await context.newPage();
     await page.goto(url(`/jobs/${jobId}`));
+    await page.getByRole('heading', { name: 'File', exact: true }).waitFor();
+    expect(hasChinese(await portalWords(page))).toEqual([]);
+    await page.selectOption('#language', 'zh-CN');
     await page.getByRole('heading', { name: '文件', exact: true }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await page.getByText('原始 JSON').click();
