@@ -7,6 +7,7 @@ import { bigDataFigures } from './browser';
 import { drillFigures } from './drill';
 import { emulatorFigures } from './emulator';
 import { lighthouseFigures } from './lighthouse';
+import { LOAD_TITLE, loadFigures } from './load';
 import { portalFigures } from './portal';
 import { report, verdict, type Figure } from './report';
 import { scanFigures } from './scan';
@@ -30,15 +31,19 @@ async function main(): Promise<void> {
   sections.push(['Portal: overhead, streaming, load, page weight, crawl', portal]);
   report(sections[1]![0], portal);
 
+  const load = await loadFigures();
+  sections.push([LOAD_TITLE, load]);
+  report(LOAD_TITLE, load);
+
   const scans = await scanFigures();
   sections.push(['Scans: search and export across every matching job', scans]);
-  report(sections[2]![0], scans);
+  report(sections[3]![0], scans);
 
   const stack = await startBenchStack(['--jobs', '500', '--seed', '6']);
   try {
     const browser = [...(await bigDataFigures(stack)), ...(await lighthouseFigures(stack))];
     sections.push(['Browser: big data and Lighthouse', browser]);
-    report(sections[3]![0], browser);
+    report(sections[4]![0], browser);
   } finally {
     await stack.stop();
   }
