@@ -137,14 +137,34 @@ export async function loadFigures(): Promise<Figure[]> {
   }
 }
 
+/**
+ * `npx tsx bench/load.ts --drive <url> [connections] [seconds]`: the same distinct-query load against a
+ * server you started yourself (for a CPU profile, see the README), printing req/s and p50/p99.
+ */
+async function drive(target: string, connections: number, seconds: number): Promise<void> {
+  const url = new URL(target);
+  const sample = empty();
+  await slice({ url: url.origin, path: url.pathname, headers: {} }, connections, seconds, sample);
+  console.log(`${url.pathname}, ${connections} connections, ${seconds} s: ${rate(sample).toFixed(0)} req/s, p50 ${p(sample, 50).toFixed(0)} ms, p99 ${p(sample, 99).toFixed(0)} ms, errors ${sample.errors}`);
+  process.exit(sample.errors === 0 ? 0 : 1);
+}
+
 // `npx tsx bench/load.ts`: this section alone.
 if (require.main === module) {
-  buildPortalIfNeeded(REPO_ROOT);
-  loadFigures().then(
-    (figures) => process.exit(report('Load curve: portal beside a bare Next.js app (30 ms upstream)', figures) ? 0 : 1),
-    (error: unknown) => {
+  const args = process.argv.slice(2);
+  if (args[0] === '--drive' && args[1]) {
+    drive(args[1], Number(args[2] ?? 64), Number(args[3] ?? 20)).catch((error: unknown) => {
       console.error(error);
       process.exit(1);
-    },
-  );
+    });
+  } else {
+    buildPortalIfNeeded(REPO_ROOT);
+    loadFigures().then(
+      (figures) => process.exit(report(LOAD_TITLE, figures) ? 0 : 1),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  }
 }
