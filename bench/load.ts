@@ -13,7 +13,7 @@
 // Targets at 16 and 64 connections: portal throughput >= 0.9 × bare, p99 <= 1.3 × bare's; no errors
 // (socket errors, timeouts or non-2xx answers) on either side at any level.
 import autocannon from 'autocannon';
-import { popCoreClient, setFaults } from '../harness/emulator-control';
+import { popCoreClient, readStats, resetStats, setFaults } from '../harness/emulator-control';
 import { buildPortalIfNeeded } from '../harness/portal-build';
 import { REPO_ROOT } from '../harness/repo-root';
 import { startBareNext, type BareNext } from './bare-next';
@@ -65,10 +65,17 @@ async function slice(side: Side, connections: number, seconds: number, into: Sam
 
 const empty = (): Sample => ({ latencies: [], responses: 0, seconds: 0, errors: 0 });
 
-/** Portal, bare, bare, portal at one level. */
-async function level(portal: Side, bare: Side, connections: number): Promise<{ portal: Sample; bare: Sample }> {
+/** Portal, bare, bare, portal at one level; each answer must have cost an upstream call of its own. */
+async function level(emulatorUrl: string, portal: Side, bare: Side, connections: number): Promise<{ portal: Sample; bare: Sample }> {
   const samples = { portal: empty(), bare: empty() };
-  for (const who of ['portal', 'bare', 'bare', 'portal'] as const) await slice(who === 'portal' ? portal : bare, connections, SLICE_SECONDS, samples[who]);
+  for (const who of ['portal', 'bare', 'bare', 'portal'] as const) {
+    await resetStats(emulatorUrl);
+    const before = samples[who].responses;
+    await slice(who === 'portal' ? portal : bare, connections, SLICE_SECONDS, samples[who]);
+    const answered = samples[who].responses - before;
+    const upstream = (await readStats(emulatorUrl)).requests;
+    if (upstream < answered) throw new Error(`${who}: ${answered} answers from ${upstream} upstream calls; some were reused, so the sides did different work`);
+  }
   return samples;
 }
 
@@ -125,7 +132,7 @@ export async function loadFigures(): Promise<Figure[]> {
     const figures: Figure[] = [];
     for (const { what, portal, bare } of pairs) {
       const rows = [];
-      for (const connections of LEVELS) rows.push({ connections, ...(await level(portal, bare, connections)) });
+      for (const connections of LEVELS) rows.push({ connections, ...(await level(stack.emulator.url, portal, bare, connections)) });
       console.log(`\n${table(what, rows)}`);
       for (const row of rows) figures.push(...figuresOf(what, row.connections, row.portal, row.bare));
     }
