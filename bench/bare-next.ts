@@ -3,7 +3,9 @@
 //  - a one-page app, for the page weight of the portal's pages;
 //  - a route handler that forwards ListMediaInfoJobs with pop-core and does nothing else (no sign-in,
 //    no validation, no logs): the least any Next.js route can add to an upstream call, for the proxy
-//    overhead of /api/jobs.
+//    overhead of /api/jobs;
+//  - a page that makes the same call and renders its rows as a table (server-rendered, no client
+//    code, no sign-in, no validation), the floor for the list page /jobs under load.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +20,8 @@ export interface BareNext {
   url: string;
   /** GET ?PageSize=N: the same signed ListMediaInfoJobs call the portal makes, answered as is. */
   forwarderPath: string;
+  /** GET ?PageSize=N: a page with a table of the rows of the same ListMediaInfoJobs call. */
+  listPagePath: string;
   stop(): Promise<void>;
 }
 
@@ -33,7 +37,50 @@ export const dynamic = 'force-dynamic';
 export async function GET(request) {
   // Made on first use, as the portal's client is: the build has no endpoint.
   rpc ??= new RPCClient({ endpoint: process.env.ICE_ENDPOINT, apiVersion: '${API_VERSION}', accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET });
-  return Response.json(await rpc.request('ListMediaInfoJobs', { PageSize: request.nextUrl.searchParams.get('PageSize') ?? '10' }));
+  const params = request.nextUrl.searchParams;
+  // EndOfCreateTime only when given: the load curve varies it so that no two requests are the same.
+  const end = params.get('EndOfCreateTime');
+  return Response.json(await rpc.request('ListMediaInfoJobs', { PageSize: params.get('PageSize') ?? '10', ...(end ? { EndOfCreateTime: end } : {}) }));
+}
+`,
+  'app/jobs/page.js': `import RPCClient from '@alicloud/pop-core';
+let rpc;
+export const dynamic = 'force-dynamic';
+const cell = (v) => (v === undefined || v === null || v === '' ? '—' : String(v));
+export default async function Jobs({ searchParams }) {
+  const q = await searchParams;
+  rpc ??= new RPCClient({ endpoint: process.env.ICE_ENDPOINT, apiVersion: '${API_VERSION}', accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET });
+  const { Jobs } = await rpc.request('ListMediaInfoJobs', { PageSize: q.PageSize ?? '10', ...(q.EndOfCreateTime ? { EndOfCreateTime: q.EndOfCreateTime } : {}) });
+  return (
+    <main>
+      <h1>Media info jobs</h1>
+      <table>
+        <thead><tr>{['Job ID', 'Name', 'Status', 'Trigger', 'File', 'Container', 'Duration', 'Resolution', 'Video', 'Audio', 'Size', 'Submitted', 'Finished'].map((h) => <th key={h}>{h}</th>)}</tr></thead>
+        <tbody>
+          {Jobs.map((job) => {
+            const file = job.MediaInfoProperty?.FileBasicInfo ?? {};
+            return (
+              <tr key={job.JobId}>
+                <td><a href={'/jobs/' + encodeURIComponent(job.JobId)}>{job.JobId}</a></td>
+                <td>{cell(job.Name)}</td>
+                <td>{cell(job.Status)}</td>
+                <td>{cell(job.TriggerSource)}</td>
+                <td>{cell(file.FileName ?? job.Input?.Media)}</td>
+                <td>{cell(file.FormatName)}</td>
+                <td>{cell(file.Duration)}</td>
+                <td>{file.Width ? file.Width + ' × ' + file.Height : '—'}</td>
+                <td>{cell((job.MediaInfoProperty?.VideoStreamInfoList ?? []).map((s) => s.Codec_name).join(', '))}</td>
+                <td>{cell((job.MediaInfoProperty?.AudioStreamInfoList ?? []).map((s) => s.CodecName).join(', '))}</td>
+                <td>{cell(file.FileSize)}</td>
+                <td>{cell(job.SubmitTime)}</td>
+                <td>{cell(job.FinishTime)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </main>
+  );
 }
 `,
 };
@@ -77,5 +124,5 @@ export async function startBareNext(root: string, emulatorUrl: string): Promise<
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, forwarderPath: '/forward', stop };
+  return { url, forwarderPath: '/forward', listPagePath: '/jobs', stop };
 }

@@ -8,6 +8,7 @@ import { cacheFigures } from './cache';
 import { drillFigures } from './drill';
 import { emulatorFigures } from './emulator';
 import { lighthouseFigures } from './lighthouse';
+import { LOAD_TITLE, loadFigures } from './load';
 import { portalFigures } from './portal';
 import { report, verdict, type Figure } from './report';
 import { scanFigures } from './scan';
@@ -31,9 +32,13 @@ async function main(): Promise<void> {
   sections.push(['Portal: overhead, streaming, load, page weight, crawl', portal]);
   report(sections[1]![0], portal);
 
+  const load = await loadFigures();
+  sections.push([LOAD_TITLE, load]);
+  report(LOAD_TITLE, load);
+
   const scans = await scanFigures();
   sections.push(['Scans: search and export across every matching job', scans]);
-  report(sections[2]![0], scans);
+  report(sections[3]![0], scans);
 
   const cache = await cacheFigures();
   sections.push(['Finished jobs from the store', cache]);

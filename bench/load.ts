@@ -1,0 +1,177 @@
+// The load curve (issue 23): the portal beside a bare Next.js app making the same signed
+// ListMediaInfoJobs call with pop-core, under 1, 16 and 64 connections of autocannon, with the emulator
+// behind 30 ms of latency. Two pairs: /api/jobs beside the bare forwarding route, and the list page
+// /jobs beside a bare page that renders the same rows as a table.
+//
+// Every request carries its own EndOfCreateTime (a distinct second, far after every seeded job, so the
+// rows are the same), so the portal never answers from its 1 s reuse window and both sides make one real
+// upstream call per request. Each level runs portal, bare, bare, portal (BENCH_LOAD_SECONDS each, 3 by
+// default), so drift in the machine's load falls on both sides alike; latencies are recorded per
+// response and pooled across a side's two slices. autocannon runs in this process, on the same cores as
+// the servers, for both sides.
+//
+// Targets at 16 and 64 connections: portal throughput >= 0.9 × bare, p99 <= 1.3 × bare's; no errors
+// (socket errors, timeouts or non-2xx answers) on either side at any level.
+import autocannon from 'autocannon';
+import { popCoreClient, readStats, resetStats, setFaults } from '../harness/emulator-control';
+import { buildPortalIfNeeded } from '../harness/portal-build';
+import { REPO_ROOT } from '../harness/repo-root';
+import { startBareNext, type BareNext } from './bare-next';
+import { report, type Figure } from './report';
+import { percentile, startBenchStack, type BenchStack } from './stack';
+
+export const LOAD_TITLE = 'Load curve: portal beside a bare Next.js app (30 ms upstream)';
+const LEVELS = [1, 16, 64];
+const TARGET_LEVELS = new Set([16, 64]);
+const LATENCY_MS = 30;
+const PAGE_SIZE = 10;
+const SLICE_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 3);
+
+interface Side {
+  url: string;
+  path: string;
+  headers: Record<string, string>;
+}
+
+interface Sample {
+  latencies: number[];
+  responses: number;
+  seconds: number;
+  errors: number;
+}
+
+/** A distinct second after 2030 for every request of the run, whichever side sends it. */
+let sequence = 0;
+const distinctEnd = () => new Date(Date.UTC(2030, 0, 1) + sequence++ * 1000).toISOString().replace('.000Z', 'Z');
+
+async function slice(side: Side, connections: number, seconds: number, into: Sample): Promise<void> {
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: side.url,
+        connections,
+        duration: seconds,
+        headers: side.headers,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `${side.path}?PageSize=${PAGE_SIZE}&EndOfCreateTime=${distinctEnd()}` }) }],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => into.latencies.push(responseTime));
+  });
+  into.responses += result.requests.total;
+  into.seconds += result.duration;
+  into.errors += result.errors + result.timeouts + result.non2xx;
+}
+
+const empty = (): Sample => ({ latencies: [], responses: 0, seconds: 0, errors: 0 });
+
+/** Portal, bare, bare, portal at one level; each answer must have cost an upstream call of its own. */
+async function level(emulatorUrl: string, portal: Side, bare: Side, connections: number): Promise<{ portal: Sample; bare: Sample }> {
+  const samples = { portal: empty(), bare: empty() };
+  for (const who of ['portal', 'bare', 'bare', 'portal'] as const) {
+    await resetStats(emulatorUrl);
+    const before = samples[who].responses;
+    await slice(who === 'portal' ? portal : bare, connections, SLICE_SECONDS, samples[who]);
+    const answered = samples[who].responses - before;
+    const upstream = (await readStats(emulatorUrl)).requests;
+    if (upstream < answered) throw new Error(`${who}: ${answered} answers from ${upstream} upstream calls; some were reused, so the sides did different work`);
+  }
+  return samples;
+}
+
+/** Both pages must list the same jobs, or the pair compares different work. */
+async function checkSameRows(stack: BenchStack, portal: Side, bare: Side): Promise<void> {
+  const end = distinctEnd();
+  const { Jobs } = await popCoreClient(stack.emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { PageSize: PAGE_SIZE, EndOfCreateTime: end });
+  for (const side of [portal, bare]) {
+    const res = await fetch(`${side.url}${side.path}?PageSize=${PAGE_SIZE}&EndOfCreateTime=${end}`, { headers: side.headers });
+    const html = await res.text();
+    const missing = Jobs.filter((j) => !html.includes(j.JobId));
+    if (res.status !== 200 || Jobs.length !== PAGE_SIZE || missing.length > 0) throw new Error(`${side.url}${side.path} answered ${res.status} without ${missing.length} of ${Jobs.length} jobs`);
+  }
+}
+
+const rate = (s: Sample) => s.responses / s.seconds;
+const p = (s: Sample, q: number) => percentile(s.latencies, q);
+
+function figuresOf(what: string, connections: number, portal: Sample, bare: Sample): Figure[] {
+  const targeted = TARGET_LEVELS.has(connections);
+  const at = `${what}, ${connections} conn.`;
+  return [
+    { name: `${at}: portal / bare req/s`, value: rate(portal), unit: `/ ${rate(bare).toFixed(0)} req/s` },
+    { name: '  throughput portal / bare', value: rate(portal) / rate(bare), unit: '×', ...(targeted ? { target: { atLeast: 0.9 } } : {}) },
+    { name: '  portal p50 / p99', value: p(portal, 50), unit: `/ ${p(portal, 99).toFixed(0)} ms` },
+    { name: '  bare p50 / p99', value: p(bare, 50), unit: `/ ${p(bare, 99).toFixed(0)} ms` },
+    { name: '  p99 portal / bare', value: p(portal, 99) / p(bare, 99), unit: '×', ...(targeted ? { target: { atMost: 1.3 } } : {}) },
+    { name: '  errors, timeouts, non-2xx: portal', value: portal.errors, unit: '', target: { atMost: 0 } },
+    { name: '  errors, timeouts, non-2xx: bare', value: bare.errors, unit: '', target: { atMost: 0 } },
+  ];
+}
+
+function table(what: string, rows: { connections: number; portal: Sample; bare: Sample }[]): string {
+  const lines = [`| ${what} connections | portal req/s | bare req/s | ratio | portal p50 / p99 | bare p50 / p99 |`, '|---|---|---|---|---|---|'];
+  for (const { connections, portal, bare } of rows) {
+    lines.push(`| ${connections} | ${rate(portal).toFixed(0)} | ${rate(bare).toFixed(0)} | ${(rate(portal) / rate(bare)).toFixed(2)} | ${p(portal, 50).toFixed(0)} / ${p(portal, 99).toFixed(0)} ms | ${p(bare, 50).toFixed(0)} / ${p(bare, 99).toFixed(0)} ms |`);
+  }
+  return lines.join('\n');
+}
+
+export async function loadFigures(): Promise<Figure[]> {
+  const stack = await startBenchStack(['--jobs', '2000', '--seed', '3']);
+  let bareApp: BareNext | undefined;
+  try {
+    bareApp = await startBareNext(REPO_ROOT, stack.emulator.url);
+    await setFaults(stack.emulator.url, { latencyMs: LATENCY_MS });
+    const pairs = [
+      { what: '/api/jobs', portal: { url: stack.portal.url, path: '/api/jobs', headers: stack.signedIn }, bare: { url: bareApp.url, path: bareApp.forwarderPath, headers: {} } },
+      { what: '/jobs', portal: { url: stack.portal.url, path: '/jobs', headers: stack.signedIn }, bare: { url: bareApp.url, path: bareApp.listPagePath, headers: {} } },
+    ];
+    await checkSameRows(stack, pairs[1]!.portal, pairs[1]!.bare);
+    // Warm-up, not counted: compiled code and connection pools on every route.
+    for (const { portal, bare } of pairs) for (const side of [portal, bare]) await slice(side, 16, 2, empty());
+    const figures: Figure[] = [];
+    for (const { what, portal, bare } of pairs) {
+      const rows = [];
+      for (const connections of LEVELS) rows.push({ connections, ...(await level(stack.emulator.url, portal, bare, connections)) });
+      console.log(`\n${table(what, rows)}`);
+      for (const row of rows) figures.push(...figuresOf(what, row.connections, row.portal, row.bare));
+    }
+    await setFaults(stack.emulator.url, {});
+    return figures;
+  } finally {
+    await bareApp?.stop();
+    await stack.stop();
+  }
+}
+
+/**
+ * `npx tsx bench/load.ts --drive <url> [connections] [seconds]`: the same distinct-query load against a
+ * server you started yourself (for a CPU profile, see the README), printing req/s and p50/p99.
+ */
+async function drive(target: string, connections: number, seconds: number): Promise<void> {
+  const url = new URL(target);
+  const sample = empty();
+  await slice({ url: url.origin, path: url.pathname, headers: {} }, connections, seconds, sample);
+  console.log(`${url.pathname}, ${connections} connections, ${seconds} s: ${rate(sample).toFixed(0)} req/s, p50 ${p(sample, 50).toFixed(0)} ms, p99 ${p(sample, 99).toFixed(0)} ms, errors ${sample.errors}`);
+  process.exit(sample.errors === 0 ? 0 : 1);
+}
+
+// `npx tsx bench/load.ts`: this section alone.
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args[0] === '--drive' && args[1]) {
+    drive(args[1], Number(args[2] ?? 64), Number(args[3] ?? 20)).catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+  } else {
+    buildPortalIfNeeded(REPO_ROOT);
+    loadFigures().then(
+      (figures) => process.exit(report(LOAD_TITLE, figures) ? 0 : 1),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  }
+}
