@@ -1,13 +1,12 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useErrorText } from '@/components/ui/use-error-text';
-import { useTimeZone } from '@/components/ui/use-time-zone';
+import { useTimeFormatter } from '@/components/ui/use-time-zone';
 import { ApiError } from '@/lib/api-client/fetch-json';
 import { readExport, type ExportFile } from '@/lib/api-client/read-export';
 import { exportApiUrl } from '@/lib/api-client/urls';
-import { formatTime } from '@/lib/format/time';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/jobs/export-query';
 import { listQuerySearchParams, type ListQuery } from '@/lib/jobs/list-query';
 
@@ -29,8 +28,7 @@ export function JobsExport({ query }: { query: ListQuery }) {
   const t = useTranslations('export');
   const tErrors = useTranslations('errors');
   const describe = useErrorText();
-  const locale = useLocale();
-  const zone = useTimeZone();
+  const time = useTimeFormatter();
   const [format, setFormat] = useState<ExportFormat>('csv');
   const url = exportApiUrl(listQuerySearchParams(query), format);
   const [started, setState] = useState<ExportState>({ url, kind: 'idle' });
@@ -69,7 +67,6 @@ export function JobsExport({ query }: { query: ListQuery }) {
   };
 
   const covered = state.kind === 'saved' ? state.file.window?.split('/') : undefined;
-  const time = (iso: string) => formatTime(iso, { timeZone: zone, locale });
   const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
     <form className="export-bar" aria-label={t('label')} onSubmit={start}>
@@ -98,7 +95,7 @@ export function JobsExport({ query }: { query: ListQuery }) {
         {state.kind === 'saved' && (
           <>
             {covered?.length === 2
-              ? t.rich('savedRange', { jobs: state.file.jobs, fileName: state.file.fileName, from: time(covered[0]!), to: time(covered[1]!), code })
+              ? t.rich('savedRange', { jobs: state.file.jobs, fileName: state.file.fileName, from: time(covered[0]), to: time(covered[1]), code })
               : t.rich('saved', { jobs: state.file.jobs, fileName: state.file.fileName, code })}
             {state.file.stopped && ` ${t('incomplete')}`}
           </>

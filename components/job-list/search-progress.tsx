@@ -1,16 +1,13 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { useTimeZone } from '@/components/ui/use-time-zone';
-import { formatTime } from '@/lib/format/time';
+import { useTranslations } from 'next-intl';
+import { useTimeFormatter } from '@/components/ui/use-time-zone';
 import type { JobsPage } from '@/lib/jobs/queries';
 
 /** How far a search has scanned, over which window, and what stopped it: never a partial answer shown as whole. */
 export function SearchProgress({ progress, more }: { progress: NonNullable<JobsPage['search']>; more: boolean }) {
   const t = useTranslations('search');
-  const locale = useLocale();
-  const zone = useTimeZone();
-  const time = (iso: string) => formatTime(iso, { timeZone: zone, locale });
+  const time = useTimeFormatter();
   const { ScannedJobs, Matches, Window, Stopped } = progress;
   return (
     <p className="panel" role="status">

@@ -1,7 +1,8 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { useSyncExternalStore } from 'react';
-import type { TimeZoneChoice } from '@/lib/format/time';
+import { formatTime, type TimeZoneChoice } from '@/lib/format/time';
 
 // The viewer's choice of time zone for every time on screen, remembered in localStorage. The server
 // cannot know the viewer's zone, so server HTML and hydration use UTC and the choice applies right after.
@@ -28,6 +29,13 @@ function subscribe(listener: () => void): () => void {
 
 export function useTimeZone(): TimeZoneChoice {
   return useSyncExternalStore(subscribe, read, () => 'UTC');
+}
+
+/** Lays a time out in the reader's language, in the zone they chose unless told another. */
+export function useTimeFormatter(): (iso: string | undefined, zone?: TimeZoneChoice) => string {
+  const chosen = useTimeZone();
+  const locale = useLocale();
+  return (iso, zone = chosen) => formatTime(iso, { timeZone: zone, locale });
 }
 
 export function setTimeZone(choice: TimeZoneChoice): void {

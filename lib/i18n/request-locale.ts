@@ -5,11 +5,11 @@ import { MESSAGES } from './messages';
 import { chooseLocale } from './negotiate';
 
 interface RequestLike {
-  headers: Headers;
+  headers: { get(name: string): string | null };
   cookies: { get(name: string): { value: string } | undefined };
 }
 
-/** The reader's language for a request that no page renders: route handlers' and proxy.ts's own answers. */
+/** The reader's language: for pages (i18n/request.ts), and for the answers of route handlers and proxy.ts. */
 export function localeOfRequest(request: RequestLike): Locale {
   return chooseLocale({
     cookie: request.cookies.get(LOCALE_COOKIE)?.value,
