@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../harness/repo-root';
 import { startBareNext, type BareNext } from './bare-next';
 import { startPlainForwarder, type PlainForwarder } from './plain-forwarder';
 import { firstLoadJsBytes } from './page-weight';
-import type { Figure } from './report';
+import { report, type Figure } from './report';
 import { percentile, startBenchStack, type BenchStack } from './stack';
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -191,4 +191,15 @@ export async function portalFigures(emulatorReqPerSec?: number): Promise<Figure[
     await bare.stop();
     await stack.stop();
   }
+}
+
+// `npx tsx bench/portal.ts`: this section alone.
+if (require.main === module) {
+  portalFigures().then(
+    (figures) => process.exit(report('Portal: overhead, streaming, load, page weight, crawl', figures) ? 0 : 1),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
