@@ -33,7 +33,10 @@ export default async function RootLayout({ children }: LayoutProps<'/'>) {
             {t('skipLink')}
           </a>
           <header className="site-header">
-            <Link className="brand" href="/jobs">
+            {/* No prefetch: for a signed-out reader (signed-out, 403 and 404 pages) it followed the login
+                redirect and began a sign-in nobody asked for. proxy.ts cannot tell a prefetch apart:
+                Next.js strips the router's headers before it runs. */}
+            <Link className="brand" href="/jobs" prefetch={false}>
               {t('brand')}
             </Link>
             <span className="spacer" />
