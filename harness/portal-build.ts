@@ -8,7 +8,7 @@ import path from 'node:path';
 // What `next build` reads: a change here makes the build stale. Not harness/, scripts/, bench/,
 // __tests__/ or emulator/: the portal never imports them, so they are neither traced into the
 // standalone output nor a reason to build again.
-const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts'];
+const SOURCES = ['app', 'components', 'lib', 'i18n', 'messages', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
