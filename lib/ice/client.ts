@@ -12,7 +12,6 @@ import { getIceConfig, type IceConfig } from './config';
 import { PortalError } from '@/lib/errors';
 import { finishedJobs } from './finished-jobs';
 import { cancelled, isRetryable, mapCallFailure, mapIceErrorBody, timedOut, unreadableAnswer } from './map-failure';
-import { toPlainJson } from './plain-json';
 import {
   getJobResponseSchema,
   listJobsResponseSchema,
@@ -24,12 +23,13 @@ import {
   type SubmitJobInput,
 } from './schemas';
 import { Semaphore } from './semaphore';
+import { signedCaller } from './signed-call';
 import { SHARED_READS, sharedRead } from './shared-reads';
 
-// The only door to ICE: signs with pop-core, bounds every call by a deadline and the caller's
-// AbortSignal, retries reads on transient failures, caps and coalesces upstream calls (in this
-// process, and across instances through the store), serves finished jobs it has seen without a call,
-// and turns every outcome into typed data or an PortalError.
+// The only door to ICE: signs with pop-core (signed-call.ts sends and reads), bounds every call by a
+// deadline and the caller's AbortSignal, retries reads on transient failures, caps and coalesces
+// upstream calls (in this process, and across instances through the store), serves finished jobs it
+// has seen without a call, and turns every outcome into typed data or a PortalError.
 
 export const ICE_API_VERSION = '2020-11-09';
 
@@ -59,9 +59,8 @@ export interface IceClient {
 
 type Params = Record<string, string | number | boolean | object | undefined>;
 
-interface PopCoreEntry {
-  response: { statusCode: number };
-}
+/** What pop-core takes for success in a body's Code; any other Code is an ICE error. */
+const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
 
 /**
  * `store` holds what is shared across calls (and instances, when it is Redis): answers reused for a
@@ -69,18 +68,14 @@ interface PopCoreEntry {
  */
 export function createIceClient(config: IceConfig, store: Store = memoryStore()): IceClient {
   registerSecrets([config.accessKeyId, config.accessKeySecret, config.securityToken]);
-  // verbose: pop-core then resolves with [body, entry], the only way to see the HTTP status of a success.
-  const rpc = new RPCClient(
-    {
-      endpoint: config.endpoint,
-      apiVersion: ICE_API_VERSION,
-      accessKeyId: config.accessKeyId,
-      accessKeySecret: config.accessKeySecret,
-      ...(config.securityToken ? { securityToken: config.securityToken } : {}),
-    },
-    // @ts-expect-error pop-core's typings omit the constructor's second (verbose) argument
-    true,
-  );
+  const rpc = new RPCClient({
+    endpoint: config.endpoint,
+    apiVersion: ICE_API_VERSION,
+    accessKeyId: config.accessKeyId,
+    accessKeySecret: config.accessKeySecret,
+    ...(config.securityToken ? { securityToken: config.securityToken } : {}),
+  });
+  const signedCall = signedCaller(rpc, config.endpoint);
   const slots = new Semaphore(config.maxConcurrency);
   const reads = new Coalescer<unknown>(READ_REUSE_MS);
   // Portals of different ICE accounts or endpoints may share one Redis: they must not share answers.
@@ -88,21 +83,15 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
   const parseJob = parseWith(getJobResponseSchema);
   const finished = finishedJobs(store, keyspace, parseJob);
 
-  async function attempt(action: string, params: Record<string, string>, signal: AbortSignal, deadlineAt: number) {
+  async function attempt(action: string, params: Record<string, string>, signal: AbortSignal) {
     const release = await slots.acquire(signal);
     const started = Date.now();
     try {
-      const [raw, entry] = (await rpc.request(action, params, {
-        timeout: Math.max(1, deadlineAt - Date.now()),
-        // httpx hands these options to http.request: the only way to give pop-core an AbortSignal.
-        beforeRequest: (options: object) => ({ ...options, signal }),
-      })) as [unknown, PopCoreEntry];
-      const body = toPlainJson(raw) as Record<string, unknown>;
-      const requestId = typeof body?.RequestId === 'string' ? body.RequestId : undefined;
-      const status = entry.response.statusCode;
-      if (status >= 400) {
-        throw typeof body?.Code === 'string' ? mapIceErrorBody(body as { Code: string }, status) : unreadableAnswer(requestId);
-      }
+      const { status, body } = await signedCall(action, params, signal);
+      const requestId = typeof body.RequestId === 'string' ? body.RequestId : undefined;
+      // An error body, whatever the status it came with (pop-core, too, took a Code as a failure).
+      if (typeof body.Code === 'string' && !SUCCESS_CODES.has(body.Code)) throw mapIceErrorBody(body as { Code: string }, status);
+      if (status >= 400) throw unreadableAnswer(requestId);
       log('info', 'ice_call', { action, requestId, status, ms: Date.now() - started });
       return body;
     } finally {
@@ -118,7 +107,7 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
     const stopped = () => (deadline.aborted ? timedOut() : cancelled());
     for (let attemptNo = 1; ; attemptNo++) {
       try {
-        return await attempt(action, wire, combined, deadlineAt);
+        return await attempt(action, wire, combined);
       } catch (raw) {
         const error = combined.aborted ? stopped() : mapCallFailure(raw);
         log(error.code === 'aborted' ? 'info' : 'warn', 'ice_call_failed', {

@@ -1,6 +1,6 @@
-// pop-core parses with json-bigint: objects come without a prototype and long integers as BigNumber
-// instances. Copy into plain JSON values before zod sees them, so the rest of the portal never meets
-// either oddity.
+// json-bigint (which reads the ICE answers that hold long numbers, see signed-call.ts) returns objects
+// without a prototype and long integers as BigNumber instances. Copy into plain JSON values before zod
+// sees them, so the rest of the portal never meets either oddity.
 
 const MAX_DEPTH = 64;
 
