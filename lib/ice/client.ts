@@ -100,32 +100,36 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
   }
 
   async function call(action: string, params: Params, retry: boolean, signal?: AbortSignal): Promise<unknown> {
-    const deadline = AbortSignal.timeout(config.timeoutMs);
     const deadlineAt = Date.now() + config.timeoutMs;
-    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const deadline = deadlineSignal(config.timeoutMs, signal);
+    const combined = deadline.signal;
     const wire = toWireParams(params);
-    const stopped = () => (deadline.aborted ? timedOut() : cancelled());
-    for (let attemptNo = 1; ; attemptNo++) {
-      try {
-        return await attempt(action, wire, combined);
-      } catch (raw) {
-        const error = combined.aborted ? stopped() : mapCallFailure(raw);
-        log(error.code === 'aborted' ? 'info' : 'warn', 'ice_call_failed', {
-          action,
-          attempt: attemptNo,
-          code: error.code,
-          iceCode: error.iceCode,
-          requestId: error.requestId,
-          status: error.status,
-        });
-        const delay = Math.random() * Math.min(RETRY_POLICY.maxDelayMs, RETRY_POLICY.baseDelayMs * 2 ** attemptNo);
-        if (!retry || !isRetryable(error) || attemptNo >= RETRY_POLICY.maxAttempts || Date.now() + delay >= deadlineAt) {
-          throw error;
+    const stopped = () => (deadline.expired() ? timedOut() : cancelled());
+    try {
+      for (let attemptNo = 1; ; attemptNo++) {
+        try {
+          return await attempt(action, wire, combined);
+        } catch (raw) {
+          const error = combined.aborted ? stopped() : mapCallFailure(raw);
+          log(error.code === 'aborted' ? 'info' : 'warn', 'ice_call_failed', {
+            action,
+            attempt: attemptNo,
+            code: error.code,
+            iceCode: error.iceCode,
+            requestId: error.requestId,
+            status: error.status,
+          });
+          const delay = Math.random() * Math.min(RETRY_POLICY.maxDelayMs, RETRY_POLICY.baseDelayMs * 2 ** attemptNo);
+          if (!retry || !isRetryable(error) || attemptNo >= RETRY_POLICY.maxAttempts || Date.now() + delay >= deadlineAt) {
+            throw error;
+          }
+          await sleep(delay, undefined, { signal: combined }).catch(() => {
+            throw stopped();
+          });
         }
-        await sleep(delay, undefined, { signal: combined }).catch(() => {
-          throw stopped();
-        });
       }
+    } finally {
+      deadline.release();
     }
   }
 
@@ -190,6 +194,30 @@ function parseWith<T>(schema: { safeParse(v: unknown): { success: true; data: T 
     if (result.success) return result.data;
     const requestId = (body as { RequestId?: unknown } | null)?.RequestId;
     throw unreadableAnswer(typeof requestId === 'string' ? requestId : undefined);
+  };
+}
+
+/**
+ * One signal for a call's deadline and its caller's signal, released when the call ends: cheaper per
+ * call than AbortSignal.timeout with AbortSignal.any, whose signals outlive the call until collected.
+ */
+function deadlineSignal(timeoutMs: number, caller?: AbortSignal) {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort();
+  }, timeoutMs);
+  const onCallerAbort = () => controller.abort();
+  if (caller?.aborted) controller.abort();
+  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    release: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    },
   };
 }
 
