@@ -4,6 +4,7 @@ import { PortalError } from '@/lib/errors';
 import type { FaultKind } from '@/emulator/faults';
 import { readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { captureLogs } from '../support/log-capture';
 
 // The emulator runs with its own key pair and an STS token, so redaction is checked for all three.
 const KEY = {
@@ -15,8 +16,7 @@ const KEY = {
 let emulator: EmulatorProcess;
 let config: IceConfig;
 let ice: IceClient;
-let logged: string[] = [];
-let writeSpy: jest.SpyInstance;
+let logs: ReturnType<typeof captureLogs>;
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess(['--jobs', '200', '--seed', '3', '--job-delay-ms', '200'], KEY);
@@ -38,14 +38,10 @@ beforeEach(async () => {
   ice = createIceClient(config);
   await resetFaults(emulator.url);
   await resetStats(emulator.url);
-  logged = [];
-  writeSpy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    logged.push(String(chunk));
-    return true;
-  });
+  logs = captureLogs();
 });
 
-afterEach(() => writeSpy.mockRestore());
+afterEach(() => logs.restore());
 
 async function failure(promise: Promise<unknown>): Promise<PortalError> {
   try {
@@ -236,6 +232,7 @@ describe('redaction', () => {
     });
     for (const scenario of scenarios) record(await failure(scenario()));
 
+    const logged = logs.lines();
     const everything = [...produced, ...logged].join('\n');
     expect(logged.length).toBeGreaterThanOrEqual(scenarios.length);
     for (const secret of [...Object.values(KEY), 'wrong-secret-123456', 'another-sts-token-99999']) {

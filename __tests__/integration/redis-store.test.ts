@@ -5,6 +5,7 @@ import { startRedisProcess, type RedisProcess } from '@/harness/redis-process';
 import { sharedRead } from '@/lib/ice/shared-reads';
 import { redisStore } from '@/lib/store/redis';
 import { RETRY_MS } from '@/lib/store/redis-health';
+import { captureLogs } from '../support/log-capture';
 
 // The Redis store against a real redis-server (started, stopped, frozen and restarted by its pid): two
 // stores stand for two instances of the portal.
@@ -13,15 +14,14 @@ const TIMEOUT_MS = 200;
 let redis: RedisProcess;
 let raw: Redis;
 const stores: ReturnType<typeof redisStore>[] = [];
-let logged: string[] = [];
-let writeSpy: jest.SpyInstance;
+let logs: ReturnType<typeof captureLogs>;
 
 const open = (url = redis.url, keyPrefix = 'test:') => {
   const store = redisStore({ url, keyPrefix, timeoutMs: TIMEOUT_MS });
   stores.push(store);
   return store;
 };
-const events = (name: string) => logged.filter((line) => line.includes(`"event":"${name}"`));
+const events = (name: string) => logs.lines().filter((line) => line.includes(`"event":"${name}"`));
 const timed = async <T>(call: () => Promise<T>) => {
   const started = performance.now();
   const value = await call();
@@ -51,13 +51,9 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  logged = [];
-  writeSpy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    logged.push(String(chunk));
-    return true;
-  });
+  logs = captureLogs();
 });
-afterEach(() => writeSpy.mockRestore());
+afterEach(() => logs.restore());
 
 it("lets two instances see each other's values, locks and budgets", async () => {
   const [a, b] = [open(), open()];

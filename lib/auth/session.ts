@@ -108,9 +108,23 @@ export async function readSession(config: OidcConfig, value: string | undefined,
   return 'session' in inspected ? inspected.session : undefined;
 }
 
+/**
+ * Sessions this process re-sealed lately, and when. A client that never stores the new cookie (a script
+ * with a copied one) keeps sending an old `seen`, and would be re-sealed, with a Set-Cookie, on every
+ * request. Skipping those within the same interval keeps a browser's cookie at most two intervals
+ * behind, well inside the idle window (the interval is at most a tenth of it).
+ */
+const lastRefreshed = new Map<string, number>();
+const MAX_REMEMBERED_REFRESHES = 10_000;
+
 /** A re-sealed cookie with `seen` moved to now when it is due, keeping the absolute expiry. */
 export function refreshedSession(config: OidcConfig, session: Session, nowMs = Date.now()): SealedCookie | undefined {
-  if (nowMs - session.seen < refreshAfterMs(config)) return undefined;
+  const interval = refreshAfterMs(config);
+  if (nowMs - session.seen < interval || nowMs - (lastRefreshed.get(session.sid) ?? -Infinity) < interval) return undefined;
+  lastRefreshed.delete(session.sid);
+  lastRefreshed.set(session.sid, nowMs);
+  // Oldest first in a Map's order: past the bound, forget the session refreshed longest ago.
+  if (lastRefreshed.size > MAX_REMEMBERED_REFRESHES) lastRefreshed.delete(lastRefreshed.keys().next().value!);
   const { exp, ...payload } = session;
   return { value: seal({ ...payload, seen: nowMs }, config.AUTH_SECRET, 'session', exp - nowMs, nowMs), maxAgeSeconds: (exp - nowMs) / 1000 };
 }

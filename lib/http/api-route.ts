@@ -42,7 +42,7 @@ export function apiRoute<Context>(
   return async (request: NextRequest, context: Context): Promise<Response> => {
     const started = Date.now();
     const requestId = newRequestId();
-    let response: NextResponse;
+    let response: Response;
     let iceRequestId: string | undefined;
     const admission = await authorizeApiRequest(request);
     if ('refusal' in admission) {
@@ -51,10 +51,11 @@ export function apiRoute<Context>(
       try {
         const result = await run(request, context, { requestId });
         if ('stream' in result) {
-          response = new NextResponse(result.stream, { headers: { ...result.headers, ...NO_STORE } });
+          response = new Response(result.stream, { headers: { ...result.headers, ...NO_STORE } });
         } else {
           iceRequestId = result.requestId;
-          response = NextResponse.json(result.body, { headers: NO_STORE });
+          // A plain Response: NextResponse.json builds a Response and then a second one around its body.
+          response = Response.json(result.body, { headers: NO_STORE });
         }
       } catch (error) {
         const known = toPortalError(error);
@@ -62,7 +63,12 @@ export function apiRoute<Context>(
         response = errorResponse(known);
       }
       const config = getAuthConfig();
-      if (config.mode === 'oidc' && admission.refreshedSession) setAuthCookie(response.cookies, config, 'session', admission.refreshedSession);
+      if (config.mode === 'oidc' && admission.refreshedSession) {
+        // Once a minute per user at most: only then the wrapper that can set a cookie.
+        const withCookie = new NextResponse(response.body, response);
+        setAuthCookie(withCookie.cookies, config, 'session', admission.refreshedSession);
+        response = withCookie;
+      }
     }
     writeAuditLine({
       requestId,

@@ -83,6 +83,16 @@ describe('session life', () => {
     expect(refreshedSession(c, session, T0 + 61_000)?.maxAgeSeconds).toBeCloseTo(8 * 3600 - 61, 0);
   });
 
+  it('re-seals once a minute for a client that keeps sending the old cookie, not on every request', async () => {
+    const c = config();
+    const { value } = startSession(c, alice, undefined, T0)!;
+    const stale = (await readSession(c, value, T0 + 61_000))!;
+    expect(refreshedSession(c, stale, T0 + 61_000)).toBeDefined();
+    expect(refreshedSession(c, stale, T0 + 62_000)).toBeUndefined();
+    expect(refreshedSession(c, stale, T0 + 120_000)).toBeUndefined();
+    expect(refreshedSession(c, stale, T0 + 122_000)).toBeDefined();
+  });
+
   it('refuses a signed-out session, but not another session of the same user', async () => {
     const c = config();
     const first = startSession(c, alice, undefined, Date.now())!.value;

@@ -1,23 +1,20 @@
 import { log } from '@/lib/log/logger';
 import { redactText, redactValue, registerSecrets } from '@/lib/log/redact';
+import { captureLogs } from '../../support/log-capture';
 
 // The logger writes through process.stdout: every line it writes here is read back and parsed.
-let lines: string[] = [];
-let spy: jest.SpyInstance;
+let capture: ReturnType<typeof captureLogs>;
 beforeEach(() => {
-  lines = [];
-  spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
+  capture = captureLogs();
 });
-afterEach(() => spy.mockRestore());
+afterEach(() => capture.restore());
 
 const HOSTILE = ['Signature=\\"', 'Signature=\\', 'AccessKeyId=\\"}, "forged": "x', '\\', '"', '\u0000\n\r\u2028', 'Signature%3D%5C%22', '{"Signature": "\\"', 'x'.repeat(300)];
 
 describe('log lines', () => {
   it.each(HOSTILE)('stay one parseable JSON line whatever a caller sends (%j)', (value) => {
     log('info', 'audit', { params: { x: value, [value]: 'key' }, path: `/api/jobs?${value}` });
+    const lines = capture.lines();
     expect(lines).toHaveLength(1);
     expect(lines[0]!.endsWith('\n')).toBe(true);
     expect(lines[0]!.trimEnd()).not.toContain('\n');
@@ -30,7 +27,7 @@ describe('log lines', () => {
   it('blanks registered secrets and signed-URL parameters by value and by field name', () => {
     registerSecrets(['an-auth-secret-value-0123456789']);
     log('warn', 'example', { message: 'sealed with an-auth-secret-value-0123456789', url: 'http://ice/?AccessKeyId=LTAIabc&Signature=xyz', Signature: 'bare', nested: { SecurityToken: 'sts' } });
-    const parsed = JSON.parse(lines[0]!) as Record<string, unknown>;
+    const parsed = JSON.parse(capture.lines()[0]!) as Record<string, unknown>;
     expect(parsed).toMatchObject({
       message: 'sealed with [redacted]',
       url: 'http://ice/?AccessKeyId=[redacted]&Signature=[redacted]',
