@@ -6,8 +6,13 @@ import { stopProcess } from './stop-process';
 export interface StandaloneServer {
   url: string;
   child: ChildProcess;
-  /** Everything the server printed, for tests that read its logs. */
+  /** Everything the server printed so far. */
   output: () => string;
+  /**
+   * Everything it printed, once it has gone quiet: the portal writes its log lines after the turn that
+   * logged them (lib/log/logger.ts), so the lines about a request may follow its response by a moment.
+   */
+  settledOutput: () => Promise<string>;
   /** The exit code, once the server has exited (null when a signal ended it). */
   exited: Promise<number | null>;
   stop(): Promise<void>;
@@ -24,6 +29,9 @@ export interface StandaloneServerOptions {
   /** How long to wait for /api/health before giving up. */
   timeoutMs: number;
 }
+
+const QUIET_MS = 50;
+const QUIET_CAP_MS = 2000;
 
 /**
  * Resolves once the server answers /api/health (`healthy`), or has exited, or timeoutMs has passed.
@@ -42,7 +50,15 @@ export async function runStandaloneServer(options: StandaloneServerOptions): Pro
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://${host}:${port}`;
-  const server = { url, child, output: () => output, exited, stop: () => stopProcess(child) };
+  const settledOutput = async () => {
+    // Quiet for QUIET_MS, or QUIET_CAP_MS at the most (a server that logs all the time).
+    for (let seen = -1, waited = 0; seen !== output.length && waited < QUIET_CAP_MS; waited += QUIET_MS) {
+      seen = output.length;
+      await new Promise((r) => setTimeout(r, QUIET_MS));
+    }
+    return output;
+  };
+  const server = { url, child, output: () => output, settledOutput, exited, stop: () => stopProcess(child) };
 
   const deadline = Date.now() + timeoutMs;
   while (child.exitCode === null && child.signalCode === null && Date.now() <= deadline) {

@@ -165,7 +165,7 @@ describe('OIDC login', () => {
     expect(setCookie).toMatch(/Max-Age=28800/);
     const api = await get(oidcPortal, '/api/jobs?PageSize=2', { cookie: `${SESSION}=${cookies[SESSION]}` });
     expect(api.status).toBe(200);
-    expect(oidcPortal.output()).toMatch(/"event":"audit","requestId":"[0-9a-f-]{36}","user":"alice@example.com","route":"\/api\/jobs".*"status":200,"iceRequestId":"[0-9A-F-]{36}"/);
+    expect(await oidcPortal.settledOutput()).toMatch(/"event":"audit","requestId":"[0-9a-f-]{36}","user":"alice@example.com","route":"\/api\/jobs".*"status":200,"iceRequestId":"[0-9A-F-]{36}"/);
   });
 
   it.each([
@@ -307,11 +307,12 @@ describe('hardening', () => {
     expect(res.status).toBe(502);
     const body = await res.text();
     expect(JSON.parse(body).error.code).toBe('portal_misconfigured');
+    const output = await openPortal.settledOutput();
     for (const secret of [DEMO_CREDENTIALS.accessKeyId, 'not-the-right-secret-123', 'Signature=']) {
       expect(body).not.toContain(secret);
-      expect(openPortal.output()).not.toContain(secret);
+      expect(output).not.toContain(secret);
     }
-    expect(openPortal.output()).toContain('SignatureDoesNotMatch');
+    expect(output).toContain('SignatureDoesNotMatch');
   });
 
   it('rate-limits a user with 429 and Retry-After', async () => {
@@ -364,9 +365,8 @@ describe('security review', () => {
     return `${SESSION}=${cookies[SESSION]}`;
   };
   /** Every JSON line the portal wrote, parsed: a line that does not parse fails the test. */
-  const logLines = (portal: PortalProcess) =>
-    portal
-      .output()
+  const logLines = async (portal: PortalProcess) =>
+    (await portal.settledOutput())
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -458,7 +458,7 @@ describe('security review', () => {
       await get(oidcPortal, `/jobs?${query}`, { cookie });
     }
     await get(oidcPortal, `/api/jobs?JobId=${encodeURIComponent(AUTH_SECRET)}`, { cookie });
-    const lines = logLines(oidcPortal); // throws on a line that does not parse
+    const lines = await logLines(oidcPortal); // throws on a line that does not parse
     const audits = lines.filter((line) => line.event === 'audit');
     expect(audits.length).toBeGreaterThan(10);
     for (const line of audits) {
@@ -466,25 +466,25 @@ describe('security review', () => {
       expect(Object.keys(line.params as object).every((name) => ['JobId', 'Status', 'PageSize', 'OrderBy', 'StartOfCreateTime', 'EndOfCreateTime', 'NextPageToken'].includes(name))).toBe(true);
     }
     expect(audits.some((line) => (line.otherParams as number) > 0)).toBe(true);
-    expect(oidcPortal.output()).not.toContain(AUTH_SECRET);
+    expect(await oidcPortal.settledOutput()).not.toContain(AUTH_SECRET);
     expect(oidcPortal.output()).not.toContain('portal-test-client-secret');
   });
 
   it('caps the audit line of a request with 1,400 junk parameters, and samples unauthenticated lines', async () => {
     const junk = Array.from({ length: 1400 }, (_, i) => `p${i}=v`).join('&');
-    const before = logLines(oidcPortal).length;
+    const before = (await logLines(oidcPortal)).length;
     const res = await get(oidcPortal, `/api/jobs?PageSize=2&${junk}`);
     expect(res.status).toBe(401);
-    const line = oidcPortal.output().split('\n').filter((l) => l.includes('"event":"audit"')).pop()!;
+    const line = (await oidcPortal.settledOutput()).split('\n').filter((l) => l.includes('"event":"audit"')).pop()!;
     expect(line.length).toBeLessThan(1500);
     expect(JSON.parse(line)).toMatchObject({ status: 401, otherParams: 1400, params: { PageSize: '2' } });
 
     for (let i = 0; i < 150; i++) await (await get(oidcPortal, `/api/jobs?n=${i}`)).text();
-    const written = logLines(oidcPortal).slice(before).filter((l) => l.event === 'audit' && l.status === 401);
+    const written = (await logLines(oidcPortal)).slice(before).filter((l) => l.event === 'audit' && l.status === 401);
     expect(written.length).toBeLessThanOrEqual(61);
     await new Promise((r) => setTimeout(r, 1100)); // one line's worth of budget comes back each second
     await get(oidcPortal, '/api/jobs?after=1');
-    expect(logLines(oidcPortal).filter((l) => l.event === 'audit').pop()).toMatchObject({ status: 401, skippedBefore: expect.any(Number) });
+    expect((await logLines(oidcPortal)).filter((l) => l.event === 'audit').pop()).toMatchObject({ status: 401, skippedBefore: expect.any(Number) });
   });
 
   it('answers undecodable paths with 400, security headers and a log line, never a bare 500', async () => {
@@ -501,7 +501,7 @@ describe('security review', () => {
       expect(res.headers.get('x-frame-options')).toBe('DENY');
       expect(res.headers.get('content-security-policy') ?? 'json').toMatch(/frame-ancestors 'none'|json/);
     }
-    expect(logLines(oidcPortal).filter((l) => l.event === 'undecodable_path').map((l) => l.path)).toEqual(expect.arrayContaining(['/jobs/%ZZ', '/api/jobs/%ZZ']));
+    expect((await logLines(oidcPortal)).filter((l) => l.event === 'undecodable_path').map((l) => l.path)).toEqual(expect.arrayContaining(['/jobs/%ZZ', '/api/jobs/%ZZ']));
   });
 
   it.each(['GET', 'POST', 'PUT', 'DELETE', 'PATCH'])('answers %s on unknown /api paths with the JSON 404', async (method) => {
@@ -528,7 +528,7 @@ describe('security review', () => {
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     }
     // The page writes the same audit line as the API: both reads of ICE leave the same trace.
-    const lines = logLines(oidcPortal).filter((l) => l.event === 'audit').slice(-2);
+    const lines = (await logLines(oidcPortal)).filter((l) => l.event === 'audit').slice(-2);
     expect(lines.map((l) => l.route)).toEqual(['/api/jobs', '/jobs']);
     for (const line of lines) {
       expect(line).toMatchObject({ clientRequestId: 'lb-trace-0001', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), user: 'alice@example.com', status: 200 });
@@ -557,8 +557,7 @@ describe('security review, second pass', () => {
     await get(oidcPortal, '/api/jobs?PageSize=4', { cookie: forged(sid, Date.now()) });
     await get(oidcPortal, '/api/jobs?PageSize=5', { cookie: forged(SID(), Date.now() - 61 * 60_000) });
     await get(oidcPortal, '/api/jobs?PageSize=6', { cookie: `${SESSION}=v1.forged.value.here` });
-    const refused = oidcPortal
-      .output()
+    const refused = (await oidcPortal.settledOutput())
       .split('\n')
       .filter((l) => l.includes('"event":"audit"') && l.includes('"refused":"') && !l.includes('no_credentials'))
       .map((l) => JSON.parse(l) as { refused: string; params: { PageSize?: string } })

@@ -82,7 +82,7 @@ async function jobIds(Status: string, PageSize: number): Promise<string[]> {
   return Jobs.map((job) => job.JobId);
 }
 const finishedKeys = (jobId: string) => raw.keys(`*finished-job:${jobId}`);
-const events = (portal: PortalProcess, name: string) => portal.output().split('\n').filter((line) => line.includes(`"event":"${name}"`));
+const events = async (portal: PortalProcess, name: string) => (await portal.settledOutput()).split('\n').filter((line) => line.includes(`"event":"${name}"`));
 
 it('says both instances are ready with Redis as their store', async () => {
   // A probe is cached for 5 s, and one taken while a loaded machine was still connecting may say degraded.
@@ -175,7 +175,7 @@ it.each([
   expect(res.status).toBe(200);
   expect(((await res.json()) as { MediaInfoJob: { JobId: string } }).MediaInfoJob.JobId).toBe(id);
   expect(await iceGets()).toBe(1);
-  expect(events(b, 'store_entry_unreadable').length).toBeGreaterThan(0);
+  expect((await events(b, 'store_entry_unreadable')).length).toBeGreaterThan(0);
   expect(JSON.parse((await raw.get(key!))!)).toMatchObject({ MediaInfoJob: { JobId: id } }); // replaced by ICE's answer
 });
 
@@ -223,7 +223,7 @@ it('answers within a timeout while Redis does not answer (SIGSTOP)', async () =>
 it('keeps both instances answering while Redis is stopped, says degraded, warns once, and recovers when it returns', async () => {
   const cookie = await signIn(a, 'olga');
   const ids = await jobIds('Success', 30);
-  const degradedBefore = events(a, 'store_degraded').length;
+  const degradedBefore = (await events(a, 'store_degraded')).length;
   await redis.stop();
 
   for (const portal of [a, b, a, b, a, b]) {
@@ -233,7 +233,7 @@ it('keeps both instances answering while Redis is stopped, says degraded, warns 
   }
   await until(async () => (await readyBody(a)).store === 'degraded' && (await readyBody(b)).store === 'degraded', 10_000);
   expect(await readyBody(a)).toEqual({ http: 200, status: 'ready', store: 'degraded' });
-  expect(events(a, 'store_degraded').length - degradedBefore).toBe(1); // not one per request
+  expect((await events(a, 'store_degraded')).length - degradedBefore).toBe(1); // not one per request
 
   // Signed out while Redis is away: this instance refuses it at once; the other once Redis returns.
   const leaving = await signIn(a, 'lena');
@@ -242,7 +242,7 @@ it('keeps both instances answering while Redis is stopped, says degraded, warns 
 
   redis = await startRedisProcess(redis.port);
   await until(async () => (await readyBody(a)).store === 'redis' && (await readyBody(b)).store === 'redis', 15_000);
-  expect(events(a, 'store_recovered').length).toBeGreaterThan(0);
+  expect((await events(a, 'store_recovered')).length).toBeGreaterThan(0);
   await until(async () => (await get(b, '/api/jobs?PageSize=1', leaving)).status === 401, 5000);
 
   // Sharing works again: a job fetched through one instance is not fetched again by the other.

@@ -70,7 +70,7 @@ it('serves health, readiness, the job list and a job page, with a request id', a
     const traced = await fetch(`${server.url}/api/jobs?PageSize=1`, { headers: { 'x-request-id': 'lb-trace-0001' } });
     const ours = traced.headers.get('x-request-id')!;
     expect(ours).toMatch(/^[0-9a-f-]{36}$/);
-    expect(server.output()).toContain(`"requestId":"${ours}","clientRequestId":"lb-trace-0001"`);
+    expect(await server.settledOutput()).toContain(`"requestId":"${ours}","clientRequestId":"lb-trace-0001"`);
     expect(server.output()).toContain('"event":"auth_disabled"');
   } finally {
     await server.stop();
