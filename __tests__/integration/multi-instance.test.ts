@@ -157,6 +157,12 @@ it('never keeps a job in Init: each instance asks ICE again, and the finished an
   expect(await finishedKeys(id)).toHaveLength(1);
 });
 
+/**
+ * Jobs b has read already keep in its own memory, where a corrupted Redis entry cannot reach them: the
+ * newest Success job (read through b above) and each case's own, so every case picks another.
+ */
+const readByCorruptionCases = new Set<string>();
+
 it.each([
   ['text that is not JSON', () => 'not json {'],
   ['another finished job', (other: string) => JSON.stringify({ RequestId: 'R', MediaInfoJob: { JobId: other, Status: 'Success' } })],
@@ -164,7 +170,9 @@ it.each([
 ])('ignores a kept job that is %s, and asks ICE', async (_, corrupt) => {
   const cookie = await signIn(a, 'carl');
   const ids = await jobIds('Success', 40);
-  const id = ids[Math.floor(Math.random() * ids.length)]!;
+  const fresh = ids.slice(1).filter((x) => !readByCorruptionCases.has(x));
+  const id = fresh[Math.floor(Math.random() * fresh.length)]!;
+  readByCorruptionCases.add(id);
   const other = ids.find((x) => x !== id)!;
   await (await get(a, `/api/jobs/${id}`, cookie)).text();
   const [key] = await finishedKeys(id);
