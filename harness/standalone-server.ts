@@ -12,7 +12,7 @@ export interface StandaloneServer {
    * Everything it printed, once it has gone quiet: the portal writes its log lines after the turn that
    * logged them (lib/log/logger.ts), so the lines about a request may follow its response by a moment.
    */
-  settledOutput: () => Promise<string>;
+  settledOutput: (until?: (output: string) => boolean) => Promise<string>;
   /** The exit code, once the server has exited (null when a signal ended it). */
   exited: Promise<number | null>;
   stop(): Promise<void>;
@@ -32,6 +32,7 @@ export interface StandaloneServerOptions {
 
 const QUIET_MS = 50;
 const QUIET_CAP_MS = 2000;
+const UNTIL_CAP_MS = 10_000;
 
 /**
  * Resolves once the server answers /api/health (`healthy`), or has exited, or timeoutMs has passed.
@@ -50,12 +51,16 @@ export async function runStandaloneServer(options: StandaloneServerOptions): Pro
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://${host}:${port}`;
-  const settledOutput = async () => {
-    // Quiet for QUIET_MS, or QUIET_CAP_MS at the most (a server that logs all the time).
-    for (let seen = -1, waited = 0; seen !== output.length && waited < QUIET_CAP_MS; waited += QUIET_MS) {
-      seen = output.length;
-      await new Promise((r) => setTimeout(r, QUIET_MS));
-    }
+  /** `until`: also wait (at most UNTIL_CAP_MS) for what the caller knows must come, such as a request's line. */
+  const settledOutput = async (until?: (output: string) => boolean) => {
+    const giveUpAt = Date.now() + UNTIL_CAP_MS;
+    do {
+      // Quiet for QUIET_MS, or QUIET_CAP_MS at the most (a server that logs all the time).
+      for (let seen = -1, waited = 0; seen !== output.length && waited < QUIET_CAP_MS; waited += QUIET_MS) {
+        seen = output.length;
+        await new Promise((r) => setTimeout(r, QUIET_MS));
+      }
+    } while (until && !until(output) && Date.now() < giveUpAt);
     return output;
   };
   const server = { url, child, output: () => output, settledOutput, exited, stop: () => stopProcess(child) };

@@ -457,7 +457,10 @@ describe('security review', () => {
       await get(oidcPortal, `/api/jobs?${query}`, { cookie });
       await get(oidcPortal, `/jobs?${query}`, { cookie });
     }
-    await get(oidcPortal, `/api/jobs?JobId=${encodeURIComponent(AUTH_SECRET)}`, { cookie });
+    const last = await get(oidcPortal, `/api/jobs?JobId=${encodeURIComponent(AUTH_SECRET)}`, { cookie });
+    // Its audit line must be there, or the check below that the secret is not would prove nothing.
+    const lastId = last.headers.get('x-request-id')!;
+    expect(await oidcPortal.settledOutput((output) => output.includes(`"requestId":"${lastId}"`))).toContain(`"requestId":"${lastId}"`);
     const lines = await logLines(oidcPortal); // throws on a line that does not parse
     const audits = lines.filter((line) => line.event === 'audit');
     expect(audits.length).toBeGreaterThan(10);

@@ -127,7 +127,9 @@ it('refuses to start on a bad configuration, listing every problem and no secret
   });
   const code = await server.exited;
   expect(code).not.toBe(0);
-  const output = server.output();
+  const output = await server.settledOutput();
+  // The log line too, not only the message on stderr: lines queued when the process exits are written.
+  expect(output).toMatch(/"event":"config_invalid","problems":\[/);
   for (const name of ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ICE_REGION', 'ICE_TIMEOUT_MS', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'APP_URL', 'AUTH_SECRET', 'DEFAULT_LOCALE']) {
     expect(output).toContain(name);
   }

@@ -59,8 +59,8 @@ export interface IceClient {
 
 type Params = Record<string, string | number | boolean | object | undefined>;
 
-/** What pop-core takes for success in a body's Code; any other Code is an ICE error. */
-const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
+/** What pop-core takes for success in a body's Code; any other (non-empty) Code is a failure. */
+const SUCCESS_CODES = new Set<unknown>([200, '200', 'OK', 'Success', 'success']);
 
 /**
  * `store` holds what is shared across calls (and instances, when it is Redis): answers reused for a
@@ -89,9 +89,11 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
     try {
       const { status, body } = await signedCall(action, params, signal);
       const requestId = typeof body.RequestId === 'string' ? body.RequestId : undefined;
-      // An error body, whatever the status it came with (pop-core, too, took a Code as a failure).
-      if (typeof body.Code === 'string' && !SUCCESS_CODES.has(body.Code)) throw mapIceErrorBody(body as { Code: string }, status);
-      if (status >= 400) throw unreadableAnswer(requestId);
+      // A failure as pop-core judged one (a Code it does not take for success, even on a 200) or as
+      // HTTP says; ICE's own error body maps by its Code, anything else is unreadable.
+      if ((body.Code && !SUCCESS_CODES.has(body.Code)) || status >= 400) {
+        throw typeof body.Code === 'string' ? mapIceErrorBody(body as { Code: string }, status) : unreadableAnswer(requestId);
+      }
       log('info', 'ice_call', { action, requestId, status, ms: Date.now() - started });
       return body;
     } finally {
@@ -100,10 +102,10 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
   }
 
   async function call(action: string, params: Params, retry: boolean, signal?: AbortSignal): Promise<unknown> {
+    const wire = toWireParams(params);
     const deadlineAt = Date.now() + config.timeoutMs;
     const deadline = deadlineSignal(config.timeoutMs, signal);
     const combined = deadline.signal;
-    const wire = toWireParams(params);
     const stopped = () => (deadline.expired() ? timedOut() : cancelled());
     try {
       for (let attemptNo = 1; ; attemptNo++) {

@@ -2,6 +2,7 @@ import 'server-only';
 import type RPCClient from '@alicloud/pop-core';
 import http from 'node:http';
 import https from 'node:https';
+import { gunzipSync, inflateSync } from 'node:zlib';
 import JSONbig from 'json-bigint';
 import { unreadableAnswer } from './map-failure';
 import { toPlainJson } from './plain-json';
@@ -17,6 +18,7 @@ import { toPlainJson } from './plain-json';
 // - an answer whose text holds a number of more than 15 digits (json-bigint's own threshold) is read
 //   with json-bigint as before, so long integers still arrive exact, as strings;
 // - any other answer is read with JSON.parse, whose objects are plain already;
+// - a gzip or deflate body (never asked for) is unpacked first;
 // - a body that is not JSON, or a connection that closes before the body ends: unreadable (retried);
 // - the signal (the caller's, or the deadline) ends the request and its socket at once.
 
@@ -30,8 +32,8 @@ class Signed {
   constructor(readonly options: http.RequestOptions) {}
 }
 
-/** A number token of more than 15 characters: where JSON.parse and json-bigint would disagree. */
-const LONG_NUMBER = /[:[,]\s*-?\d[\d.eE+-]{15}/;
+/** A number token of more than 15 characters, sign included: where JSON.parse and json-bigint would disagree. */
+const LONG_NUMBER = /[:[,]\s*[-\d][\d.eE+-]{15}/;
 
 export function signedCaller(rpc: RPCClient, endpoint: string) {
   const secure = endpoint.startsWith('https:');
@@ -61,8 +63,12 @@ export function signedCaller(rpc: RPCClient, endpoint: string) {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
         response.on('end', () => {
-          if (!response.complete) reject(unreadableAnswer());
-          else resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+          if (!response.complete) return reject(unreadableAnswer());
+          try {
+            resolve({ status: response.statusCode ?? 0, text: decoded(Buffer.concat(chunks), response.headers['content-encoding']).toString('utf8') });
+          } catch {
+            reject(unreadableAnswer());
+          }
         });
       });
       request.on('error', reject);
@@ -70,6 +76,13 @@ export function signedCaller(rpc: RPCClient, endpoint: string) {
     });
     return { status: text.status, body: readJson(text.text) };
   };
+}
+
+/** No compression is asked for, but a proxy on the way may still send it, as httpx under pop-core allowed. */
+function decoded(body: Buffer, encoding: string | undefined): Buffer {
+  if (encoding === 'gzip') return gunzipSync(body);
+  if (encoding === 'deflate') return inflateSync(body);
+  return body;
 }
 
 function readJson(text: string): Record<string, unknown> {

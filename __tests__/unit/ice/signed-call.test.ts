@@ -1,6 +1,8 @@
 import RPCClient from '@alicloud/pop-core';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { createIceClient } from '@/lib/ice/client';
 import { isRetryable, mapCallFailure } from '@/lib/ice/map-failure';
 import { signedCaller } from '@/lib/ice/signed-call';
 
@@ -94,6 +96,19 @@ describe('signedCall', () => {
     expect(Object.getPrototypeOf(job)).toBe(Object.prototype);
   });
 
+  it('takes a negative number of 15 digits and a sign the json-bigint way too: as exact text', async () => {
+    answer = json('{"RequestId":"r1","Offset":-123456789012345}');
+    expect((await call()).body).toEqual({ RequestId: 'r1', Offset: '-123456789012345' });
+  });
+
+  it('unpacks a gzip answer that a proxy compressed unasked', async () => {
+    answer = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(gzipSync('{"RequestId":"r1","Jobs":[]}'));
+    };
+    expect((await call()).body).toEqual({ RequestId: 'r1', Jobs: [] });
+  });
+
   it('hands back an error body with its status', async () => {
     answer = json('{"RequestId":"r2","Code":"Throttling.User","Message":"slow down"}', 400);
     await expect(call()).resolves.toEqual({ status: 400, body: { RequestId: 'r2', Code: 'Throttling.User', Message: 'slow down' } });
@@ -131,5 +146,28 @@ describe('signedCall', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(closed).toBe(true);
+  });
+});
+
+describe('the client over signedCall: failures as pop-core judged them', () => {
+  const client = () =>
+    createIceClient({ accessKeyId: 'test-key-id', accessKeySecret: 'test-key-secret', region: 'cn-shanghai', endpoint: url, timeoutMs: 3000, maxConcurrency: 4 });
+
+  it('takes an error Code on HTTP 200 as ICE\'s error: throttling retried, then a 429', async () => {
+    answer = json('{"RequestId":"r3","Code":"Throttling.User","Message":"slow down"}');
+    await expect(client().listMediaInfoJobs({})).rejects.toMatchObject({ code: 'upstream_throttled', status: 429, requestId: 'r3' });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('takes an empty Code on HTTP 200 as success, as pop-core did', async () => {
+    answer = json('{"RequestId":"r4","Code":"","Jobs":[]}');
+    await expect(client().listMediaInfoJobs({})).resolves.toMatchObject({ RequestId: 'r4', Jobs: [] });
+  });
+
+  it('maps a success-looking Code on an HTTP error by the status, and a body without one as unreadable', async () => {
+    answer = json('{"RequestId":"r5","Code":"OK"}', 404);
+    await expect(client().getMediaInfoJob('j404')).rejects.toMatchObject({ code: 'job_not_found', status: 404 });
+    answer = json('{"RequestId":"r6"}', 500);
+    await expect(client().getMediaInfoJob('j500')).rejects.toMatchObject({ code: 'upstream_bad_response', requestId: 'r6' });
   });
 });
