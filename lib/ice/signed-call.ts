@@ -15,8 +15,8 @@ import { toPlainJson } from './plain-json';
 // that was the largest share of the portal's own CPU per request. So pop-core is asked only for the
 // signed request: its HTTP layer (httpx) passes the finished request options (path with the signed
 // query, headers) to `beforeRequest` just before it would send them, and that hook stops there. Cases:
-// - an answer whose text holds a number of more than 15 digits (json-bigint's own threshold) is read
-//   with json-bigint as before, so long integers still arrive exact, as strings;
+// - an answer whose text holds a number token of more than 15 characters (json-bigint's own threshold)
+//   is read with json-bigint as before, so long integers still arrive exact, as strings;
 // - any other answer is read with JSON.parse, whose objects are plain already;
 // - a gzip or deflate body (never asked for) is unpacked first;
 // - a body that is not JSON, or a connection that closes before the body ends: unreadable (retried);
@@ -57,7 +57,7 @@ export function signedCaller(rpc: RPCClient, endpoint: string) {
 
   return async function signedCall(action: string, params: Record<string, string>, signal: AbortSignal): Promise<IceAnswer> {
     const { host, port, path, method, headers } = await sign(action, params);
-    const text = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       const request = transport.request({ host, port, path, method, headers, agent, signal }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -74,7 +74,7 @@ export function signedCaller(rpc: RPCClient, endpoint: string) {
       request.on('error', reject);
       request.end();
     });
-    return { status: text.status, body: readJson(text.text) };
+    return { status: answer.status, body: readJson(answer.text) };
   };
 }
 
