@@ -49,6 +49,12 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Never an answer another instance shared: readiness must prove that this process reaches ICE. */
   ownCall?: boolean;
+  /**
+   * A read nobody will repeat (a page of a scan's token chain): shared while in flight, but neither
+   * kept for reuse nor written to the shared store. A fast scan would otherwise hold its last second
+   * of pages, several thousand jobs, in memory.
+   */
+  once?: boolean;
 }
 
 export interface IceClient {
@@ -143,7 +149,7 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
   function read<T>(action: string, params: Params, parse: (body: unknown) => T, options: CallOptions, kept?: KeptAnswers<T>): Promise<T> {
     const wire = toWireParams(params);
     const key = `${action}?${JSON.stringify(wire, Object.keys(wire).sort())}`;
-    const { signal, ownCall } = options;
+    const { signal, ownCall, once } = options;
     const answer = async (shared: AbortSignal) => {
       const found = await kept?.find();
       if (found) {
@@ -151,13 +157,13 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
         return found;
       }
       const fetch = () => call(action, params, true, shared);
-      const { value, fetched } = ownCall ? await fetch().then((body) => ({ value: parse(body), fetched: body })) : await sharedRead(store, `${keyspace}:${key}`, fetch, parse, shared);
+      const { value, fetched } = ownCall || once ? await fetch().then((body) => ({ value: parse(body), fetched: body })) : await sharedRead(store, `${keyspace}:${key}`, fetch, parse, shared);
       if (fetched === undefined) log('info', 'ice_answer_shared', { action, requestId: requestIdOf(value) });
       else await kept?.keep(fetched, value);
       return value;
     };
     return reads
-      .run(ownCall ? `own:${key}` : key, answer, signal)
+      .run(ownCall ? `own:${key}` : key, answer, signal, { reuse: !once })
       .catch((error: unknown) => {
         throw error instanceof PortalError ? error : signal?.aborted ? cancelled() : mapCallFailure(error);
       }) as Promise<T>;

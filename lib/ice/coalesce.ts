@@ -15,7 +15,8 @@ export class Coalescer<T> {
 
   constructor(private readonly reuseMs = 0) {}
 
-  run(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  /** `reuse: false` for an answer nobody will ask again: it is forgotten as soon as it arrives. */
+  run(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal, { reuse = true } = {}): Promise<T> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     let shared = this.inflight.get(key);
     if (!shared) {
@@ -25,7 +26,7 @@ export class Coalescer<T> {
       };
       const promise = start(controller.signal);
       promise.then(
-        () => (this.reuseMs > 0 ? setTimeout(forget, this.reuseMs).unref() : forget()),
+        () => (reuse && this.reuseMs > 0 ? setTimeout(forget, this.reuseMs).unref() : forget()),
         forget,
       );
       const entry: Shared<T> = { promise, controller, waiters: 0 };

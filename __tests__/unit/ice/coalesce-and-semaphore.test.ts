@@ -39,6 +39,19 @@ describe('Coalescer', () => {
     expect(failing).toHaveBeenCalledTimes(2);
   });
 
+  it('forgets an answer asked with reuse: false as soon as it arrives, while sharing it in flight', async () => {
+    const coalescer = new Coalescer<number>(10_000);
+    const gate = deferred<number>();
+    const start = jest.fn(() => gate.promise);
+    const both = Promise.all([coalescer.run('k', start, undefined, { reuse: false }), coalescer.run('k', start)]);
+    gate.resolve(3);
+    await expect(both).resolves.toEqual([3, 3]);
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(coalescer.size).toBe(0);
+    await coalescer.run('k', start);
+    expect(start).toHaveBeenCalledTimes(2);
+  });
+
   it('aborts the shared call only when the last waiter leaves', async () => {
     const coalescer = new Coalescer<number>();
     let sharedSignal!: AbortSignal;
