@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isOperatorSetting } from './clean-env';
 
 // What `next build` reads: a change here makes the build stale. Not harness/, scripts/, bench/,
 // __tests__/ or emulator/: the portal never imports them, so they are neither traced into the
@@ -21,7 +22,7 @@ function newestMtime(target: string): number {
 export function buildEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   for (const name of Object.keys(env)) {
-    if (name === 'NODE_ENV' || /^(ALIBABA_CLOUD_|ICE_|AUTH_|OIDC_|REDIS_|APP_URL$)/.test(name)) delete env[name];
+    if (name === 'NODE_ENV' || isOperatorSetting(name)) delete env[name];
   }
   return env;
 }
