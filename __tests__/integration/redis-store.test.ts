@@ -155,20 +155,53 @@ describe('sharedRead across two instances on one Redis', () => {
   const never = new AbortController().signal;
 
   it('makes one upstream call for identical reads in flight on both, and serves it to both', async () => {
-    const [a, b] = [open(), open()];
+    // A store that hears from Redis too late (200 ms here, on a machine busy with other suites) answers
+    // from its own memory, as it must, and then the two reads are not shared: such a run says nothing
+    // about sharing, and its store says so in a store_degraded line. It is run again, at most twice;
+    // a run in which Redis answered throughout must share.
+    for (let attempt = 1; ; attempt++) {
+      const degradedBefore = events('store_degraded').length;
+      const [a, b] = [open(), open()];
+      let calls = 0;
+      const upstream = async () => {
+        calls += 1;
+        await new Promise((r) => setTimeout(r, 150));
+        return { RequestId: `call-${calls}` };
+      };
+      // Both connected first: a store still connecting would answer from its own memory, unshared.
+      expect(await Promise.all([a.health(), b.health()])).toEqual(['redis', 'redis']);
+      const key = `read-${Math.random()}`;
+      const [fromA, fromB] = await Promise.all([sharedRead(a, key, upstream, parse, never), sharedRead(b, key, upstream, parse, never)]);
+      if (events('store_degraded').length > degradedBefore && attempt < 3) continue;
+      expect(calls).toBe(1);
+      expect(fromA.value).toEqual(fromB.value);
+      expect([fromA.fetched, fromB.fetched].filter(Boolean)).toHaveLength(1);
+      return;
+    }
+  });
+
+  it('does not call when the other instance answers between its look and its lock', async () => {
+    const [a, real] = [open(), open()];
+    expect(await Promise.all([a.health(), real.health()])).toEqual(['redis', 'redis']);
+    let aDone!: () => void;
+    const aFinished = new Promise<void>((r) => (aDone = r));
+    // Instance B has looked and found nothing; it takes its lock only once A has called, written its
+    // answer and released its own lock: the window in which B used to call ICE a second time.
+    const b: typeof real = { ...real, setIfAbsent: async (...args) => aFinished.then(() => real.setIfAbsent(...args)) };
     let calls = 0;
     const upstream = async () => {
       calls += 1;
-      await new Promise((r) => setTimeout(r, 150));
       return { RequestId: `call-${calls}` };
     };
-    // Both connected first: a store still connecting would answer from its own memory, unshared.
-    expect(await Promise.all([a.health(), b.health()])).toEqual(['redis', 'redis']);
     const key = `read-${Math.random()}`;
-    const [fromA, fromB] = await Promise.all([sharedRead(a, key, upstream, parse, never), sharedRead(b, key, upstream, parse, never)]);
+    const fromB = sharedRead(b, key, upstream, parse, never);
+    await new Promise((r) => setTimeout(r, 50));
+    const fromA = await sharedRead(a, key, upstream, parse, never);
+    aDone();
+    expect(fromA).toEqual({ value: { RequestId: 'call-1' }, fetched: { RequestId: 'call-1' } });
+    expect(await fromB).toEqual({ value: { RequestId: 'call-1' } });
     expect(calls).toBe(1);
-    expect(fromA.value).toEqual(fromB.value);
-    expect([fromA.fetched, fromB.fetched].filter(Boolean)).toHaveLength(1);
+    expect(await raw.exists(`test:${key}#lock`)).toBe(0);
   });
 
   it('does not share a failure: when the caller fails, the waiting instance calls itself', async () => {

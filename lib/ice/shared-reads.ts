@@ -9,8 +9,9 @@ import type { Store } from '@/lib/store/store';
 // the same for free (coalesce.ts); this is the layer under it. Cases:
 // - the answer is there: it is checked with the read's own schema, like a fresh one, and served;
 //   an entry that does not parse or validate is logged and ignored (ICE is called, and it is replaced);
-// - nobody is calling: this instance takes a short lock (LOCK_MS), calls, writes the answer for
-//   REUSE_MS and releases the lock;
+// - nobody is calling: this instance takes a short lock (LOCK_MS), looks for an answer once more (one
+//   may have been written between its first look and the lock), calls, writes the answer for REUSE_MS
+//   and releases the lock;
 // - another instance holds the lock: look for its answer every POLL_MS; when the lock is released
 //   without an answer (its call failed) take it and call; after LOCK_MS call anyway. Best effort: a
 //   failure is not shared, and a call slower than LOCK_MS may be made twice;
@@ -46,10 +47,22 @@ export async function sharedRead<T>(
   const giveUpAt = Date.now() + SHARED_READS.lockMs;
   let locked = false;
   for (;;) {
-    const reused = readEntry(await store.get(key), parse);
+    const entry = await store.get(key);
+    const reused = readEntry(entry, parse);
     if (reused !== undefined) return { value: reused };
     locked = await store.setIfAbsent(lockKey, '1', SHARED_READS.lockMs);
-    if (locked || Date.now() >= giveUpAt) break;
+    if (locked) {
+      // Read again once the lock is ours: another instance may have written its answer and released
+      // its lock between the read above and the lock. It writes before it releases, so this read sees it.
+      const again = await store.get(key);
+      const written = again === entry ? undefined : readEntry(again, parse);
+      if (written !== undefined) {
+        await store.delete(lockKey);
+        return { value: written };
+      }
+      break;
+    }
+    if (Date.now() >= giveUpAt) break;
     await sleep(SHARED_READS.pollMs, undefined, { signal });
   }
   try {
