@@ -27,3 +27,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/**
+ * The document's title once it matches `pattern`, or as it is after `timeoutMs`. Next.js streams a
+ * dynamic page's metadata after its content, and a refresh (a language switch) swaps the <title>
+ * element: right after the content shows, the title can still be empty or the old one.
+ */
+export async function titleMatching(page: Page, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  await page
+    .waitForFunction(([source, flags]) => new RegExp(source!, flags).test(document.title), [pattern.source, pattern.flags], { timeout: timeoutMs })
+    .catch(() => undefined);
+  return page.title();
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '@/harness/browser';
+import { launchBrowser, screenshot, titleMatching } from '@/harness/browser';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 
 // The real login flow: a real browser, the real development OpenID provider (oidc-provider) and the
@@ -91,7 +91,7 @@ it('says all of it in Chinese to a Chinese reader: the 403 page, signing out, a 
   await page.getByRole('button', { name: /yes/i }).click();
   await page.waitForURL(`${stack.portal.url}/auth/signed-out`);
   await page.getByRole('heading', { name: '你已退出登录' }).waitFor();
-  expect(await page.title()).toBe('已退出登录 · ICE 媒体信息作业');
+  expect(await titleMatching(page, /^已退出登录 · ICE 媒体信息作业$/)).toBe('已退出登录 · ICE 媒体信息作业');
 
   // A sign-in link opened twice (or in another browser) answers with the reason, in Chinese.
   const stale = await page.goto(`${stack.portal.url}/auth/callback?code=used&state=stale`);
