@@ -11,13 +11,14 @@ const REDACTED = '[redacted]';
 /** Deeper than any log line the portal writes; past it a value is dropped rather than walked. */
 const MAX_DEPTH = 8;
 
+/** Each registered secret, and its URL-encoded form (in a logged URL) when that differs. */
 const secrets = new Set<string>();
 
 /** Values to blank wherever they appear (key id, secret, STS token, session and client secrets). */
 export function registerSecrets(values: Iterable<string | undefined>): void {
   for (const value of values) {
     // Very short values would blank ordinary words; no real key or token is that short.
-    if (value && value.length >= 8) secrets.add(value);
+    if (value && value.length >= 8) secrets.add(value).add(encodeURIComponent(value));
   }
 }
 
@@ -26,8 +27,6 @@ export function redactText(text: string): string {
   let out = text.replace(SIGNED_PARAM_IN_TEXT, (_, name: string, sep: string) => `${name}${sep}${REDACTED}`);
   for (const secret of secrets) {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(REDACTED);
   }
   return out;
 }

@@ -44,6 +44,18 @@ describe('redactValue', () => {
     expect(redactText('Signaturex=keep')).toBe('Signaturex=keep');
   });
 
+  it('blanks a registered secret as it is and URL-encoded, in keys and values', () => {
+    registerSecrets(['sts/token+with=chars', 'short']);
+    const encoded = encodeURIComponent('sts/token+with=chars');
+    expect(redactValue({ url: `https://ice/?x=${encoded}&y=1`, said: 'got sts/token+with=chars back', [encoded]: 'as a key' })).toEqual({
+      url: 'https://ice/?x=[redacted]&y=1',
+      said: 'got [redacted] back',
+      '[redacted]': 'as a key',
+    });
+    // Too short to be a real secret: blanking it would blank ordinary words.
+    expect(redactText('a short note')).toBe('a short note');
+  });
+
   it('stops at a depth no log line reaches instead of walking forever', () => {
     let deep: Record<string, unknown> = { leaf: 'x' };
     for (let i = 0; i < 20; i++) deep = { deep };
