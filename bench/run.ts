@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     '  ms in profiles). Switching off, in one build, the four pieces of product work (the session check',
     '  and budget, the audit line, the zod check of the answer, the per-call log line; single runs, not',
     '  a configuration that ships) measured 0.97 × at 16 and 0.94 × at 64: the rest of the path is at par',
-    '  with the bare route, and each piece costs 3 to 6%. The bare page renders plain cells, with no',
+    '  with the bare route. No one piece alone moved it beyond the noise. The bare page renders plain cells, with no',
     '  client components, languages or hydration.',
     '- **Export memory.** The figure is the peak of RSS during a 100,000-job export minus RSS just',
     '  before it. The heap after each collection stays near 40 MB throughout (it grew to 147 MB before a',
