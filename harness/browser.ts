@@ -36,6 +36,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function titleMatching(page: Page, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
   await page
     .waitForFunction(([source, flags]) => new RegExp(source!, flags).test(document.title), [pattern.source, pattern.flags], { timeout: timeoutMs })
-    .catch(() => undefined);
+    .catch((error: unknown) => {
+      // Only the wait running out: the caller's assertion then says what the title was.
+      if ((error as Error)?.name !== 'TimeoutError') throw error;
+    });
   return page.title();
 }

@@ -181,27 +181,43 @@ describe('sharedRead across two instances on one Redis', () => {
   });
 
   it('does not call when the other instance answers between its look and its lock', async () => {
-    const [a, real] = [open(), open()];
-    expect(await Promise.all([a.health(), real.health()])).toEqual(['redis', 'redis']);
-    let aDone!: () => void;
-    const aFinished = new Promise<void>((r) => (aDone = r));
-    // Instance B has looked and found nothing; it takes its lock only once A has called, written its
-    // answer and released its own lock: the window in which B used to call ICE a second time.
-    const b: typeof real = { ...real, setIfAbsent: async (...args) => aFinished.then(() => real.setIfAbsent(...args)) };
-    let calls = 0;
-    const upstream = async () => {
-      calls += 1;
-      return { RequestId: `call-${calls}` };
-    };
-    const key = `read-${Math.random()}`;
-    const fromB = sharedRead(b, key, upstream, parse, never);
-    await new Promise((r) => setTimeout(r, 50));
-    const fromA = await sharedRead(a, key, upstream, parse, never);
-    aDone();
-    expect(fromA).toEqual({ value: { RequestId: 'call-1' }, fetched: { RequestId: 'call-1' } });
-    expect(await fromB).toEqual({ value: { RequestId: 'call-1' } });
-    expect(calls).toBe(1);
-    expect(await raw.exists(`test:${key}#lock`)).toBe(0);
+    // As above, a run whose store fell back to memory (a late Redis on a busy machine) is run again.
+    for (let attempt = 1; ; attempt++) {
+      const degradedBefore = events('store_degraded').length;
+      const [a, real] = [open(), open()];
+      expect(await Promise.all([a.health(), real.health()])).toEqual(['redis', 'redis']);
+      let atLock!: () => void;
+      const bAtLock = new Promise<void>((r) => (atLock = r));
+      let aDone!: () => void;
+      const aFinished = new Promise<void>((r) => (aDone = r));
+      // Instance B has looked and found nothing; it takes its lock only once A has called, written its
+      // answer and released its own lock: the window in which B used to call ICE a second time.
+      const b: typeof real = {
+        ...real,
+        setIfAbsent: async (...args) => {
+          atLock();
+          await aFinished;
+          return real.setIfAbsent(...args);
+        },
+      };
+      let calls = 0;
+      const upstream = async () => {
+        calls += 1;
+        return { RequestId: `call-${calls}` };
+      };
+      const key = `read-${Math.random()}`;
+      const fromB = sharedRead(b, key, upstream, parse, never);
+      await bAtLock;
+      const fromA = await sharedRead(a, key, upstream, parse, never);
+      aDone();
+      const answerB = await fromB;
+      if (events('store_degraded').length > degradedBefore && attempt < 3) continue;
+      expect(fromA).toEqual({ value: { RequestId: 'call-1' }, fetched: { RequestId: 'call-1' } });
+      expect(answerB).toEqual({ value: { RequestId: 'call-1' } });
+      expect(calls).toBe(1);
+      expect(await raw.exists(`test:${key}#lock`)).toBe(0);
+      return;
+    }
   });
 
   it('does not share a failure: when the caller fails, the waiting instance calls itself', async () => {

@@ -122,6 +122,21 @@ describe('scanJobs', () => {
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
+  it('ends a read that is waiting for ICE as soon as the caller aborts', async () => {
+    await setFaults(emulator.url, { latencyMs: 3000 });
+    const controller = new AbortController();
+    const filters: ScanFilters = { StartOfCreateTime: iso(nowMs - 5 * DAY), EndOfCreateTime: iso(nowMs) };
+    const reading = (async () => {
+      for await (const _ of scanJobs({ filters, client: ice, slices: 2, nowMs, signal: controller.signal })) throw new Error('no page can have arrived');
+    })();
+    await new Promise((r) => setTimeout(r, 100));
+    const abortedAt = performance.now();
+    controller.abort();
+    await expect(reading).rejects.toMatchObject({ code: 'aborted' });
+    // Well before the 3 s page could have answered.
+    expect(performance.now() - abortedAt).toBeLessThan(1500);
+  });
+
   it('stops at maxJobs and says where', async () => {
     const filters: ScanFilters = { StartOfCreateTime: iso(nowMs - 30 * DAY), EndOfCreateTime: iso(nowMs) };
     const scan = scanJobs({ filters, client: ice, nowMs, maxJobs: 250 });

@@ -50,9 +50,9 @@ export interface CallOptions {
   /** Never an answer another instance shared: readiness must prove that this process reaches ICE. */
   ownCall?: boolean;
   /**
-   * A read nobody will repeat (a page of a scan's token chain): shared while in flight, but neither
-   * kept for reuse nor written to the shared store. A fast scan would otherwise hold its last second
-   * of pages, several thousand jobs, in memory.
+   * A read nobody will repeat (a page of a scan's token chain): shared with the same read in flight
+   * (another scan's, not a list's), but neither kept for reuse nor written to the shared store. A
+   * fast scan would otherwise hold its last second of pages, several thousand jobs, in memory.
    */
   once?: boolean;
 }
@@ -163,7 +163,7 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
       return value;
     };
     return reads
-      .run(ownCall ? `own:${key}` : key, answer, signal, { reuse: !once })
+      .run(ownCall ? `own:${key}` : once ? `once:${key}` : key, answer, signal, { reuse: !once })
       .catch((error: unknown) => {
         throw error instanceof PortalError ? error : signal?.aborted ? cancelled() : mapCallFailure(error);
       }) as Promise<T>;

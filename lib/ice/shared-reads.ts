@@ -68,8 +68,10 @@ export async function sharedRead<T>(
   try {
     const body = await fetch();
     const value = parse(body);
-    // In one round trip (auto-pipelined, in order): the answer first, then the lock it was waited on.
-    await Promise.all([store.set(key, JSON.stringify(body), { ttlMs: SHARED_READS.reuseMs, cache: true }), locked && store.delete(lockKey)]);
+    // The answer first, then the lock it was waited on, one after the other: an instance that takes the
+    // lock after it is released must find the answer (see the read again above).
+    await store.set(key, JSON.stringify(body), { ttlMs: SHARED_READS.reuseMs, cache: true });
+    if (locked) await store.delete(lockKey);
     return { value, fetched: body };
   } catch (error) {
     if (locked) await store.delete(lockKey);

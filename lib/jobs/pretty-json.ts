@@ -1,9 +1,9 @@
 import JSONbig from 'json-bigint';
 
 // json-bigint rather than JSON: a long integer or a long decimal in UserData (an order id, a frame
-// count) is shown exactly as it was sent, where JSON.parse would round it to the nearest double.
-// A `constructor` key is kept; a `__proto__` key makes json-bigint refuse, and the text is shown as it came.
-const exact = JSONbig({ constructorAction: 'preserve' });
+// count) keeps every digit, where JSON.parse would round it to the nearest double. Keys named
+// `constructor` or `__proto__` are kept as plain keys: json-bigint builds objects without a prototype.
+const exact = JSONbig({ constructorAction: 'preserve', protoAction: 'preserve' });
 
 /** UserData and similar free text: indented when it is a JSON object or array, as it is otherwise. */
 export function prettyIfJson(text: string): { text: string; isJson: boolean } {

@@ -269,6 +269,8 @@ interface Reader {
  */
 function untilAborted(wait: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
   if (!signal) return wait;
+  // A listener added to a signal that has already aborted would never run.
+  if (signal.aborted) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     const onAbort = () => resolve();
     signal.addEventListener('abort', onAbort, { once: true });

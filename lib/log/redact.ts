@@ -18,7 +18,13 @@ const secrets = new Set<string>();
 export function registerSecrets(values: Iterable<string | undefined>): void {
   for (const value of values) {
     // Very short values would blank ordinary words; no real key or token is that short.
-    if (value && value.length >= 8) secrets.add(value).add(encodeURIComponent(value));
+    if (!value || value.length < 8) continue;
+    secrets.add(value);
+    try {
+      secrets.add(encodeURIComponent(value));
+    } catch {
+      // A lone surrogate has no URL form, so it cannot appear URL-encoded either.
+    }
   }
 }
 
