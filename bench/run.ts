@@ -94,8 +94,8 @@ async function main(): Promise<void> {
     '  the instance that fetched it or from Redis on another. The page misses, and the empty page of the',
     '  bare Next.js app measured beside it says why: interleaved with the other legs, each request comes',
     '  after an idle gap of some 40 ms, which on this machine doubles the cost of any request (the empty',
-    '  page takes about 3 ms back to back, 6 ms here), so it alone is 0.2 × the direct call and leaves',
-    "  0.1 × for all the portal's page does. Back to back on the development machine: the portal's",
+    '  page takes about 3 ms back to back, 6 ms here), so it alone is about 0.18 × the direct call and leaves',
+    "  0.12 × for all the portal's page does. Back to back on the development machine: the portal's",
     "  simplest page (signed out) 6.8 ms, a job's not-found page 8.4 ms, a kept job's page 10.0 ms;",
     "  proxy.ts's session check and budget are 1.2 ms of that with Redis (two round trips, 0.1 ms with",
     "  the memory store), and neither sending the browser a third fewer messages nor leaving out the",
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     '- **Export memory.** The figure is the peak of RSS during a 100,000-job export minus RSS just',
     '  before it. The heap after each collection stays near 40 MB throughout (it grew to 147 MB before a',
     "  leak was fixed), so the figure varies with where V8's collection cycle stands when the export",
-    '  starts: 6 to 43 MB over five runs.',
+    '  starts: 6 to 43 MB over eight runs.',
     '',
   );
   writeFileSync(path.join(__dirname, 'RESULTS.md'), `${lines.join('\n')}\n`);
