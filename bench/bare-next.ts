@@ -18,6 +18,8 @@ import { stopProcess } from '../harness/stop-process';
 
 export interface BareNext {
   url: string;
+  /** The server's process, for its CPU time. */
+  pid: number;
   /** GET ?PageSize=N: the same signed ListMediaInfoJobs call the portal makes, answered as is. */
   forwarderPath: string;
   /** GET ?PageSize=N: a page with a table of the rows of the same ListMediaInfoJobs call. */
@@ -124,5 +126,5 @@ export async function startBareNext(root: string, emulatorUrl: string): Promise<
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, forwarderPath: '/forward', listPagePath: '/jobs', stop };
+  return { url, pid: server.pid!, forwarderPath: '/forward', listPagePath: '/jobs', stop };
 }

@@ -10,6 +10,11 @@
 // response and pooled across a side's two slices. autocannon runs in this process, on the same cores as
 // the servers, for both sides.
 //
+// Beside the curve, each pair is also loaded at once, both sides together, for the CPU time each server
+// process spends per answer (from /proc): what the throughput ratio stands for once both sides are
+// CPU-bound, read directly and in milliseconds, the figure a change to the request path should move.
+// No target; it varies between runs about as much as the throughput ratio does.
+//
 // Targets at 16 and 64 connections: portal throughput >= 0.9 × bare, p99 <= 1.3 × bare's; no errors
 // (socket errors, timeouts or non-2xx answers) on either side at any level.
 import autocannon from 'autocannon';
@@ -18,11 +23,13 @@ import { buildPortalIfNeeded } from '../harness/portal-build';
 import { REPO_ROOT } from '../harness/repo-root';
 import { startBareNext, type BareNext } from './bare-next';
 import { report, type Figure } from './report';
-import { percentile, startBenchStack, type BenchStack } from './stack';
+import { cpuMs, percentile, startBenchStack, type BenchStack } from './stack';
 
 export const LOAD_TITLE = 'Load curve: portal beside a bare Next.js app (30 ms upstream)';
 const LEVELS = [1, 16, 64];
 const TARGET_LEVELS = new Set([16, 64]);
+/** Connections of each side while both are loaded at once. */
+const TOGETHER_CONNECTIONS = 8;
 const LATENCY_MS = 30;
 const PAGE_SIZE = 10;
 const SLICE_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 3);
@@ -86,6 +93,28 @@ async function level(emulatorUrl: string, portal: Side, bare: Side, connections:
   return samples;
 }
 
+interface CpuPerAnswer {
+  portalMs: number;
+  bareMs: number;
+  errors: number;
+}
+
+/** Both sides at once, for the CPU time of each server process per answer; each answer its own upstream call. */
+async function cpuPerAnswer(emulatorUrl: string, portal: Side, bare: Side, pids: { portal: number; bare: number }): Promise<CpuPerAnswer> {
+  await resetStats(emulatorUrl);
+  const samples = { portal: empty(), bare: empty() };
+  const before = { portal: cpuMs(pids.portal), bare: cpuMs(pids.bare) };
+  await Promise.all([
+    slice(portal, TOGETHER_CONNECTIONS, 2 * SLICE_SECONDS, samples.portal),
+    slice(bare, TOGETHER_CONNECTIONS, 2 * SLICE_SECONDS, samples.bare),
+  ]);
+  const used = { portal: cpuMs(pids.portal) - before.portal, bare: cpuMs(pids.bare) - before.bare };
+  const answered = samples.portal.responses + samples.bare.responses;
+  const upstream = (await readStats(emulatorUrl)).requests;
+  if (upstream < answered) throw new Error(`both at once: ${answered} answers from ${upstream} upstream calls; some were reused`);
+  return { portalMs: used.portal / samples.portal.responses, bareMs: used.bare / samples.bare.responses, errors: samples.portal.errors + samples.bare.errors };
+}
+
 /** Both pages must list the same jobs, or the pair compares different work. */
 async function checkSameRows(stack: BenchStack, portal: Side, bare: Side): Promise<void> {
   const end = distinctEnd();
@@ -112,6 +141,13 @@ function figuresOf(what: string, connections: number, portal: Sample, bare: Samp
     { name: '  p99 portal / bare', value: p(portal, 99) / p(bare, 99), unit: '×', ...(targeted ? { target: { atMost: 1.3 } } : {}) },
     { name: '  errors, timeouts, non-2xx: portal', value: portal.errors, unit: '', target: { atMost: 0 } },
     { name: '  errors, timeouts, non-2xx: bare', value: bare.errors, unit: '', target: { atMost: 0 } },
+  ];
+}
+
+function cpuFigures(what: string, cpu: CpuPerAnswer): Figure[] {
+  return [
+    { name: `${what}, both at once (${TOGETHER_CONNECTIONS} conn. each): CPU per answer portal / bare`, value: cpu.portalMs / cpu.bareMs, unit: `× (${cpu.portalMs.toFixed(2)} / ${cpu.bareMs.toFixed(2)} ms)` },
+    { name: '  errors, timeouts, non-2xx: both', value: cpu.errors, unit: '', target: { atMost: 0 } },
   ];
 }
 
@@ -142,6 +178,7 @@ export async function loadFigures(): Promise<Figure[]> {
       for (const connections of LEVELS) rows.push({ connections, ...(await level(stack.emulator.url, portal, bare, connections)) });
       console.log(`\n${table(what, rows)}`);
       for (const row of rows) figures.push(...figuresOf(what, row.connections, row.portal, row.bare));
+      figures.push(...cpuFigures(what, await cpuPerAnswer(stack.emulator.url, portal, bare, { portal: stack.portal.child.pid!, bare: bareApp.pid })));
     }
     await setFaults(stack.emulator.url, {});
     return figures;
