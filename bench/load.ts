@@ -86,11 +86,15 @@ async function level(emulatorUrl: string, portal: Side, bare: Side, connections:
     await resetStats(emulatorUrl);
     const before = samples[who].responses;
     await slice(who === 'portal' ? portal : bare, connections, SLICE_SECONDS, samples[who]);
-    const answered = samples[who].responses - before;
-    const upstream = (await readStats(emulatorUrl)).requests;
-    if (upstream < answered) throw new Error(`${who}: ${answered} answers from ${upstream} upstream calls; some were reused, so the sides did different work`);
+    await checkOwnUpstreamCalls(emulatorUrl, who, samples[who].responses - before);
   }
   return samples;
+}
+
+/** Since the emulator's last reset, each of `answered` answers must have cost an upstream call of its own. */
+async function checkOwnUpstreamCalls(emulatorUrl: string, who: string, answered: number): Promise<void> {
+  const upstream = (await readStats(emulatorUrl)).requests;
+  if (upstream < answered) throw new Error(`${who}: ${answered} answers from ${upstream} upstream calls; some were reused, so the sides did different work`);
 }
 
 interface CpuPerAnswer {
@@ -109,9 +113,7 @@ async function cpuPerAnswer(emulatorUrl: string, portal: Side, bare: Side, pids:
     slice(bare, TOGETHER_CONNECTIONS, 2 * SLICE_SECONDS, samples.bare),
   ]);
   const used = { portal: cpuMs(pids.portal) - before.portal, bare: cpuMs(pids.bare) - before.bare };
-  const answered = samples.portal.responses + samples.bare.responses;
-  const upstream = (await readStats(emulatorUrl)).requests;
-  if (upstream < answered) throw new Error(`both at once: ${answered} answers from ${upstream} upstream calls; some were reused`);
+  await checkOwnUpstreamCalls(emulatorUrl, 'both at once', samples.portal.responses + samples.bare.responses);
   return { portalMs: used.portal / samples.portal.responses, bareMs: used.bare / samples.bare.responses, errors: samples.portal.errors + samples.bare.errors };
 }
 
