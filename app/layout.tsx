@@ -1,12 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 // One weight: its @font-face list alone is 100 kB of CSS every page loads; browsers embolden it for headings.
 import '@fontsource/noto-sans-sc/400.css';
 import { AccountMenu } from '@/components/ui/account-menu';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { TimeZoneToggle } from '@/components/ui/time-zone-toggle';
+import { clientMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,11 +25,11 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: LayoutProps<'/'>) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('header')]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations('header'), getMessages()]);
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <a className="skip-link" href="#main">
             {t('skipLink')}
           </a>

@@ -64,6 +64,18 @@ async function seriousViolations(page: Page) {
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
+/**
+ * What the page logs as errors: next-intl logs MISSING_MESSAGE there when the browser lacks a message
+ * (the layout sends it only the namespaces client code reads, lib/i18n/client-messages.ts).
+ */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text().split('\n')[0]!);
+  });
+  return errors;
+}
+
 async function waitForRows(page: Page) {
   await page.locator('tbody tr td:first-child a').first().waitFor();
 }
@@ -102,6 +114,7 @@ describe('languages', () => {
   it('switches /jobs from English to Chinese with the header’s switch, and keeps the choice across a reload', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
+    const errors = consoleErrors(page);
     await page.goto(url('/jobs'));
     await waitForRows(page);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -121,12 +134,14 @@ describe('languages', () => {
     await page.selectOption('#language', 'en');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Media-info jobs');
     expect(hasChinese(await portalWords(page))).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 
   it('switches a job page to Chinese: labels, stream tables, times and sizes', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
+    const errors = consoleErrors(page);
     await page.goto(url(`/jobs/${jobId}`));
     await page.getByRole('heading', { name: 'File', exact: true }).waitFor();
     expect(hasChinese(await portalWords(page))).toEqual([]);
@@ -142,6 +157,7 @@ describe('languages', () => {
     expect(facts).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/);
     expect(facts).toMatch(/处理耗时\s+[\d.]+(毫秒|秒)|处理耗时\s+\d+分钟/);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
     await screenshot(page, 'zh-job');
     await context.close();
   });

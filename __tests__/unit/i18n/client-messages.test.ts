@@ -1,0 +1,92 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { CLIENT_NAMESPACES, clientMessages } from '@/lib/i18n/client-messages';
+import { LOCALES } from '@/lib/i18n/locales';
+import { MESSAGES } from '@/lib/i18n/messages';
+
+// The layout sends the browser only CLIENT_NAMESPACES. Code that runs there is every 'use client'
+// module and everything it imports (a component without the directive becomes client code when a
+// client module imports it). Each useTranslations namespace read by that code must be sent, or the
+// browser would show a message key where words belong.
+const ROOT = path.resolve(__dirname, '../../..');
+const SOURCE_DIRS = ['app', 'components', 'lib'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return sourceFiles(file);
+    return /\.tsx?$/.test(name) ? [file] : [];
+  });
+}
+
+function resolveImport(from: string, specifier: string): string | undefined {
+  const base = specifier.startsWith('@/') ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(from), specifier) : undefined;
+  if (!base) return undefined; // a package: not ours to walk
+  return [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find((f) => existsSync(f));
+}
+
+const isClientModule = (text: string) => /^\s*(['"])use client\1/.test(text);
+
+/** Every module of ours that the browser runs, with the namespaces its useTranslations calls read. */
+function clientNamespacesRead(): Map<string, string[]> {
+  const all = SOURCE_DIRS.flatMap((dir) => sourceFiles(path.join(ROOT, dir)));
+  const pending = all.filter((file) => isClientModule(readFileSync(file, 'utf8')));
+  const seen = new Set<string>();
+  const read = new Map<string, string[]>();
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
+      const target = resolveImport(file, imported.fileName);
+      if (target) pending.push(target);
+    }
+    const calls = [...text.matchAll(/useTranslations\(([^)]*)\)/g)].map((m) => m[1]!.trim());
+    if (calls.length > 0) read.set(path.relative(ROOT, file), calls);
+  }
+  return read;
+}
+
+const covers = (sent: string, namespace: string) => namespace === sent || namespace.startsWith(`${sent}.`);
+
+describe('the messages sent to the browser', () => {
+  const read = clientNamespacesRead();
+  const namespaces = [...read.values()].flat();
+
+  it('finds the client modules and what they read (the walk itself works)', () => {
+    // A module without the directive, reached only through a client module's import.
+    expect(read.get('components/ui/status-badge.tsx')).toEqual(["'status'"]);
+    expect(read.get('components/job-list/jobs-table.tsx')).toEqual(["'list'"]);
+    // Server components are not walked.
+    expect(read.has('components/job-list/jobs-pager.tsx')).toBe(false);
+    expect(read.has('app/not-found.tsx')).toBe(false);
+  });
+
+  it('include every namespace that code in the browser reads, each named as a literal', () => {
+    const missing = [...read].flatMap(([file, calls]) =>
+      calls.filter((call) => !/^'[\w.]+'$/.test(call) || !CLIENT_NAMESPACES.some((sent) => covers(sent, call.slice(1, -1)))).map((call) => `${file}: useTranslations(${call})`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('include nothing that code in the browser no longer reads', () => {
+    const unread = CLIENT_NAMESPACES.filter((sent) => !namespaces.some((call) => covers(sent, call.slice(1, -1)) || covers(call.slice(1, -1), sent)));
+    expect(unread).toEqual([]);
+  });
+
+  it.each(LOCALES)('are, in %s, the listed parts of its messages and nothing else', (locale) => {
+    const messages = MESSAGES[locale] as unknown as Record<string, Record<string, unknown>>;
+    const sent = clientMessages(messages);
+    expect(Object.keys(sent).sort()).toEqual(['copy', 'errors', 'export', 'filters', 'header', 'job', 'list', 'search', 'status', 'time']);
+    expect(sent.errors).toBe(messages.errors);
+    expect(Object.keys(sent.job as object).sort()).toEqual(['poller', 'raw', 'streams']);
+    expect((sent.job as Record<string, unknown>).raw).toBe(messages.job!.raw);
+    // Server-only words stay on the server.
+    expect(sent).not.toHaveProperty('auth');
+    expect(sent.job).not.toHaveProperty('facts');
+    // Picked once per language: the same object for every request.
+    expect(clientMessages(messages)).toBe(sent);
+  });
+});
