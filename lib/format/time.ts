@@ -39,6 +39,26 @@ function formatterFor({ timeZone, locale }: TimeFormat): Intl.DateTimeFormat {
 export function formatTime(iso: string | null | undefined, format: TimeFormat): string {
   const ms = typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(ms)) return MISSING;
+  return format.timeZone === 'UTC' ? formatUtc(ms, format.locale) : formatWithIntl(ms, format);
+}
+
+const UTC_SEPARATORS: Record<Locale, string> = { en: '-', 'zh-CN': '/' };
+
+/**
+ * The server lays out every time in UTC (only the browser knows the reader's zone), twenty on a list
+ * page: taken from toISOString about 1 µs, against 10 to 12 µs for formatToParts. The
+ * same text as formatWithIntl gives for UTC, which a unit test compares over many times and both
+ * languages; years outside 0000 to 9999 (an extended ISO year) go through Intl.
+ */
+function formatUtc(ms: number, locale: Locale): string {
+  const iso = new Date(ms).toISOString();
+  if (iso.length !== 24) return formatWithIntl(ms, { timeZone: 'UTC', locale });
+  const separator = UTC_SEPARATORS[locale];
+  return `${iso.slice(0, 4)}${separator}${iso.slice(5, 7)}${separator}${iso.slice(8, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+/** The general layout, in any zone: exported for the test that holds formatUtc to it. */
+export function formatWithIntl(ms: number, format: TimeFormat): string {
   const parts = formatterFor(format).formatToParts(ms);
   const value = Object.fromEntries(parts.map((p) => [p.type, p.value]));
   const afterYear = parts[parts.findIndex((p) => p.type === 'year') + 1];

@@ -6,7 +6,8 @@ import { formatDuration, formatElapsed } from '@/lib/format/duration';
 import { formatFrameRate, parseFrameRate } from '@/lib/format/frame-rate';
 import { MISSING, parseMediaNumber } from '@/lib/format/numbers';
 import { describeRotation, formatAspectRatio, formatResolution } from '@/lib/format/resolution';
-import { elapsedBetween, formatTime } from '@/lib/format/time';
+import { elapsedBetween, formatTime, formatWithIntl } from '@/lib/format/time';
+import { LOCALES } from '@/lib/i18n/locales';
 
 describe('parseMediaNumber', () => {
   it.each([['403.039999', 403.039999], ['31737', 31737], [' 12 ', 12], ['-1.5', -1.5], ['1e3', 1000]])('reads %j as %d', (raw, n) => {
@@ -109,6 +110,15 @@ describe('times', () => {
   });
   it('keeps year-month-day order in Chinese, with its own separator', () => {
     expect(formatTime('2022-01-12T08:49:41Z', { timeZone: 'UTC', locale: 'zh-CN' })).toBe('2022/01/12 08:49:41 UTC');
+  });
+  it.each(LOCALES)('lays out UTC times in %s exactly as Intl does, from 1970 to 2999 and at the edges of a day', (locale) => {
+    const times = [0, Date.UTC(1999, 11, 31, 23, 59, 59), Date.UTC(2000, 1, 29), Date.UTC(2024, 0, 1, 0, 0, 0, 999), Date.UTC(2999, 11, 31, 23, 59, 59)];
+    for (let i = 0; i < 2000; i++) times.push(Math.floor(((i * 7919) % 2000) / 2000 * Date.UTC(3000, 0, 1)) + i * 997);
+    const differ = times.filter((ms) => formatTime(new Date(ms).toISOString(), { timeZone: 'UTC', locale }) !== formatWithIntl(ms, { timeZone: 'UTC', locale }));
+    expect(differ.map((ms) => new Date(ms).toISOString())).toEqual([]);
+  });
+  it('lays out a year past 9999 through Intl rather than cutting it', () => {
+    expect(formatTime('+010000-01-01T00:00:00Z', { timeZone: 'UTC', locale: 'en' })).toBe(formatWithIntl(Date.UTC(10000, 0, 1), { timeZone: 'UTC', locale: 'en' }));
   });
   it('measures elapsed time only when both ends are valid and in order', () => {
     expect(elapsedBetween('2022-01-12T08:49:41Z', '2022-01-12T08:50:41Z')).toBe(60_000);
