@@ -1,9 +1,13 @@
 // A bare Next.js App Router app built in the same run with this repository's next, react and pop-core,
-// served as the portal is (the standalone server.js). It gives two baselines:
+// served as the portal is (the standalone server.js). It gives these baselines:
 //  - a one-page app, for the page weight of the portal's pages;
 //  - a route handler that forwards ListMediaInfoJobs with pop-core and does nothing else (no sign-in,
 //    no validation, no logs): the least any Next.js route can add to an upstream call, for the proxy
 //    overhead of /api/jobs;
+//  - the same route that also does the two checks the portal may not drop: the portal's session cookie
+//    unsealed with its own code and secret (401 without it), and the answer checked with the portal's
+//    own zod schema before it is sent. Beside it, what the portal costs over the plain route splits
+//    into those two checks and the rest of the portal (the load curve's proposed baseline);
 //  - a page that makes the same call and renders its rows as a table (server-rendered, no client
 //    code, no sign-in, no validation), the floor for the list page /jobs under load.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,12 +26,15 @@ export interface BareNext {
   pid: number;
   /** GET ?PageSize=N: the same signed ListMediaInfoJobs call the portal makes, answered as is. */
   forwarderPath: string;
+  /** GET ?PageSize=N with the portal's session cookie: the forwarder, plus the session and answer checks. */
+  checkedForwarderPath: string;
   /** GET ?PageSize=N: a page with a table of the rows of the same ListMediaInfoJobs call. */
   listPagePath: string;
   stop(): Promise<void>;
 }
 
-const FILES: Record<string, string> = {
+/** `root`: the repository, relative to the app's directory. */
+const FILES = (root: string): Record<string, string> => ({
   'package.json': JSON.stringify({ name: 'bare', private: true }),
   // Turbopack's root must contain the symlinked node_modules; pop-core needs Node built-ins, as in the portal.
   'next.config.js': `module.exports = { turbopack: { root: '/' }, output: 'standalone', serverExternalPackages: ['@alicloud/pop-core'] };\n`,
@@ -43,6 +50,26 @@ export async function GET(request) {
   // EndOfCreateTime only when given: the load curve varies it so that no two requests are the same.
   const end = params.get('EndOfCreateTime');
   return Response.json(await rpc.request('ListMediaInfoJobs', { PageSize: params.get('PageSize') ?? '10', ...(end ? { EndOfCreateTime: end } : {}) }));
+}
+`,
+  // The portal's own modules, by its own alias, so that the checks are the portal's code and no copy.
+  'jsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': [`${root}/*`] } } }),
+  'app/forward-checked/route.js': `import RPCClient from '@alicloud/pop-core';
+import { unseal } from '@/lib/auth/sealed-cookie';
+import { cookieNameFor } from '@/lib/auth/cookie-names';
+import { listJobsResponseSchema } from '@/lib/ice/schemas';
+let rpc;
+export const dynamic = 'force-dynamic';
+export async function GET(request) {
+  if (!unseal(request.cookies.get(cookieNameFor('session', false))?.value, process.env.AUTH_SECRET, 'session')) {
+    return Response.json({ error: 'no session' }, { status: 401 });
+  }
+  rpc ??= new RPCClient({ endpoint: process.env.ICE_ENDPOINT, apiVersion: '${API_VERSION}', accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET });
+  const params = request.nextUrl.searchParams;
+  const end = params.get('EndOfCreateTime');
+  const answer = await rpc.request('ListMediaInfoJobs', { PageSize: params.get('PageSize') ?? '10', ...(end ? { EndOfCreateTime: end } : {}) });
+  const { Jobs, NextPageToken, RequestId } = listJobsResponseSchema.parse(answer);
+  return Response.json({ Jobs, NextPageToken, RequestId });
 }
 `,
   'app/jobs/page.js': `import RPCClient from '@alicloud/pop-core';
@@ -85,11 +112,12 @@ export default async function Jobs({ searchParams }) {
   );
 }
 `,
-};
+});
 
-export async function startBareNext(root: string, emulatorUrl: string): Promise<BareNext> {
+/** `authSecret`: the portal's AUTH_SECRET, for the checked forwarder's session check. */
+export async function startBareNext(root: string, emulatorUrl: string, authSecret = ''): Promise<BareNext> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bare-next-'));
-  for (const [name, text] of Object.entries(FILES)) {
+  for (const [name, text] of Object.entries(FILES(path.relative(dir, root)))) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
@@ -114,6 +142,7 @@ export async function startBareNext(root: string, emulatorUrl: string): Promise<
       ICE_ENDPOINT: emulatorUrl,
       ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
+      AUTH_SECRET: authSecret,
     },
   });
   const stop = () => stopProcess(server).then(() => rmSync(dir, { recursive: true, force: true }));
@@ -126,5 +155,5 @@ export async function startBareNext(root: string, emulatorUrl: string): Promise<
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, pid: server.pid!, forwarderPath: '/forward', listPagePath: '/jobs', stop };
+  return { url, pid: server.pid!, forwarderPath: '/forward', checkedForwarderPath: '/forward-checked', listPagePath: '/jobs', stop };
 }
