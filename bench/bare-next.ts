@@ -40,46 +40,45 @@ const FILES = (root: string): Record<string, string> => ({
   'next.config.js': `module.exports = { turbopack: { root: '/' }, output: 'standalone', serverExternalPackages: ['@alicloud/pop-core'] };\n`,
   'app/layout.js': 'export default function L({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
   'app/page.js': "export const dynamic = 'force-dynamic';\nexport default function P() { return <main><h1>Bare page</h1></main>; }\n",
-  'app/forward/route.js': `import RPCClient from '@alicloud/pop-core';
+  // The one ListMediaInfoJobs call every route and page of the bare app makes.
+  'app/list-jobs.js': `import RPCClient from '@alicloud/pop-core';
 let rpc;
-export const dynamic = 'force-dynamic';
-export async function GET(request) {
+/** EndOfCreateTime only when given: the load curve varies it so that no two requests are the same. */
+export function listJobs(pageSize, end) {
   // Made on first use, as the portal's client is: the build has no endpoint.
   rpc ??= new RPCClient({ endpoint: process.env.ICE_ENDPOINT, apiVersion: '${API_VERSION}', accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET });
+  return rpc.request('ListMediaInfoJobs', { PageSize: pageSize ?? '10', ...(end ? { EndOfCreateTime: end } : {}) });
+}
+`,
+  'app/forward/route.js': `import { listJobs } from '../list-jobs';
+export const dynamic = 'force-dynamic';
+export async function GET(request) {
   const params = request.nextUrl.searchParams;
-  // EndOfCreateTime only when given: the load curve varies it so that no two requests are the same.
-  const end = params.get('EndOfCreateTime');
-  return Response.json(await rpc.request('ListMediaInfoJobs', { PageSize: params.get('PageSize') ?? '10', ...(end ? { EndOfCreateTime: end } : {}) }));
+  return Response.json(await listJobs(params.get('PageSize'), params.get('EndOfCreateTime')));
 }
 `,
   // The portal's own modules, by its own alias, so that the checks are the portal's code and no copy.
   'jsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': [`${root}/*`] } } }),
-  'app/forward-checked/route.js': `import RPCClient from '@alicloud/pop-core';
-import { unseal } from '@/lib/auth/sealed-cookie';
+  'app/forward-checked/route.js': `import { unseal } from '@/lib/auth/sealed-cookie';
 import { cookieNameFor } from '@/lib/auth/cookie-names';
 import { listJobsResponseSchema } from '@/lib/ice/schemas';
-let rpc;
+import { listJobs } from '../list-jobs';
 export const dynamic = 'force-dynamic';
 export async function GET(request) {
   if (!unseal(request.cookies.get(cookieNameFor('session', false))?.value, process.env.AUTH_SECRET, 'session')) {
     return Response.json({ error: 'no session' }, { status: 401 });
   }
-  rpc ??= new RPCClient({ endpoint: process.env.ICE_ENDPOINT, apiVersion: '${API_VERSION}', accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET });
   const params = request.nextUrl.searchParams;
-  const end = params.get('EndOfCreateTime');
-  const answer = await rpc.request('ListMediaInfoJobs', { PageSize: params.get('PageSize') ?? '10', ...(end ? { EndOfCreateTime: end } : {}) });
-  const { Jobs, NextPageToken, RequestId } = listJobsResponseSchema.parse(answer);
+  const { Jobs, NextPageToken, RequestId } = listJobsResponseSchema.parse(await listJobs(params.get('PageSize'), params.get('EndOfCreateTime')));
   return Response.json({ Jobs, NextPageToken, RequestId });
 }
 `,
-  'app/jobs/page.js': `import RPCClient from '@alicloud/pop-core';
-let rpc;
+  'app/jobs/page.js': `import { listJobs } from '../list-jobs';
 export const dynamic = 'force-dynamic';
 const cell = (v) => (v === undefined || v === null || v === '' ? '—' : String(v));
 export default async function Jobs({ searchParams }) {
   const q = await searchParams;
-  rpc ??= new RPCClient({ endpoint: process.env.ICE_ENDPOINT, apiVersion: '${API_VERSION}', accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET });
-  const { Jobs } = await rpc.request('ListMediaInfoJobs', { PageSize: q.PageSize ?? '10', ...(q.EndOfCreateTime ? { EndOfCreateTime: q.EndOfCreateTime } : {}) });
+  const { Jobs } = await listJobs(q.PageSize, q.EndOfCreateTime);
   return (
     <main>
       <h1>Media info jobs</h1>
