@@ -2,8 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-// One weight: its @font-face list alone is 100 kB of CSS every page loads; browsers embolden it for headings.
-import '@fontsource/noto-sans-sc/400.css';
+// Noto Sans SC's slices as a CJK-only family, one weight (browsers embolden it for headings); why its own
+// family: scripts/cjk-font-css.ts.
+import './cjk-font.css';
 import { AccountMenu } from '@/components/ui/account-menu';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { TimeZoneToggle } from '@/components/ui/time-zone-toggle';
