@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchBrowser, screenshot, titleMatching } from '@/harness/browser';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 
@@ -10,11 +10,16 @@ import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 let stack: PortalStack;
 let browser: Browser;
 let jobId: string;
+let chineseJobId: string;
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startPortalStack({ emulatorArgs: ['--jobs', '120', '--seed', '31'] }), launchBrowser()]);
   const page = (await (await fetch(`${stack.portal.url}/api/jobs?Status=Success&PageSize=1`)).json()) as { Jobs: { JobId: string }[] };
   jobId = page.Jobs[0]!.JobId;
+  // The emulator names some jobs in Chinese (emulator/dataset.ts). A finished one: its page, with the
+  // file and stream facts, is the one whose heading kept its boxes when the font came late.
+  const done = (await (await fetch(`${stack.portal.url}/api/jobs?Status=Success&PageSize=100`)).json()) as { Jobs: { JobId: string; Name?: string }[] };
+  chineseJobId = done.Jobs.find((job) => /[\u4e00-\u9fff]/.test(job.Name ?? ''))!.JobId;
 });
 
 afterAll(async () => {
@@ -78,6 +83,35 @@ function consoleErrors(page: Page): string[] {
 
 async function waitForRows(page: Page) {
   await page.locator('tbody tr td:first-child a').first().waitFor();
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
+const CJK_FONT = /Noto Sans (SC|CJK)|PingFang|Hiragino|YaHei|Source Han/;
+
+/**
+ * What is wrong with how `selector`'s own text is drawn: empty once fonts that have CJK glyphs drew at
+ * least as many glyphs as it has CJK characters. Chromium's record of the fonts it used (DevTools
+ * protocol) is the only way to tell: a box drawn by a Latin font and a real character look alike to
+ * the DOM. Polled, because a slice that arrives late is drawn on a later frame.
+ */
+async function cjkGlyphsMissing(page: Page, cdp: CDPSession, selector: string, timeoutMs = 10_000): Promise<string[]> {
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const text = await page.locator(selector).evaluate((element) =>
+      [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join(''),
+    );
+    const wanted = text.match(CJK)?.length ?? 0;
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const drawn = fonts.filter((font) => CJK_FONT.test(font.familyName)).reduce((sum, font) => sum + font.glyphCount, 0);
+    if (wanted > 0 && drawn >= wanted) return [];
+    const problem = [`${selector}: ${wanted} CJK characters, ${drawn} drawn by a CJK font (${fonts.map((f) => `${f.familyName} ${f.glyphCount}`).join(', ')})`];
+    if (Date.now() > deadline) return problem;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 describe('languages', () => {
@@ -160,6 +194,58 @@ describe('languages', () => {
     expect(errors).toEqual([]);
     await screenshot(page, 'zh-job');
     await context.close();
+  });
+
+  it.each(['en-US', 'zh-CN'])(
+    'draws Chinese data on a %s page in a CJK font, also when the font arrives after the text',
+    async (locale) => {
+      const context = await browser.newContext({ locale });
+      // Late slices: the text is laid out before its font arrives, the case that left boxes for good.
+      await context.route('**/*.woff2', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
+      const page = await context.newPage();
+      await page.goto(url(`/jobs/${chineseJobId}`));
+      await page.locator('h1[translate="no"]').waitFor();
+      await page.locator('summary').click();
+      await page.locator('pre.raw').waitFor();
+      const cdp = await context.newCDPSession(page);
+      // The job's name in the heading (sans-serif) and in the raw JSON (monospace).
+      expect(await cjkGlyphsMissing(page, cdp, 'h1[translate="no"]')).toEqual([]);
+      expect(await cjkGlyphsMissing(page, cdp, 'pre.raw')).toEqual([]);
+      await screenshot(page, `late-font-${locale}`);
+      await context.close();
+    },
+  );
+
+  it('tries the reader’s own CJK font before any slice, and falls back to the slices without it', async () => {
+    // This machine has no CJK font, so the probe renames the first local() font to one it has: that
+    // face then loads, where an absent name errors and leaves the work to the slices. DejaVu has no
+    // CJK glyphs, so the slices still draw them here; a real PingFang or YaHei would draw them all.
+    const faces = async (localName: string | null) => {
+      const context = await browser.newContext({ locale: 'en-US' });
+      await context.route('**/*.css', async (route) => {
+        const response = await route.fetch();
+        let css = await response.text();
+        if (localName) css = css.replace(/local\(\s*['"]?PingFang SC Regular['"]?\s*\)/g, `local('${localName}')`);
+        await route.fulfill({ response, body: css });
+      });
+      const page = await context.newPage();
+      await page.goto(url(`/jobs/${chineseJobId}`));
+      await page.locator('h1[translate="no"]').waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      const status = await page.evaluate(() =>
+        [...document.fonts].filter((font) => font.family.replace(/['"]/g, '') === 'Portal CJK' && font.status !== 'unloaded').map((font) => ({ local: font.unicodeRange.startsWith('U+2E80-9FFF'), status: font.status })),
+      );
+      await context.close();
+      return status;
+    };
+    const present = await faces('DejaVu Sans');
+    expect(present.filter((face) => face.local)).toEqual([{ local: true, status: 'loaded' }]);
+    const absent = await faces(null);
+    expect(absent.filter((face) => face.local)).toEqual([{ local: true, status: 'error' }]);
+    expect(absent.filter((face) => !face.local && face.status === 'loaded').length).toBeGreaterThan(0);
   });
 
   it('answers the plain pages (a bad address, a missing page) in the reader’s language too', async () => {
