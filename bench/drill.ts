@@ -13,8 +13,11 @@ const SECRETS = [DEMO_CREDENTIALS.accessKeyId, DEMO_CREDENTIALS.accessKeySecret,
 const SAMPLE_MS = 5000;
 /** Samples that make one level (30 s): a single reading lands anywhere in a garbage collector's sawtooth. */
 const LEVEL = 6;
-/** The warm-up ends when a level is within this much of the level before it. */
+/** The warm-up ends when LEVELS successive levels are within this much of each other. */
 const SETTLED = 0.03;
+// Two were not enough: one run settled at 60 s on the plateau (345 MB), then measured V8's next step
+// as 12% growth; runs before and after settled near 355 MB and grew 0.4 to 5%.
+const LEVELS = 3;
 const MAX_WARMUP_S = 180;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -23,7 +26,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * V8 sizes its heap to the workload in steps before it levels off (measured here: RSS climbs from
  * ~270 MB to ~450 MB over the first 70 s, with a plateau on the way, then stays flat for five minutes
  * while the used heap after each collection stays near 110 MB), so a leak shows only as growth after
- * that. The warm-up lasts until two successive 30 s levels agree within SETTLED; growth is then the
+ * that. The warm-up lasts until three successive 30 s levels agree within SETTLED; growth is then the
  * level at the end of `seconds` over the level at the start.
  */
 async function watchResidentMemory(pid: number, seconds: number): Promise<{ warmupSeconds: number; before: number; after: number }> {
@@ -36,9 +39,9 @@ async function watchResidentMemory(pid: number, seconds: number): Promise<{ warm
   const level = () => median(samples.slice(-LEVEL));
   for (;;) {
     await sample();
-    if (samples.length < 2 * LEVEL) continue;
-    const previous = median(samples.slice(-2 * LEVEL, -LEVEL));
-    if (Math.abs(level() - previous) <= previous * SETTLED || Date.now() - started >= MAX_WARMUP_S * 1000) break;
+    if (samples.length < LEVELS * LEVEL) continue;
+    const levels = Array.from({ length: LEVELS }, (_, i) => median(samples.slice(samples.length - (i + 1) * LEVEL, samples.length - i * LEVEL)));
+    if (Math.max(...levels) - Math.min(...levels) <= Math.min(...levels) * SETTLED || Date.now() - started >= MAX_WARMUP_S * 1000) break;
   }
   const warmupSeconds = Math.round((Date.now() - started) / 1000);
   const before = level();

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     '- **Memory.** V8 sizes its heap to the workload in steps: on this machine RSS climbs from about 270 MB',
     '  to 450 MB over the first 70 s under the drill, with a plateau on the way, then stays flat (a five',
     '  minute run stayed between 430 and 460 MB while the used heap after each collection stayed near',
-    '  110 MB). A fixed 30 s warm-up caught that climb as 25% growth, so the warm-up now lasts until two',
+    '  110 MB). A fixed 30 s warm-up caught that climb as 25% growth, so the warm-up now lasts until three',
     '  successive 30 s levels of RSS agree within 3% (at most 180 s), and growth compares such levels.',
     '- **Long tasks.** 0 ms means no task reached 50 ms, the threshold at which Chromium reports one.',
     '- **Coalescing.** 100 concurrent requests reach the ICE client over about 300 ms on two cores; a',
