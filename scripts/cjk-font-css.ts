@@ -22,7 +22,7 @@ const CJK_FROM = 0x2e80;
 const PACKAGE = '@fontsource/noto-sans-sc';
 
 /** Full and PostScript names of the CJK fonts macOS, Windows and Linux desktops ship, regular weight. */
-const LOCAL_FONTS = [
+export const LOCAL_FONTS = [
   'PingFang SC Regular',
   'PingFangSC-Regular',
   'Hiragino Sans GB W3',
@@ -38,7 +38,7 @@ const LOCAL_FONTS = [
 ];
 // CJK radicals to ideographs, compatibility ideographs, vertical and compatibility forms, full-width
 // forms, and the supplementary ideograph planes.
-const LOCAL_RANGE = 'U+2E80-9FFF, U+F900-FAFF, U+FE10-FE1F, U+FE30-FE4F, U+FF00-FFEF, U+20000-3FFFF';
+export const LOCAL_RANGE = 'U+2E80-9FFF, U+F900-FAFF, U+FE10-FE1F, U+FE30-FE4F, U+FF00-FFEF, U+20000-3FFFF';
 
 type Range = [number, number];
 

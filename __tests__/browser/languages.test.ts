@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchBrowser, screenshot, titleMatching } from '@/harness/browser';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
+import { FAMILY, LOCAL_FONTS, LOCAL_RANGE } from '@/scripts/cjk-font-css';
 
 // The whole portal in both languages (#13): a new visitor gets their browser's language, the switch in
 // the header changes every word on /jobs and on a job page, the choice survives a reload, and both
@@ -14,11 +15,10 @@ let chineseJobId: string;
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startPortalStack({ emulatorArgs: ['--jobs', '120', '--seed', '31'] }), launchBrowser()]);
-  const page = (await (await fetch(`${stack.portal.url}/api/jobs?Status=Success&PageSize=1`)).json()) as { Jobs: { JobId: string }[] };
-  jobId = page.Jobs[0]!.JobId;
+  const done = (await (await fetch(`${stack.portal.url}/api/jobs?Status=Success&PageSize=100`)).json()) as { Jobs: { JobId: string; Name?: string }[] };
+  jobId = done.Jobs[0]!.JobId;
   // The emulator names some jobs in Chinese (emulator/dataset.ts). A finished one: its page, with the
   // file and stream facts, is the one whose heading kept its boxes when the font came late.
-  const done = (await (await fetch(`${stack.portal.url}/api/jobs?Status=Success&PageSize=100`)).json()) as { Jobs: { JobId: string; Name?: string }[] };
   chineseJobId = done.Jobs.find((job) => /[\u4e00-\u9fff]/.test(job.Name ?? ''))!.JobId;
 });
 
@@ -228,15 +228,20 @@ describe('languages', () => {
       await context.route('**/*.css', async (route) => {
         const response = await route.fetch();
         let css = await response.text();
-        if (localName) css = css.replace(/local\(\s*['"]?PingFang SC Regular['"]?\s*\)/g, `local('${localName}')`);
+        // The build's minifier may drop the quotes around the name.
+        if (localName) css = css.replace(new RegExp(`local\\(\\s*['"]?${LOCAL_FONTS[0]}['"]?\\s*\\)`, 'g'), `local('${localName}')`);
         await route.fulfill({ response, body: css });
       });
       const page = await context.newPage();
       await page.goto(url(`/jobs/${chineseJobId}`));
       await page.locator('h1[translate="no"]').waitFor();
       await page.evaluate(() => document.fonts.ready);
-      const status = await page.evaluate(() =>
-        [...document.fonts].filter((font) => font.family.replace(/['"]/g, '') === 'Portal CJK' && font.status !== 'unloaded').map((font) => ({ local: font.unicodeRange.startsWith('U+2E80-9FFF'), status: font.status })),
+      const status = await page.evaluate(
+        ([family, localRange]) =>
+          [...document.fonts]
+            .filter((font) => font.family.replace(/['"]/g, '') === family && font.status !== 'unloaded')
+            .map((font) => ({ local: font.unicodeRange.startsWith(localRange.split(',')[0]!), status: font.status })),
+        [FAMILY, LOCAL_RANGE] as const,
       );
       await context.close();
       return status;
