@@ -2,18 +2,28 @@
 // free loopback port and waits until it answers. Shared by the demo, the tests and the benchmarks.
 import { freePort } from './free-port';
 import { standaloneServer } from './portal-build';
-import { runStandaloneServer, type StandaloneServer } from './standalone-server';
+import { runStandaloneServer, type StandaloneServer, type StandaloneServerOptions } from './standalone-server';
 
 export type PortalProcess = StandaloneServer;
 
-export async function startPortal(root: string, env: NodeJS.ProcessEnv, port?: number, host = '127.0.0.1'): Promise<PortalProcess> {
+export interface PortalOptions extends Pick<StandaloneServerOptions, 'outputFile' | 'ownProcessGroup'> {
+  /** A free one by default. */
+  port?: number;
+  /** 127.0.0.1 by default. */
+  host?: string;
+}
+
+export async function startPortal(root: string, env: NodeJS.ProcessEnv, options: PortalOptions = {}): Promise<PortalProcess> {
+  const host = options.host ?? '127.0.0.1';
   const { healthy, ...server } = await runStandaloneServer({
     serverJs: standaloneServer(root),
     cwd: root,
     env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
-    port: port ?? (await freePort(host)),
+    port: options.port ?? (await freePort(host)),
     host,
     timeoutMs: 60_000,
+    outputFile: options.outputFile,
+    ownProcessGroup: options.ownProcessGroup,
   });
   if (healthy) return server;
   const exitCode = server.child.exitCode;

@@ -36,7 +36,7 @@ export function startPortalAgainst(emulatorUrl: string, env: Record<string, stri
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
       ...env,
     }),
-    port,
+    { port },
   );
 }
 

@@ -31,6 +31,13 @@ export interface StandaloneServerOptions {
   host: string;
   /** How long to wait for /api/health before giving up. */
   timeoutMs: number;
+  /** Where its output goes (truncated first); by default a file of this process's, removed at exit. */
+  outputFile?: string;
+  /**
+   * Its own process group, so a Ctrl-C in the terminal reaches only the caller, which stops it: the
+   * demo, which must tell its own stop from the server's crash.
+   */
+  ownProcessGroup?: boolean;
 }
 
 const QUIET_MS = 50;
@@ -42,7 +49,7 @@ const UNTIL_CAP_MS = 10_000;
 // portal request, a load the bare side did not add. Removed when this process exits.
 let outputDir: string | undefined;
 let outputs = 0;
-function outputFile(port: number): string {
+function temporaryOutputFile(port: number): string {
   if (!outputDir) {
     const dir = mkdtempSync(path.join(tmpdir(), 'standalone-output-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -58,12 +65,13 @@ function outputFile(port: number): string {
  */
 export async function runStandaloneServer(options: StandaloneServerOptions): Promise<StandaloneServer & { healthy: boolean }> {
   const { serverJs, cwd, env, port, host, timeoutMs } = options;
-  const file = outputFile(port);
-  const fd = openSync(file, 'a');
+  const file = options.outputFile ?? temporaryOutputFile(port);
+  const fd = openSync(file, options.outputFile ? 'w' : 'a');
   const child = spawn(process.execPath, [serverJs], {
     cwd,
     env: { ...env, PORT: String(port), HOSTNAME: host },
     stdio: ['ignore', fd, fd],
+    detached: options.ownProcessGroup ?? false,
   });
   closeSync(fd);
   const output = () => readFileSync(file, 'utf8');

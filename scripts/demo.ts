@@ -1,28 +1,68 @@
-// `npm run demo`: the whole portal on this machine with no cloud account. Builds if needed, starts
-// the ICE emulator, a development OpenID provider and the production portal wired together, prints
-// the URL, stops everything on Ctrl-C.
+// `npm run demo`: the whole portal on this machine with no cloud account. Builds if needed, starts the
+// ICE emulator and a development OpenID provider (in this process) and the production portal (its own
+// process) wired together, prints the URL, and stops all of them together: on Ctrl-C with exit code 0,
+// or, when any part fails, with a line that says which and why and exit code 1. Never a server left
+// behind: the portal runs in its own process group, so a Ctrl-C reaches only this process, which stops
+// it and can tell that stop from a crash.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_CREDENTIALS, parseEmulatorOptions } from '../emulator/options';
 import { startEmulator } from '../emulator/server';
 import { startDevIdp } from './dev-oidc-provider';
+import { followLog, terminalLine, type LogFollower } from './demo-portal-log';
 import { buildPortalIfNeeded } from '../harness/portal-build';
 import { freePort, portIsFree } from '../harness/free-port';
-import { startPortal } from '../harness/portal-process';
+import { startPortal, type PortalProcess } from '../harness/portal-process';
 
 const ROOT = path.resolve(__dirname, '..');
+/** The portal's whole log; the terminal shows only its warnings and errors. */
+const LOG_FILE = path.join('.demo', 'portal.log');
+/** A few fresh jobs, so the list and a job page show jobs turning from Init to final live. */
+const FRESH_MEDIA = ['oss://demo-bucket/uploads/keynote.mp4', 'oss://demo-bucket/uploads/teaser.mov', 'oss://demo-bucket/missing/lost.mp4'];
+const FRESH_JOB_MS = 20_000;
+
+/** What is running, stopped last first. */
+const running: { name: string; stop: () => Promise<void> }[] = [];
+let portal: PortalProcess | undefined;
+let follower: LogFollower | undefined;
+let stopping = false;
+
+/** Stops everything that runs, says so, and exits with `code`: 0 for a stop asked for, 1 for a failure. */
+async function stopAll(code: 0 | 1, message: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  (code === 0 ? console.log : console.error)(message);
+  for (const part of running.reverse()) {
+    await part.stop().catch((error: unknown) => console.error(`demo: stopping ${part.name} failed: ${reason(error)}`));
+  }
+  follower?.stop();
+  if (code === 0) console.log('Stopped.');
+  process.exit(code);
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function demoPort(): number {
+  const value = process.env.PORT ?? '3000';
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) throw new Error(`PORT must be a port number from 0 (any free port) to 65535, not "${value}"`);
+  return port;
+}
 
 async function main(): Promise<void> {
   const host = process.env.HOSTNAME || '127.0.0.1';
-  const wanted = Number(process.env.PORT || 3000);
+  const wanted = demoPort();
   buildPortalIfNeeded(ROOT);
 
-  const options = parseEmulatorOptions(['--port', '0', '--jobs', process.env.DEMO_JOBS || '500', '--job-delay-ms', '20000'], {});
+  const options = parseEmulatorOptions(['--port', '0', '--jobs', process.env.DEMO_JOBS || '500', '--job-delay-ms', String(FRESH_JOB_MS)], {});
   if (options === 'help') return;
   const emulator = await startEmulator(options);
+  running.push({ name: 'the ICE emulator', stop: () => emulator.close() });
+  const seeded = emulator.store.size;
 
-  const port = (await portIsFree(wanted, host)) ? wanted : await freePort(host);
-  if (port !== wanted) console.log(`Port ${wanted} is taken; using ${port}.`);
+  const port = wanted !== 0 && (await portIsFree(wanted, host)) ? wanted : await freePort(host);
+  if (wanted !== 0 && port !== wanted) console.log(`Port ${wanted} is taken; using ${port}.`);
   const appUrl = `http://${host}:${port}`;
   const client = { id: 'ice-portal-demo', secret: randomBytes(16).toString('hex') };
   const idp = await startDevIdp({
@@ -33,7 +73,10 @@ async function main(): Promise<void> {
     redirectUris: [`${appUrl}/auth/callback`],
     postLogoutRedirectUris: [`${appUrl}/auth/signed-out`],
   });
-  const portal = await startPortal(
+  running.push({ name: 'the OpenID provider', stop: () => idp.close() });
+
+  mkdirSync(path.join(ROOT, path.dirname(LOG_FILE)), { recursive: true });
+  const started = await startPortal(
     ROOT,
     {
       ...process.env,
@@ -51,41 +94,45 @@ async function main(): Promise<void> {
       AUTH_ALLOWED_GROUPS: 'media-team',
       AUTH_ALLOWED_EMAIL_DOMAINS: 'example.com',
     },
-    port,
-    host,
-  );
-  portal.child.stdout!.pipe(process.stdout);
-  portal.child.stderr!.pipe(process.stderr);
+    { port, host, outputFile: path.join(ROOT, LOG_FILE), ownProcessGroup: true },
+  ).catch((error: unknown) => {
+    throw new Error(`the portal did not start (its log: ${LOG_FILE}): ${reason(error)}`);
+  });
+  portal = started;
+  running.push({ name: 'the portal', stop: () => started.stop() });
+  follower = followLog(path.join(ROOT, LOG_FILE), (line) => {
+    const shown = terminalLine(line);
+    if (shown) console.error(shown);
+  });
+  started.child.once('exit', (code, signal) => {
+    void stopAll(1, `demo: the portal stopped on its own (${signal ? `killed by ${signal}` : `exit code ${code}`}); its log: ${LOG_FILE}. Stopping the rest.`);
+  });
 
-  // A few fresh jobs, so the list and the detail page show a job turning from Init to final live.
-  for (const media of ['oss://demo-bucket/uploads/keynote.mp4', 'oss://demo-bucket/uploads/teaser.mov', 'oss://demo-bucket/missing/lost.mp4']) {
-    emulator.store.submit({ input: { Type: 'OSS', Media: media }, name: `demo ${path.basename(media)}`, requestId: 'DEMO' }, Date.now(), 20_000);
+  for (const media of FRESH_MEDIA) {
+    emulator.store.submit({ input: { Type: 'OSS', Media: media }, name: `demo ${path.basename(media)}`, requestId: 'DEMO' }, Date.now(), FRESH_JOB_MS);
   }
 
   console.log(`
-  ICE media-info portal:  ${portal.url}/jobs
+  ICE media-info portal:  ${started.url}/jobs
   Sign in with any user name and password at the development OpenID provider (${idp.issuer}).
   Try "nogroup:dave", "unverified:carol" or "bob@other.test" to see access refused.
-  ICE emulator:           ${emulator.url}  (${emulator.store.size} jobs, demo key pair)
+  ICE emulator:           ${emulator.url}  (${seeded} seeded jobs, and ${FRESH_MEDIA.length} fresh ones that turn final within ${FRESH_JOB_MS / 1000} s; demo key pair)
+  Portal log:             ${LOG_FILE}  (its warnings and errors also show here)
 
   Ctrl-C stops everything.
 `);
-
-  const stop = async () => {
-    await portal.stop();
-    await idp.close();
-    await emulator.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  portal.child.once('exit', (code) => {
-    console.error(`The portal stopped (exit ${code}).`);
-    void Promise.all([emulator.close(), idp.close()]).then(() => process.exit(1));
-  });
 }
 
-main().catch((error: unknown) => {
-  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // npm and tsx pass a Ctrl-C on as well, so the signal may come more than once: stop once.
+  process.on(signal, () => void stopAll(0, '\nStopping the demo…'));
+}
+process.on('uncaughtException', (error) => void stopAll(1, `demo: ${reason(error)}. Stopping everything.`));
+process.on('unhandledRejection', (error) => void stopAll(1, `demo: ${reason(error)}. Stopping everything.`));
+// The last resort, for a way out that skipped stopAll: the portal is in its own process group, so
+// nothing else would stop it.
+process.on('exit', () => {
+  if (portal && portal.child.exitCode === null && portal.child.signalCode === null) portal.child.kill('SIGKILL');
 });
+
+main().catch((error: unknown) => void stopAll(1, `demo: ${reason(error)}`));
