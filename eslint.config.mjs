@@ -20,6 +20,20 @@ export default defineConfig([
     rules: { 'portal/no-literal-text': 'error' },
   },
   {
+    // A child's stream the code needs is asked for when it is spawned (stdio 'pipe'), so its type has
+    // it: a `!` once hid that the demo piped a stream that had become a file, and the demo crashed.
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSNonNullExpression > MemberExpression.expression[property.name=/^std(in|out|err)$/]',
+          message: "Ask for the stream when the process is spawned (stdio: 'pipe') so that its type has it, instead of asserting it with `!`.",
+        },
+      ],
+    },
+  },
+  {
     // Next and jest read these as CommonJS.
     files: ['*.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

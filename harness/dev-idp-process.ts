@@ -28,7 +28,7 @@ export async function startDevIdpProcess(appUrl: string): Promise<DevIdpProcess>
   let output = '';
   const issuer = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the OpenID provider did not start:\n${output}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) {
@@ -36,7 +36,7 @@ export async function startDevIdpProcess(appUrl: string): Promise<DevIdpProcess>
         resolve(match[1]!);
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`the OpenID provider exited with ${code}:\n${output}`)));
   });
   return { issuer, child, output: () => output, stop: () => stopProcess(child) };

@@ -33,8 +33,8 @@ export async function startEmulatorProcess(args: string[] = [], env: Record<stri
         resolve(match[0]);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`emulator exited with ${code} before starting:\n${output}`));

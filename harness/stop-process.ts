@@ -5,6 +5,6 @@ export function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    process.kill(child.pid!, 'SIGTERM');
+    child.kill('SIGTERM');
   });
 }

@@ -5,8 +5,8 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
     const child = runEmulatorCli(args);
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.once('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -34,7 +34,7 @@ describe('npm run emulator', () => {
   it('refuses half a key pair from the environment', async () => {
     const child = runEmulatorCli(['--port', '0'], { ALIBABA_CLOUD_ACCESS_KEY_ID: 'only-the-id' });
     let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(2);
     expect(stderr).toContain('ALIBABA_CLOUD_ACCESS_KEY_SECRET');
