@@ -55,8 +55,16 @@ beforeAll(async () => {
 afterAll(async () => {
   raw?.disconnect();
   await Promise.all([a?.stop(), b?.stop()]);
-  if (redis?.child.signalCode === 'SIGSTOP') process.kill(redis.child.pid!, 'SIGCONT');
+  if (redis?.child.exitCode === null) redis.child.kill('SIGCONT');
   await Promise.all([redis?.stop(), emulator?.stop(), idp?.close()]);
+});
+
+// Each test starts with Redis running and both instances using it, whatever the test before it left
+// behind (one that failed half-way through an outage), so one slow step fails one test, not the rest.
+beforeEach(async () => {
+  if (redis.child.exitCode !== null || redis.child.signalCode !== null) redis = await startRedisProcess(redis.port);
+  else redis.child.kill('SIGCONT');
+  await until(async () => (await readyBody(a)).store === 'redis' && (await readyBody(b)).store === 'redis', 15_000);
 });
 
 const get = (portal: PortalProcess, route: string, cookie?: string) =>
@@ -214,7 +222,7 @@ it('refuses on the other instance a session signed out on one', async () => {
 it('answers within a timeout while Redis does not answer (SIGSTOP)', async () => {
   const cookie = await signIn(a, 'hana');
   const [id] = await jobIds('Success', 3);
-  process.kill(redis.child.pid!, 'SIGSTOP');
+  redis.child.kill('SIGSTOP');
   try {
     for (const portal of [a, b, a, b]) {
       const started = Date.now();
@@ -223,7 +231,7 @@ it('answers within a timeout while Redis does not answer (SIGSTOP)', async () =>
       expect(Date.now() - started).toBeLessThan(2000);
     }
   } finally {
-    process.kill(redis.child.pid!, 'SIGCONT');
+    redis.child.kill('SIGCONT');
   }
   await until(async () => (await readyBody(a)).store === 'redis' && (await readyBody(b)).store === 'redis', 10_000);
 });
@@ -233,22 +241,24 @@ it('keeps both instances answering while Redis is stopped, says degraded, warns 
   const ids = await jobIds('Success', 30);
   const degradedBefore = (await events(a, 'store_degraded')).length;
   await redis.stop();
+  let leaving: string;
+  try {
+    for (const portal of [a, b, a, b, a, b]) {
+      const list = await get(portal, '/api/jobs?PageSize=2', cookie);
+      expect(list.status).toBe(200);
+      expect((await get(portal, `/api/jobs/${ids[0]}`, cookie)).status).toBe(200);
+    }
+    await until(async () => (await readyBody(a)).store === 'degraded' && (await readyBody(b)).store === 'degraded', 10_000);
+    expect(await readyBody(a)).toEqual({ http: 200, status: 'ready', store: 'degraded' });
+    expect((await events(a, 'store_degraded')).length - degradedBefore).toBe(1); // not one per request
 
-  for (const portal of [a, b, a, b, a, b]) {
-    const list = await get(portal, '/api/jobs?PageSize=2', cookie);
-    expect(list.status).toBe(200);
-    expect((await get(portal, `/api/jobs/${ids[0]}`, cookie)).status).toBe(200);
+    // Signed out while Redis is away: this instance refuses it at once; the other once Redis returns.
+    leaving = await signIn(a, 'lena');
+    expect((await signOut(a, leaving)).status).toBe(303);
+    expect((await get(a, '/api/jobs?PageSize=1', leaving)).status).toBe(401);
+  } finally {
+    redis = await startRedisProcess(redis.port);
   }
-  await until(async () => (await readyBody(a)).store === 'degraded' && (await readyBody(b)).store === 'degraded', 10_000);
-  expect(await readyBody(a)).toEqual({ http: 200, status: 'ready', store: 'degraded' });
-  expect((await events(a, 'store_degraded')).length - degradedBefore).toBe(1); // not one per request
-
-  // Signed out while Redis is away: this instance refuses it at once; the other once Redis returns.
-  const leaving = await signIn(a, 'lena');
-  expect((await signOut(a, leaving)).status).toBe(303);
-  expect((await get(a, '/api/jobs?PageSize=1', leaving)).status).toBe(401);
-
-  redis = await startRedisProcess(redis.port);
   await until(async () => (await readyBody(a)).store === 'redis' && (await readyBody(b)).store === 'redis', 15_000);
   expect((await events(a, 'store_recovered')).length).toBeGreaterThan(0);
   await until(async () => (await get(b, '/api/jobs?PageSize=1', leaving)).status === 401, 5000);
