@@ -1,6 +1,7 @@
 // A real headless Chromium for browser tests: Debian's /usr/bin/chromium when installed, otherwise
 // the build that the @sparticuz/chromium npm package ships (nothing is downloaded at run time).
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from './repo-root';
@@ -8,15 +9,38 @@ import { REPO_ROOT } from './repo-root';
 // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
 const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/** extraArgs: more Chromium switches, such as Lighthouse's --remote-debugging-port. */
-export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+/**
+ * extraArgs: more Chromium switches, such as Lighthouse's --remote-debugging-port; env: more of its
+ * environment, such as a FONTCONFIG_FILE of a test's own (fontsOnly below).
+ */
+export async function launchBrowser(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Browser> {
   if (existsSync('/usr/bin/chromium')) {
-    return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...QUIET, ...extraArgs] });
+    return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...QUIET, ...extraArgs], env: { ...process.env, ...env } });
   }
   const { default: packaged } = await import('@sparticuz/chromium');
   // Its args target AWS Lambda; --single-process there makes closing a page take the browser down.
   const args = packaged.args.filter((arg) => arg !== '--single-process');
-  return chromium.launch({ executablePath: await packaged.executablePath(), args: [...args, ...QUIET, ...extraArgs] });
+  // executablePath() unpacks the browser and sets the library and font paths it needs in process.env.
+  const executablePath = await packaged.executablePath();
+  return chromium.launch({ executablePath, args: [...args, ...QUIET, ...extraArgs], env: { ...process.env, ...env } });
+}
+
+/**
+ * A fontconfig that knows only `fontFiles`, for a test whose outcome depends on which fonts exist:
+ * whatever this machine has installed stays out of sight. Chromium needs at least one font (with none,
+ * it crashes on the first page). Pass `env` to launchBrowser; `dispose` removes the folder.
+ */
+export function fontsOnly(fontFiles: string[]): { env: Record<string, string>; dispose: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fontconfig-'));
+  const fonts = path.join(dir, 'fonts');
+  mkdirSync(fonts);
+  for (const file of fontFiles) copyFileSync(file, path.join(fonts, path.basename(file)));
+  const config = path.join(dir, 'fonts.conf');
+  writeFileSync(
+    config,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${fonts}</dir>\n  <cachedir>${path.join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,
+  );
+  return { env: { FONTCONFIG_FILE: config }, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launchBrowser, screenshot, titleMatching } from '@/harness/browser';
+import { fontsOnly, launchBrowser, screenshot, titleMatching } from '@/harness/browser';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 import { FAMILY, LOCAL_FONTS, LOCAL_RANGE } from '@/scripts/cjk-font-css';
 
@@ -220,33 +220,41 @@ describe('languages', () => {
   );
 
   it('tries the reader’s own CJK font before any slice, and falls back to the slices without it', async () => {
-    // This machine has no CJK font, so the probe renames the first local() font to one it has: that
-    // face then loads, where an absent name errors and leaves the work to the slices. DejaVu has no
-    // CJK glyphs, so the slices still draw them here; a real PingFang or YaHei would draw them all.
+    // Which fonts exist decides this, so the browser sees only one font, whatever this machine has
+    // installed: Geist, a Latin font inside Next.js (Chromium needs at least one). Named as the first
+    // local() font, it stands for a reader's own CJK font, found and loaded; otherwise every local() name
+    // is missing, errors, and leaves the work to the slices. Geist has no CJK glyphs, so the slices still
+    // draw them here; a real PingFang or YaHei would draw them all.
+    const geist = require.resolve('next/dist/compiled/@vercel/og/Geist-Regular.ttf');
     const faces = async (localName: string | null) => {
-      const context = await browser.newContext({ locale: 'en-US' });
-      await context.route('**/*.css', async (route) => {
-        const response = await route.fetch();
-        let css = await response.text();
-        // The build's minifier may drop the quotes around the name.
-        if (localName) css = css.replace(new RegExp(`local\\(\\s*['"]?${LOCAL_FONTS[0]}['"]?\\s*\\)`, 'g'), `local('${localName}')`);
-        await route.fulfill({ response, body: css });
-      });
-      const page = await context.newPage();
-      await page.goto(url(`/jobs/${chineseJobId}`));
-      await page.locator('h1[translate="no"]').waitFor();
-      await page.evaluate(() => document.fonts.ready);
-      const status = await page.evaluate(
-        ([family, localRange]) =>
-          [...document.fonts]
-            .filter((font) => font.family.replace(/['"]/g, '') === family && font.status !== 'unloaded')
-            .map((font) => ({ local: font.unicodeRange.startsWith(localRange.split(',')[0]!), status: font.status })),
-        [FAMILY, LOCAL_RANGE] as const,
-      );
-      await context.close();
-      return status;
+      const fonts = fontsOnly([geist]);
+      const ownBrowser = await launchBrowser([], fonts.env);
+      try {
+        const context = await ownBrowser.newContext({ locale: 'en-US' });
+        await context.route('**/*.css', async (route) => {
+          const response = await route.fetch();
+          let css = await response.text();
+          // The build's minifier may drop the quotes around the name.
+          if (localName) css = css.replace(new RegExp(`local\\(\\s*['"]?${LOCAL_FONTS[0]}['"]?\\s*\\)`, 'g'), `local('${localName}')`);
+          await route.fulfill({ response, body: css });
+        });
+        const page = await context.newPage();
+        await page.goto(url(`/jobs/${chineseJobId}`));
+        await page.locator('h1[translate="no"]').waitFor();
+        await page.evaluate(() => document.fonts.ready);
+        return await page.evaluate(
+          ([family, localRange]) =>
+            [...document.fonts]
+              .filter((font) => font.family.replace(/['"]/g, '') === family && font.status !== 'unloaded')
+              .map((font) => ({ local: font.unicodeRange.startsWith(localRange.split(',')[0]!), status: font.status })),
+          [FAMILY, LOCAL_RANGE] as const,
+        );
+      } finally {
+        await ownBrowser.close();
+        fonts.dispose();
+      }
     };
-    const present = await faces('DejaVu Sans');
+    const present = await faces('Geist Regular');
     expect(present.filter((face) => face.local)).toEqual([{ local: true, status: 'loaded' }]);
     const absent = await faces(null);
     expect(absent.filter((face) => face.local)).toEqual([{ local: true, status: 'error' }]);
