@@ -42,7 +42,7 @@ const SLICE_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 3);
  * The portal's cap on ICE calls in flight (ICE_MAX_CONCURRENCY, 8 by default) is a guard for the
  * account's ICE quota that the bare route does not have: at 30 ms a call, 8 in flight alone hold the
  * portal to about 260 req/s, whatever its CPU. The curve measures CPU per request, so the cap is set
- * at the highest level of connections; the README says what the default gives.
+ * at the highest level of connections; docs/benchmarks.md says what the default gives.
  */
 const PORTAL_ICE_CONCURRENCY = Math.max(...LEVELS);
 
@@ -199,7 +199,7 @@ export async function loadFigures(): Promise<Figure[]> {
 
 /**
  * `npx tsx bench/load.ts --drive <url> [connections] [seconds]`: the same distinct-query load against a
- * server you started yourself (for a CPU profile, see the README), printing req/s and p50/p99.
+ * server you started yourself (for a CPU profile, see docs/benchmarks.md), printing req/s and p50/p99.
  */
 async function drive(target: string, connections: number, seconds: number): Promise<void> {
   const url = new URL(target);

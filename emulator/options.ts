@@ -6,7 +6,7 @@ import type { Credentials } from './authenticate';
 import { faultConfigSchema } from './faults';
 import type { EmulatorOptions } from './server';
 
-/** Obviously fake, documented in the README; used when no key pair is set in the environment. */
+/** Obviously fake, documented in docs/emulator.md; used when no key pair is set in the environment. */
 export const DEMO_CREDENTIALS: Credentials = {
   accessKeyId: 'emulator-demo-key-id',
   accessKeySecret: 'emulator-demo-key-secret',

@@ -4,7 +4,7 @@
 // A line is queued with the time it was logged, and redacted, serialised and written once the current
 // turn of the event loop is over, all queued lines in one write: off the request's path. Redacting,
 // serialising and a synchronous write to a pipe came to about 0.17 ms of the two lines of every API
-// call at idle, a sixth of all the portal added to a call (measured, README "Benchmarks"). Lines keep
+// call at idle, a sixth of all the portal added to a call (measured, docs/benchmarks.md). Lines keep
 // their order, and whatever is queued is written before the process exits. proxy.ts and each route
 // bundle have a copy of this module, each with its queue: their writes keep the order in which each
 // first logged in a turn.
