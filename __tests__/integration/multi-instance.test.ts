@@ -59,13 +59,7 @@ afterAll(async () => {
   await Promise.all([redis?.stop(), emulator?.stop(), idp?.close()]);
 });
 
-// Each test starts with Redis running and both instances using it, whatever the test before it left
-// behind (one that failed half-way through an outage), so one slow step fails one test, not the rest.
-beforeEach(async () => {
-  if (redis.child.exitCode !== null || redis.child.signalCode !== null) redis = await startRedisProcess(redis.port);
-  else redis.child.kill('SIGCONT');
-  await until(async () => (await readyBody(a)).store === 'redis' && (await readyBody(b)).store === 'redis', 15_000);
-});
+
 
 const get = (portal: PortalProcess, route: string, cookie?: string) =>
   fetch(`${portal.url}${route}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
@@ -85,6 +79,28 @@ const readyBody = async (portal: PortalProcess) => {
   const res = await get(portal, '/api/ready');
   return { http: res.status, ...((await res.json()) as { status: string; store?: string }) };
 };
+/** Whether the instance's last word on its store is that Redis does not answer (`/api/ready` is cached for 5 s). */
+const storeDown = async (portal: PortalProcess) =>
+  (await portal.settledOutput())
+    .split('\n')
+    .filter((line) => /"event":"store_(degraded|recovered)"/.test(line))
+    .at(-1)
+    ?.includes('store_degraded') ?? false;
+
+// Each test starts with Redis running and both instances using it, whatever the test before it left
+// behind (one that failed half-way through an outage), so one slow step fails one test, not the rest.
+// A request with a session touches the store (revocation, budget), which is how an instance that
+// marked Redis down notices it is back.
+beforeEach(async () => {
+  if (redis.child.exitCode !== null || redis.child.signalCode !== null) redis = await startRedisProcess(redis.port);
+  else redis.child.kill('SIGCONT');
+  const cookie = await signIn(a, 'warm-up');
+  await until(async () => {
+    await Promise.all([a, b].map(async (portal) => (await get(portal, '/api/jobs?PageSize=1', cookie)).text()));
+    return !(await storeDown(a)) && !(await storeDown(b));
+  }, 15_000);
+});
+
 async function jobIds(Status: string, PageSize: number): Promise<string[]> {
   const { Jobs } = await popCoreClient(emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { Status, PageSize });
   return Jobs.map((job) => job.JobId);
@@ -100,19 +116,29 @@ it('says both instances are ready with Redis as their store', async () => {
 });
 
 it('limits a user as one, whichever instance and whether page or API the requests reach', async () => {
-  const cookie = await signIn(a, 'rita');
-  const statuses: number[] = [];
-  for (let i = 0; i < PER_MINUTE; i++) {
-    const portal = i % 2 === 0 ? a : b;
-    const res = await get(portal, i % 3 === 0 ? '/jobs' : '/api/jobs?PageSize=1', cookie);
-    await res.text();
-    statuses.push(res.status);
-  }
-  expect(statuses).toEqual(Array(PER_MINUTE).fill(200));
-  for (const portal of [a, b]) {
-    const limited = await get(portal, '/api/jobs?PageSize=1', cookie);
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  // An instance that heard from Redis too late (REDIS_TIMEOUT_MS, on a machine busy with other suites)
+  // spends that request's budget in its own memory, as it must, and says so in a store_degraded line:
+  // such a run says nothing about one shared budget, so it is run again for another user, three times
+  // at most, and checked on the first run in which Redis answered throughout.
+  for (let attempt = 1; ; attempt++) {
+    const degradedBefore = (await events(a, 'store_degraded')).length + (await events(b, 'store_degraded')).length;
+    const cookie = await signIn(a, `rita-${attempt}`);
+    const statuses: number[] = [];
+    for (let i = 0; i < PER_MINUTE; i++) {
+      const portal = i % 2 === 0 ? a : b;
+      const res = await get(portal, i % 3 === 0 ? '/jobs' : '/api/jobs?PageSize=1', cookie);
+      await res.text();
+      statuses.push(res.status);
+    }
+    const limited = await Promise.all([a, b].map((portal) => get(portal, '/api/jobs?PageSize=1', cookie)));
+    const degradedAfter = (await events(a, 'store_degraded')).length + (await events(b, 'store_degraded')).length;
+    if (degradedAfter > degradedBefore && attempt < 3) continue;
+    expect(statuses).toEqual(Array(PER_MINUTE).fill(200));
+    for (const res of limited) {
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    break;
   }
   // Another user's budget is their own.
   expect((await get(b, '/api/jobs?PageSize=1', await signIn(a, 'ravi'))).status).toBe(200);
