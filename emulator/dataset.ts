@@ -396,7 +396,8 @@ function drawName(rng: Random, input: JobInput, createdAtMs: number): string | u
 }
 
 function baseName(media: string): string {
-  const path = media.replace(/[?#].*$/, '');
+  const query = media.search(/[?#]/);
+  const path = query === -1 ? media : media.slice(0, query);
   let name = path.slice(path.lastIndexOf('/') + 1);
   try {
     name = decodeURIComponent(name);

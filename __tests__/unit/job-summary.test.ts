@@ -36,6 +36,14 @@ describe('summarizeJob', () => {
     expect(row.processingMs).toBeUndefined();
   });
 
+  it('names the file of an input with a query, and of a hostile one with many ? before a line break at once', () => {
+    const summary = (Media: string) => summarizeJob(mediaInfoJobSchema.parse({ JobId: 'j3', Status: 'Fail', Input: { Type: 'OSS', Media } }));
+    expect(summary('https://cdn.example.com/a/clip%20one.mp4?Expires=1&Signature=x#t=3').fileName).toBe('clip one.mp4');
+    const started = performance.now();
+    expect(summary(`oss://b/x.mov${'?'.repeat(50_000)}\n`).fileName).toBe('x.mov');
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
   it('picks the container from the extension only when the format family lists it', () => {
     expect(containerName('matroska,webm', 'a.webm')).toBe('webm');
     expect(containerName('matroska,webm', 'a.bin')).toBe('matroska');

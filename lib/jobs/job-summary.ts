@@ -69,7 +69,10 @@ export function countedNames(names: (string | undefined)[]): string {
 
 function lastPathSegment(media: string | undefined): string | undefined {
   if (!media) return undefined;
-  const path = media.replace(/[?#].*$/, '');
+  // Cut at the first ? or #, by search rather than /[?#].*$/: "." stops at a line break, and a name with
+  // many ?s before one would be scanned again from each of them.
+  const query = media.search(/[?#]/);
+  const path = query === -1 ? media : media.slice(0, query);
   const segment = path.slice(path.lastIndexOf('/') + 1);
   try {
     // http(s) inputs arrive percent-encoded ("Director's%20Cut.mov"); people read the decoded name.

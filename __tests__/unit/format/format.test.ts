@@ -16,6 +16,13 @@ describe('parseMediaNumber', () => {
   it.each(['', '0.f', 'N/A', 'abc', '1,5', 'Infinity', 'NaN'])('treats %j as missing', (raw) => {
     expect(parseMediaNumber(raw)).toBeUndefined();
   });
+  it('refuses a value longer than any number at once, however it ends', () => {
+    // 30,000 digits and a letter took seconds with a pattern that could split the digits two ways.
+    const started = performance.now();
+    for (const raw of ['1'.repeat(30_000) + 'x', '1'.repeat(30_000), `.${'1'.repeat(30_000)}e`, `${'1'.repeat(65)}`]) expect(parseMediaNumber(raw)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(parseMediaNumber('1'.repeat(64))).toBe(Number('1'.repeat(64)));
+  });
   it('round-trips any finite double written as a string', () => {
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => expect(parseMediaNumber(String(n))).toBe(n === 0 ? 0 : n)));
   });
