@@ -5,12 +5,14 @@ import { authModeFrom } from '@/lib/auth/mode';
 import { RETURN_TO_HEADER } from '@/lib/auth/return-to';
 import { setAuthCookie, type SealedCookie } from '@/lib/auth/session';
 import { admit, credentialsOf } from '@/lib/http/admission';
-import { crossOrigin, invalidPath, methodNotAllowed } from '@/lib/errors';
+import { crossOrigin, invalidPath, methodNotAllowed, toPortalError } from '@/lib/errors';
 import { LineSampler } from '@/lib/http/audit';
 import { errorResponse } from '@/lib/http/error-response';
-import { badAddressPage, tooManyRequestsPage } from '@/lib/http/html-page';
+import { badAddressPage, storeUnavailablePage, tooManyRequestsPage } from '@/lib/http/html-page';
 import { CLIENT_REQUEST_ID_HEADER, clientRequestId, newRequestId } from '@/lib/http/request-id';
+import { keepRequestSignal } from '@/lib/http/request-signals';
 import { isSameOrigin } from '@/lib/http/same-origin';
+import { SEARCH_PARAMS } from '@/lib/jobs/list-query';
 import { log } from '@/lib/log/logger';
 
 // Runs before every page and /auth route, and before /api paths that carry a percent sign. It is not
@@ -19,7 +21,7 @@ import { log } from '@/lib/log/logger';
 // - methods: pages answer GET and HEAD only (405); a state change must come from this origin (403);
 // - a page that reads ICE without any session cookie: an early 307 to the login, before streaming;
 // - a page that reads ICE: it spends the user's rate budget, shared with /api (429 page when spent),
-//   and slides the session's idle expiry;
+//   and slides the session's idle expiry; a search keeps its request's signal for the page;
 // - a fresh CSP nonce, the exact URL for the login round trip, and the portal's request id.
 // The rest of /api is left out: JSON needs no CSP, its routes gate themselves, and skipping the proxy
 // saves about 1 ms a call.
@@ -78,11 +80,21 @@ export async function proxy(request: NextRequest): Promise<Response> {
     if (authModeFrom(process.env) === 'oidc' && !request.cookies.has(cookieNameFor('session', !!process.env.APP_URL?.startsWith('https:')))) {
       return NextResponse.redirect(new URL(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, request.url), 307);
     }
-    const admission = await admit(credentialsOf(request));
+    let admission: Awaited<ReturnType<typeof admit>>;
+    try {
+      admission = await admit(credentialsOf(request));
+    } catch (error) {
+      // Only the store can throw here (STORE_FAIL_CLOSED while Redis does not answer).
+      return storeUnavailablePage(request, toPortalError(error), returnTo);
+    }
     if (admission.kind === 'limited') {
       return tooManyRequestsPage(request, admission.waitSeconds, returnTo);
     }
     if (admission.kind === 'admitted') refreshed = admission.refreshedSession;
+    // A search scans pages of ICE: its page stops them when the client goes away (request-signals.ts).
+    if (admission.kind === 'admitted' && pathname === '/jobs' && SEARCH_PARAMS.some((name) => request.nextUrl.searchParams.has(name))) {
+      keepRequestSignal(requestId, request.signal);
+    }
   }
 
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';

@@ -3,7 +3,7 @@
 // missing and this process can install it (root, with apt-get), it installs it and says so; the
 // integration tests never stand in for Redis with a mock.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './free-port';
@@ -12,6 +12,8 @@ import { stopProcess } from './stop-process';
 export interface RedisProcess {
   url: string;
   port: number;
+  /** With `tls`: rediss:// on a second port, and the self-signed certificate to trust (NODE_EXTRA_CA_CERTS). */
+  tls?: { url: string; caFile: string };
   child: ChildProcess;
   /** Everything it printed so far. */
   output(): string;
@@ -48,13 +50,34 @@ export function ensureRedisServer(say: (line: string) => void = console.log): st
   return installed;
 }
 
-/** Starts redis-server on `port` (a free one by default) and resolves once it accepts connections. */
-export async function startRedisProcess(port?: number): Promise<RedisProcess> {
+/** A certificate for 127.0.0.1, made with openssl in a folder of its own, removed when this process exits. */
+function selfSignedCertificate(): { certFile: string; keyFile: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'redis-tls-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const certFile = path.join(dir, 'cert.pem');
+  const keyFile = path.join(dir, 'key.pem');
+  const made = spawnSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+    { encoding: 'utf8' },
+  );
+  if (made.status !== 0) throw new Error(`openssl could not make a test certificate (is openssl installed?):\n${made.stderr ?? made.error}`);
+  return { certFile, keyFile };
+}
+
+/**
+ * Starts redis-server on `port` (a free one by default) and resolves once it accepts connections;
+ * with `tls`, it also listens with TLS on a second free port, with a self-signed certificate.
+ */
+export async function startRedisProcess(port?: number, options: { tls?: boolean } = {}): Promise<RedisProcess> {
   const binary = ensureRedisServer();
   const listenOn = port ?? (await freePort());
+  const certificate = options.tls ? selfSignedCertificate() : undefined;
+  const tlsPort = certificate ? await freePort() : undefined;
+  const tlsArgs = certificate ? ['--tls-port', String(tlsPort), '--tls-cert-file', certificate.certFile, '--tls-key-file', certificate.keyFile, '--tls-auth-clients', 'no'] : [];
   const child = spawn(
     binary,
-    ['--port', String(listenOn), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir(), '--daemonize', 'no'],
+    ['--port', String(listenOn), ...tlsArgs, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir(), '--daemonize', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -74,5 +97,12 @@ export async function startRedisProcess(port?: number): Promise<RedisProcess> {
       reject(new Error(`redis-server exited with ${code}:\n${output}`));
     });
   });
-  return { url: `redis://127.0.0.1:${listenOn}`, port: listenOn, child, output: () => output, stop: () => stopProcess(child) };
+  return {
+    url: `redis://127.0.0.1:${listenOn}`,
+    port: listenOn,
+    ...(certificate ? { tls: { url: `rediss://127.0.0.1:${tlsPort}`, caFile: certificate.certFile } } : {}),
+    child,
+    output: () => output,
+    stop: () => stopProcess(child),
+  };
 }

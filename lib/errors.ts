@@ -13,6 +13,9 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'rate_limited'
+  | 'too_many_exports'
+  | 'export_idle'
+  | 'store_unavailable'
   | 'method_not_allowed'
   | 'cross_origin'
   | 'portal_misconfigured'
@@ -38,7 +41,19 @@ export interface PortalErrorDetails {
   params?: Record<string, string | number>;
 }
 
+/**
+ * Marks a PortalError whichever copy of this module made it. Next.js bundles each route, proxy.ts and
+ * instrumentation with their own copy, and state kept on globalThis (the store) throws errors made by
+ * another bundle's class: a plain instanceof took such a 503 for an unknown error and answered 500.
+ */
+const PORTAL_ERROR = Symbol.for('ice-portal.PortalError');
+
 export class PortalError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [PORTAL_ERROR]?: unknown })[PORTAL_ERROR] === true;
+  }
+
+  readonly [PORTAL_ERROR] = true;
   readonly field?: string;
   readonly requestId?: string;
   readonly iceCode?: string;
@@ -96,6 +111,27 @@ export const notAllowed = () => new PortalError('forbidden', 403, 'Your account 
 
 export const rateLimited = (waitSeconds: number) =>
   new PortalError('rate_limited', 429, `Too many requests: wait ${waitSeconds} s and try again.`, { retryAfterSeconds: waitSeconds, params: { waitSeconds } });
+
+/** How long a refused export is told to wait: a few exports end every few seconds. */
+const EXPORT_RETRY_SECONDS = 10;
+
+export const tooManyExports = (limit: number, scope: 'user' | 'instance') =>
+  new PortalError(
+    'too_many_exports',
+    429,
+    scope === 'user'
+      ? `You have ${limit} exports running already: wait for one to finish or cancel it, then try again.`
+      : 'The portal is running as many exports as it can: try again in a moment.',
+    { retryAfterSeconds: EXPORT_RETRY_SECONDS, params: { limit, scope } },
+  );
+
+export const exportIdle = (seconds: number) =>
+  new PortalError('export_idle', 408, `The download was ended: nothing of it was read for ${seconds} s.`, { params: { seconds } });
+
+export const storeUnavailable = () =>
+  new PortalError('store_unavailable', 503, 'The portal cannot check sessions and budgets right now (its shared store does not answer). Try again shortly.', {
+    retryAfterSeconds: 5,
+  });
 
 export const methodNotAllowed = (allow: string, message = `Only ${allow} is accepted here.`) =>
   new PortalError('method_not_allowed', 405, message, { allow, params: { allow } });

@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { getAuthConfig } from '@/lib/auth/config';
 import { currentViewer } from '@/lib/auth/viewer';
+import { PortalError } from '@/lib/errors';
 
 /** Who is signed in, and the way out; in AUTH_MODE=none, a banner that says nobody is. */
 export async function AccountMenu() {
@@ -16,8 +17,13 @@ export async function AccountMenu() {
       </p>
     );
   }
-  const viewer = await currentViewer();
-  if (viewer.kind !== 'user') return null;
+  // With STORE_FAIL_CLOSED and Redis away, who is signed in cannot be told: the page itself refuses
+  // (proxy.ts, requireUser); the header just names nobody.
+  const viewer = await currentViewer().catch((error: unknown) => {
+    if (error instanceof PortalError && error.code === 'store_unavailable') return undefined;
+    throw error;
+  });
+  if (viewer?.kind !== 'user') return null;
   const who = viewer.user.email ?? viewer.user.name ?? viewer.user.sub;
   return (
     <div className="presets" style={{ alignItems: 'center' }}>

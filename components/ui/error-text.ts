@@ -26,6 +26,8 @@ export function errorText(t: ErrorsTranslator, error: ErrorFacts, englishFallbac
   if (code === 'invalid_input') message = t('messages.invalid_input', { field: error.field ?? text(params.field), why: text(params.why) || text(englishFallback) });
   else if (code === 'rate_limited') message = t('messages.rate_limited', { waitSeconds: Number(params.waitSeconds ?? 1) });
   else if (code === 'method_not_allowed') message = t('messages.method_not_allowed', { allow: text(params.allow) });
+  else if (code === 'too_many_exports') message = t('messages.too_many_exports', { scope: text(params.scope), limit: Number(params.limit ?? 1) });
+  else if (code === 'export_idle') message = t('messages.export_idle', { seconds: Number(params.seconds ?? 60) });
   else if (code && t.has(`messages.${code}` as Parameters<ErrorsTranslator['has']>[0])) message = t(`messages.${code}` as Parameters<ErrorsTranslator>[0]);
   else if (error.status) message = t('status', { status: error.status });
   else message = t('network');

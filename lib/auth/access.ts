@@ -12,6 +12,12 @@ export interface User extends Identity {
   emailVerified: boolean;
 }
 
+/**
+ * The key of what is a person's own across requests and instances (rate budgets, exports running):
+ * their subject at the IdP, the same whichever page, script or instance they reach.
+ */
+export const userKey = (user: User) => user.sub || user.email || 'anonymous';
+
 export interface AccessRules {
   AUTH_ALLOWED_EMAIL_DOMAINS: string[];
   AUTH_ALLOWED_GROUPS: string[];

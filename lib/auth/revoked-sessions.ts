@@ -8,7 +8,8 @@ import { appStore } from '@/lib/store/app-store';
 // While Redis does not answer, the check falls back to the revocations this instance recorded itself
 // (fail open for the others'): refusing every session during an outage would sign everyone out, and
 // a copied cookie is still bounded by its idle and absolute expiry. A revocation recorded during the
-// outage is written to Redis when it returns (lib/store/redis.ts).
+// outage is written to Redis when it returns (lib/store/redis.ts). With STORE_FAIL_CLOSED the check
+// is a guard: it throws store_unavailable (503) instead, for teams that prefer refusal.
 
 const key = (sid: string) => `session-revoked:${sid}`;
 
@@ -17,5 +18,5 @@ export async function revokeSession(sid: string, untilMs: number, nowMs = Date.n
 }
 
 export async function isSessionRevoked(sid: string): Promise<boolean> {
-  return (await appStore().get(key(sid))) !== undefined;
+  return (await appStore().get(key(sid), { guard: true })) !== undefined;
 }

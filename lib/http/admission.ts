@@ -1,5 +1,5 @@
 import 'server-only';
-import type { User } from '@/lib/auth/access';
+import { userKey, type User } from '@/lib/auth/access';
 import { getAuthConfig } from '@/lib/auth/config';
 import { refreshedSession, type SealedCookie } from '@/lib/auth/session';
 import { viewerFrom, type RequestCredentials, type Viewer } from '@/lib/auth/viewer';
@@ -14,14 +14,11 @@ export type Admission =
   | { kind: 'refused'; viewer: Exclude<Viewer, { kind: 'user' }> }
   | { kind: 'limited'; user: User; waitSeconds: number };
 
-/** The budget is the person's, whichever page or script spends it. */
-const budgetKey = (user: User) => user.sub || user.email || 'anonymous';
-
 export async function admit(credentials: RequestCredentials): Promise<Admission> {
   const viewer = await viewerFrom(credentials);
   if (viewer.kind !== 'user') return { kind: 'refused', viewer };
   const config = getAuthConfig();
-  const waitSeconds = await userRateLimiter(config.AUTH_RATE_LIMIT_PER_MINUTE).take(budgetKey(viewer.user));
+  const waitSeconds = await userRateLimiter(config.AUTH_RATE_LIMIT_PER_MINUTE).take(userKey(viewer.user));
   if (waitSeconds > 0) return { kind: 'limited', user: viewer.user, waitSeconds };
   const refreshed = config.mode === 'oidc' && viewer.session ? refreshedSession(config, viewer.session) : undefined;
   return { kind: 'admitted', user: viewer.user, ...(refreshed ? { refreshedSession: refreshed } : {}) };

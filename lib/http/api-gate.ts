@@ -8,7 +8,7 @@ import { admit, credentialsOf } from './admission';
 import { errorResponse } from './error-response';
 
 // The API's answer to a request that may not go on: 401 (who are you?), 403 (not allowed), 429 (wait),
-// each before any upstream call.
+// 503 (the shared store cannot say, with STORE_FAIL_CLOSED), each before any upstream call.
 
 export type ApiAdmission =
   | { user: User; refreshedSession?: SealedCookie }
@@ -16,7 +16,12 @@ export type ApiAdmission =
   | { refusal: NextResponse; user?: User; anonymous?: AnonymousReason };
 
 export async function authorizeApiRequest(request: NextRequest): Promise<ApiAdmission> {
-  const admission = await admit(credentialsOf(request));
+  let admission: Awaited<ReturnType<typeof admit>>;
+  try {
+    admission = await admit(credentialsOf(request));
+  } catch (error) {
+    return { refusal: errorResponse(error) };
+  }
   switch (admission.kind) {
     case 'admitted':
       return admission;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
+import type { User } from '@/lib/auth/access';
 import { getAuthConfig } from '@/lib/auth/config';
 import { setAuthCookie } from '@/lib/auth/session';
 import { authorizeApiRequest } from './api-gate';
@@ -27,6 +28,8 @@ export interface ApiStream {
 /** What the wrapper knows about the request that a route may need, such as the id its log lines carry. */
 export interface ApiCall {
   requestId: string;
+  /** The signed-in person the gate admitted. */
+  user: User;
 }
 
 export interface ApiRouteOptions {
@@ -49,7 +52,7 @@ export function apiRoute<Context>(
       response = admission.refusal;
     } else {
       try {
-        const result = await run(request, context, { requestId });
+        const result = await run(request, context, { requestId, user: admission.user });
         if ('stream' in result) {
           response = new Response(result.stream, { headers: { ...result.headers, ...NO_STORE } });
         } else {

@@ -1,3 +1,4 @@
+import type { PortalError } from '@/lib/errors';
 import { translatorFor } from '@/lib/i18n/request-locale';
 
 // Small self-contained HTML answers for what happens before a page can render (sign-in failures, a
@@ -63,6 +64,19 @@ export function badAddressPage(request: RequestLike): Response {
     title: t('plainPages.badAddressTitle'),
     message: t('errors.messages.invalid_path'),
     links: [{ href: '/jobs', text: t('plainPages.jobList') }],
+  });
+}
+
+/** The shared store cannot say whether the session and budget allow this (STORE_FAIL_CLOSED). */
+export function storeUnavailablePage(request: RequestLike, error: PortalError, returnTo: string): Response {
+  const { locale, t } = translatorFor(request);
+  return htmlPage({
+    status: error.status,
+    lang: locale,
+    title: t('plainPages.unavailableTitle'),
+    message: t('errors.messages.store_unavailable'),
+    links: [{ href: returnTo, text: t('plainPages.reload') }],
+    headers: error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {},
   });
 }
 

@@ -50,12 +50,19 @@ export interface CallOptions {
   /** Never an answer another instance shared: readiness must prove that this process reaches ICE. */
   ownCall?: boolean;
   /**
-   * A read nobody will repeat (a page of a scan's token chain): shared with the same read in flight
-   * (another scan's, not a list's), but neither kept for reuse nor written to the shared store. A
-   * fast scan would otherwise hold its last second of pages, several thousand jobs, in memory.
+   * A page of a scan's token chain (a search, an export):
+   * - nobody will repeat it: shared with the same read in flight (another scan's, not a list's), but
+   *   neither kept for reuse nor written to the shared store; a fast scan would otherwise hold its last
+   *   second of pages, several thousand jobs, in memory;
+   * - it is background work: it waits for one of scanSlots() of the process's ICE slots, and behind
+   *   every interactive read for a slot, so a list page or a job never queues behind a scan; its
+   *   ICE_TIMEOUT_MS starts once it has its scan slot, so a queue of scans does not time them out.
    */
-  once?: boolean;
+  scan?: boolean;
 }
+
+/** Of the process's ICE_MAX_CONCURRENCY slots, those scans may hold at once: half, at least one. */
+export const scanSlots = (maxConcurrency: number) => Math.max(1, Math.floor(maxConcurrency / 2));
 
 export interface IceClient {
   listMediaInfoJobs(query: ListJobsQuery, options?: CallOptions): Promise<ListJobsResponse>;
@@ -83,14 +90,15 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
   });
   const signedCall = signedCaller(rpc, config.endpoint);
   const slots = new Semaphore(config.maxConcurrency);
+  const scanGate = new Semaphore(scanSlots(config.maxConcurrency));
   const reads = new Coalescer<unknown>(READ_REUSE_MS);
   // Portals of different ICE accounts or endpoints may share one Redis: they must not share answers.
   const keyspace = `ice:${createHash('sha256').update(`${config.endpoint}\n${config.accessKeyId}`).digest('base64url').slice(0, 16)}`;
   const parseJob = parseWith(getJobResponseSchema);
-  const finished = finishedJobs(store, keyspace, parseJob);
+  const finished = finishedJobs(store, keyspace, parseJob, config.finishedJobTtlMs);
 
-  async function attempt(action: string, params: Record<string, string>, signal: AbortSignal) {
-    const release = await slots.acquire(signal);
+  async function attempt(action: string, params: Record<string, string>, signal: AbortSignal, background: boolean) {
+    const release = await slots.acquire({ signal, background });
     const started = Date.now();
     try {
       const { status, body } = await signedCall(action, params, signal);
@@ -107,7 +115,7 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
     }
   }
 
-  async function call(action: string, params: Params, retry: boolean, signal?: AbortSignal): Promise<unknown> {
+  async function call(action: string, params: Params, retry: boolean, signal?: AbortSignal, background = false): Promise<unknown> {
     const wire = toWireParams(params);
     const deadlineAt = Date.now() + config.timeoutMs;
     const deadline = deadlineSignal(config.timeoutMs, signal);
@@ -116,7 +124,7 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
     try {
       for (let attemptNo = 1; ; attemptNo++) {
         try {
-          return await attempt(action, wire, combined);
+          return await attempt(action, wire, combined, background);
         } catch (raw) {
           const error = combined.aborted ? stopped() : mapCallFailure(raw);
           log(error.code === 'aborted' ? 'info' : 'warn', 'ice_call_failed', {
@@ -149,21 +157,30 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
   function read<T>(action: string, params: Params, parse: (body: unknown) => T, options: CallOptions, kept?: KeptAnswers<T>): Promise<T> {
     const wire = toWireParams(params);
     const key = `${action}?${JSON.stringify(wire, Object.keys(wire).sort())}`;
-    const { signal, ownCall, once } = options;
+    const { signal, ownCall, scan } = options;
     const answer = async (shared: AbortSignal) => {
       const found = await kept?.find();
       if (found) {
         log('info', 'ice_answer_kept', { action, requestId: requestIdOf(found) });
         return found;
       }
-      const fetch = () => call(action, params, true, shared);
-      const { value, fetched } = ownCall || once ? await fetch().then((body) => ({ value: parse(body), fetched: body })) : await sharedRead(store, `${keyspace}:${key}`, fetch, parse, shared);
+      const fetch = scan
+        ? async () => {
+            const release = await scanGate.acquire({ signal: shared });
+            try {
+              return await call(action, params, true, shared, true);
+            } finally {
+              release();
+            }
+          }
+        : () => call(action, params, true, shared);
+      const { value, fetched } = ownCall || scan ? await fetch().then((body) => ({ value: parse(body), fetched: body })) : await sharedRead(store, `${keyspace}:${key}`, fetch, parse, shared);
       if (fetched === undefined) log('info', 'ice_answer_shared', { action, requestId: requestIdOf(value) });
       else await kept?.keep(fetched, value);
       return value;
     };
     return reads
-      .run(ownCall ? `own:${key}` : once ? `once:${key}` : key, answer, signal, { reuse: !once })
+      .run(ownCall ? `own:${key}` : scan ? `scan:${key}` : key, answer, signal, { reuse: !scan })
       .catch((error: unknown) => {
         throw error instanceof PortalError ? error : signal?.aborted ? cancelled() : mapCallFailure(error);
       }) as Promise<T>;

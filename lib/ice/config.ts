@@ -15,6 +15,8 @@ export interface IceConfig {
   timeoutMs: number;
   /** Upstream calls in flight at once from this process (ICE limits QPS per account). */
   maxConcurrency: number;
+  /** How long a finished job's answer is kept and served without a call (0: never). Default a week. */
+  finishedJobTtlMs?: number;
 }
 
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
@@ -44,6 +46,10 @@ const envSchema = z.object({
     blankAsUnset,
     z.coerce.number({ error: 'must be a whole number from 1 to 256' }).int().min(1).max(256).default(8),
   ),
+  FINISHED_JOB_CACHE_HOURS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number({ error: 'must be a whole number of hours from 0 (keep none) to 720' }).int().min(0).max(720).default(168),
+  ),
 });
 
 export function parseIceConfig(env: Record<string, string | undefined>): IceConfig {
@@ -60,6 +66,7 @@ export function parseIceConfig(env: Record<string, string | undefined>): IceConf
     endpoint: (e.ICE_ENDPOINT ?? `https://ice.${e.ICE_REGION}.aliyuncs.com`).replace(/\/+$/, ''),
     timeoutMs: e.ICE_TIMEOUT_MS,
     maxConcurrency: e.ICE_MAX_CONCURRENCY,
+    finishedJobTtlMs: e.FINISHED_JOB_CACHE_HOURS * 3600_000,
   };
 }
 

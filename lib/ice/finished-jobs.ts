@@ -8,11 +8,11 @@ import type { GetJobResponse } from './schemas';
 // its answer is kept and served without an ICE call, by any instance when the store is Redis. Cases:
 // - only Success and Fail are kept; Init (or a status ICE may add) is always asked again;
 // - in memory the entries share the cache's bound and the least recently read go first; in Redis they
-//   live for TTL_MS;
+//   live for ttlMs (FINISHED_JOB_CACHE_HOURS, a week by default); 0 keeps none;
 // - a kept answer is parsed with GetMediaInfoJob's own schema and must be a finished job with the
 //   asked JobId: anything else (a corrupt or foreign entry) is ignored, and ICE is asked.
 
-/** A week: long enough that a shared link stays cheap, short enough that Redis does not fill up with jobs nobody opens. */
+/** A week by default: long enough that a shared link stays cheap, short enough that Redis does not fill up with jobs nobody opens. */
 export const FINISHED_JOB_TTL_MS = 7 * 24 * 3600_000;
 
 const FINISHED = new Set(['Success', 'Fail']);
@@ -26,8 +26,9 @@ export interface FinishedJobs {
 }
 
 /** `keyspace` tells ICE accounts apart, so portals of two accounts can share one Redis. */
-export function finishedJobs(store: Store, keyspace: string, parse: (body: unknown) => GetJobResponse): FinishedJobs {
+export function finishedJobs(store: Store, keyspace: string, parse: (body: unknown) => GetJobResponse, ttlMs = FINISHED_JOB_TTL_MS): FinishedJobs {
   const key = (jobId: string) => `${keyspace}:finished-job:${jobId}`;
+  if (ttlMs <= 0) return { get: async () => undefined, keep: async () => undefined };
   return {
     async get(jobId) {
       const answer = readEntry(await store.get(key(jobId)), parse);
@@ -38,7 +39,7 @@ export function finishedJobs(store: Store, keyspace: string, parse: (body: unkno
     },
     async keep(jobId, body, answer) {
       if (answer.MediaInfoJob.JobId === jobId && isFinished(answer)) {
-        await store.set(key(jobId), JSON.stringify(body), { ttlMs: FINISHED_JOB_TTL_MS, cache: true });
+        await store.set(key(jobId), JSON.stringify(body), { ttlMs, cache: true });
       }
     },
   };

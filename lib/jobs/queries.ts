@@ -1,10 +1,12 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { cache } from 'react';
+import { userKey } from '@/lib/auth/access';
 import { currentViewer } from '@/lib/auth/viewer';
 import { toPortalError } from '@/lib/errors';
 import { writeAuditLine } from '@/lib/http/audit';
 import { CLIENT_REQUEST_ID_HEADER } from '@/lib/http/request-id';
+import { takeRequestSignal } from '@/lib/http/request-signals';
 import { iceClient } from '@/lib/ice/client';
 import type { GetJobResponse } from '@/lib/ice/schemas';
 import { summarizeJob, type JobRow } from './job-summary';
@@ -61,7 +63,13 @@ export async function loadJobsPage(query: ListQuery): Promise<JobsPage> {
   const params = listQuerySearchParams(query);
   const base = { liveQuery: liveQueryOf(query), filtered: isFiltered(query) };
   if (isSearch(query)) {
-    const { Jobs, NextPageToken, ...progress } = await audited('/jobs', '/jobs', params, () => searchJobsPage(query, { client: iceClient() }));
+    const [viewer, head] = await Promise.all([currentViewer(), headers()]);
+    const options = {
+      client: iceClient(),
+      signal: takeRequestSignal(head.get('x-request-id')),
+      userKey: viewer.kind === 'user' ? userKey(viewer.user) : undefined,
+    };
+    const { Jobs, NextPageToken, ...progress } = await audited('/jobs', '/jobs', params, () => searchJobsPage(query, options));
     return { ...base, rows: Jobs.map(summarizeJob), pager: pagerLinks(query, NextPageToken), search: progress };
   }
   const page = await audited('/jobs', '/jobs', params, () => iceClient().listMediaInfoJobs(query.ice));

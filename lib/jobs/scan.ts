@@ -12,7 +12,9 @@ import type { ListJobsQuery, MediaInfoJob } from '@/lib/ice/schemas';
 // - memory: all slices together hold at most BUDGET_PAGES pages ahead of the reader (the slice being
 //   read READ_AHEAD_PAGES more), so a scan holds a few pages whatever the number of matches;
 // - abort: the caller's AbortSignal stops every slice within the page in flight, and no new call starts;
-// - sharing: identical scans in flight read one upstream walk (SharedWalk below);
+// - sharing: identical scans in flight read one upstream walk (SharedWalk below), unless a scan says it
+//   must not share: a reader that a remote client paces (an export) could hold the others back;
+// - budget: each page call first waits for the caller's `pace` (a person's scan budget);
 // - boundaries: ICE's time filters are whole seconds and inclusive at both ends, so a slice asks up to
 //   and including its end second and keeps only jobs submitted before it; the next slice has them;
 // - bounds: at most maxDays of create time (a longer range is cut where the scan order would pass it)
@@ -46,6 +48,13 @@ export interface ScanOptions {
   defaultDays?: number;
   /** Now, for the default window and for tests. */
   nowMs?: number;
+  /** Awaited before each page call: the budget of the person the scan works for (scan-budget.ts). */
+  pace?: (signal: AbortSignal) => Promise<void>;
+  /**
+   * Whether identical scans in flight may read one walk. Default true. An export says false: its
+   * reader goes at its client's pace, and a walk waits for its slowest reader.
+   */
+  share?: boolean;
 }
 
 export interface ScanSummary {
@@ -131,10 +140,12 @@ function walkSlice(options: ScanOptions, slice: { fromMs: number; toMs: number; 
       do {
         while (!pacing.mayRead(index, pages.length) && !stop.aborted) await pacing.wait();
         if (stop.aborted) break;
+        // Counted in flight while it waits for the budget, so no other slice passes mayRead meanwhile.
         pacing.inFlight += 1;
         let page;
         try {
-          page = await options.client.listMediaInfoJobs({ ...query, NextPageToken: token }, { signal: stop, once: true });
+          await options.pace?.(stop);
+          page = await options.client.listMediaInfoJobs({ ...query, NextPageToken: token }, { signal: stop, scan: true });
         } finally {
           pacing.inFlight -= 1;
         }
@@ -325,11 +336,12 @@ export function scanJobs(options: ScanOptions): Scan {
   }
 
   function sharedWalk(): SharedWalk {
+    const stop = new AbortController();
+    if (options.share === false) return new SharedWalk(walkAll(stop.signal), () => summary, stop, () => undefined);
     let walks = walksInFlight.get(options.client);
     if (!walks) walksInFlight.set(options.client, (walks = new Map()));
     const running = walks.get(key);
     if (running?.joinable) return running;
-    const stop = new AbortController();
     const walk: SharedWalk = new SharedWalk(walkAll(stop.signal), () => summary, stop, () => {
       if (walks.get(key) === walk) walks.delete(key);
     });

@@ -3,6 +3,7 @@ import type { IceClient } from '@/lib/ice/client';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { pageSizeOf, type ListQuery } from './list-query';
 import { scanJobs, scanWindow, type ScanFilters } from './scan';
+import { scanPace } from './scan-budget';
 import { getScanConfig } from './scan-config';
 import { matchesSearch } from './search-filters';
 import { filtersKey, openPosition, sealPosition, type SearchPosition } from './search-token';
@@ -33,14 +34,23 @@ export interface SearchPage {
   Stopped?: { Reason: 'max_jobs' | 'max_days'; At: string };
 }
 
-export async function searchJobsPage(query: ListQuery, options: { client: Pick<IceClient, 'listMediaInfoJobs'>; signal?: AbortSignal; nowMs?: number }): Promise<SearchPage> {
+export interface SearchOptions {
+  client: Pick<IceClient, 'listMediaInfoJobs'>;
+  /** Stops the scan: the request's, or the page's client going away (lib/http/request-signals.ts). */
+  signal?: AbortSignal;
+  /** Whose search it is (lib/auth/access.ts userKey): its ICE calls spend their scan budget. */
+  userKey?: string;
+  nowMs?: number;
+}
+
+export async function searchJobsPage(query: ListQuery, options: SearchOptions): Promise<SearchPage> {
   const { NextPageToken: token, PageSize: _size, ...iceFilters } = query.ice;
   const boundTo = filtersKey({ ...iceFilters, ...query.search });
   const limits = getScanConfig();
   const newestFirst = iceFilters.OrderBy !== 'CreateTimeAsc';
   let position: SearchPosition;
   if (token) {
-    position = openPosition(token, boundTo);
+    position = openPosition(token, boundTo, { maxDays: limits.maxDays, maxJobs: limits.maxJobs, nowMs: options.nowMs });
   } else {
     const window = scanWindow(iceFilters, { maxDays: limits.maxDays, defaultDays: DEFAULT_DAYS, nowMs: options.nowMs ?? Date.now() });
     position = { from: window.fromMs, to: window.toMs, cutAt: window.cutAtMs, readAtSecond: 0, scanned: 0, matched: 0 };
@@ -53,7 +63,14 @@ export async function searchJobsPage(query: ListQuery, options: { client: Pick<I
     StartOfCreateTime: iso(!newestFirst && resumeMs !== undefined ? resumeMs : position.from),
     EndOfCreateTime: iso(newestFirst && resumeMs !== undefined ? resumeMs : position.to),
   };
-  const scan = scanJobs({ filters, client: options.client, signal: options.signal, maxDays: Infinity, maxJobs: Math.max(0, limits.maxJobs - position.scanned) + position.readAtSecond });
+  const scan = scanJobs({
+    filters,
+    client: options.client,
+    signal: options.signal,
+    pace: options.userKey === undefined ? undefined : scanPace(options.userKey),
+    maxDays: Infinity,
+    maxJobs: Math.max(0, limits.maxJobs - position.scanned) + position.readAtSecond,
+  });
 
   const wanted = pageSizeOf(query);
   const jobs: MediaInfoJob[] = [];
@@ -82,7 +99,7 @@ export async function searchJobsPage(query: ListQuery, options: { client: Pick<I
   const cut = !full && !bound && position.cutAt !== undefined ? { Reason: 'max_days' as const, At: iso(position.cutAt) } : undefined;
   return {
     Jobs: jobs,
-    ...(full ? { NextPageToken: sealPosition(next, boundTo) } : {}),
+    ...(full ? { NextPageToken: sealPosition(next, boundTo, options.nowMs) } : {}),
     ScannedJobs: next.scanned,
     Matches: next.matched,
     Window: { StartOfCreateTime: iso(position.from), EndOfCreateTime: iso(position.to), Defaulted: !iceFilters.StartOfCreateTime },

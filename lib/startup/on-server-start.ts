@@ -1,9 +1,14 @@
 import { getAuthConfig } from '@/lib/auth/config';
+import { cutIdleDownloads } from '@/lib/http/idle-downloads';
+import { getScanConfig } from '@/lib/jobs/scan-config';
 import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
 import { getStoreConfig } from '@/lib/store/config';
 import { boundShutdown } from './shutdown-bound';
 import { configurationProblems } from './validate-config';
+
+/** Where exports are downloaded from (app/api/jobs/export). */
+const EXPORT_PATH = '/api/jobs/export';
 
 /** Check the whole configuration before serving anything, and bound the graceful shutdown. */
 export function onServerStart(): void {
@@ -18,6 +23,7 @@ export function onServerStart(): void {
   }
   // Connect to Redis now rather than on the first request, which would otherwise wait for it.
   appStore();
+  cutIdleDownloads(EXPORT_PATH, getScanConfig().exportIdleMs);
   log('info', 'store', { store: getStoreConfig().kind });
   boundShutdown((message) => log('info', 'shutdown', { message }));
 }

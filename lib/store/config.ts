@@ -30,27 +30,38 @@ const envSchema = z.object({
     blankAsUnset,
     z.coerce.number({ error: 'must be a whole number of milliseconds from 10 to 10000' }).int().min(10).max(10_000).default(250),
   ),
+  STORE_FAIL_CLOSED: z.preprocess(blankAsUnset, z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')),
 });
 
 export type StoreConfig =
   | { kind: 'memory' }
   | {
       kind: 'redis';
+      /** With its scheme in lower case: ioredis turns TLS on only for a lower-case rediss://. */
       url: string;
+      /** rediss:// in any case: asked of ioredis explicitly, never left to how it reads the URL. */
+      tls: boolean;
       /** Put before every key, so several portals (or other programs) can share one Redis. */
       keyPrefix: string;
       /** The longest any store call may take before the portal goes on without Redis. */
       timeoutMs: number;
+      /**
+       * STORE_FAIL_CLOSED: while Redis does not answer, refuse what only Redis can decide (rate budgets,
+       * revoked sessions) with a 503, instead of deciding from this process's memory.
+       */
+      failClosed: boolean;
     };
 
 export function parseStoreConfig(env: Record<string, string | undefined>): StoreConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
-  const { REDIS_URL, REDIS_KEY_PREFIX, REDIS_TIMEOUT_MS } = parsed.data;
+  const { REDIS_URL, REDIS_KEY_PREFIX, REDIS_TIMEOUT_MS, STORE_FAIL_CLOSED } = parsed.data;
   if (!REDIS_URL) return { kind: 'memory' };
-  const { password } = new URL(REDIS_URL);
-  registerSecrets([REDIS_URL, password, decodeURIComponent(password)]);
-  return { kind: 'redis', url: REDIS_URL, keyPrefix: REDIS_KEY_PREFIX, timeoutMs: REDIS_TIMEOUT_MS };
+  const { password, protocol } = new URL(REDIS_URL);
+  // The URL parser has already put the scheme in lower case; keep the rest of the URL as written.
+  const url = `${protocol}${REDIS_URL.slice(REDIS_URL.indexOf(':') + 1)}`;
+  registerSecrets([REDIS_URL, url, password, decodeURIComponent(password)]);
+  return { kind: 'redis', url, tls: protocol === 'rediss:', keyPrefix: REDIS_KEY_PREFIX, timeoutMs: REDIS_TIMEOUT_MS, failClosed: STORE_FAIL_CLOSED === 'true' };
 }
 
 let cached: StoreConfig | undefined;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { storeUnavailable } from '@/lib/errors';
 import { log } from '@/lib/log/logger';
 import { BUDGET_WINDOW_SECONDS, waitSeconds } from './budget';
 import { memoryStore } from './memory';
@@ -17,19 +18,25 @@ import type { RateLimiter, Store } from './store';
 // - a kept write (not a cache entry) that Redis missed is written again when it reconnects;
 // - calls made before the first connection wait for it, at most timeoutMs once, so a process that
 //   just started does not take a revoked session for a live one;
-// - ioredis reconnects by itself for ever (every 2 s at most): nothing to restart when Redis returns.
+// - ioredis reconnects by itself for ever (every 2 s at most): nothing to restart when Redis returns;
+// - failClosed (STORE_FAIL_CLOSED): a guard (a revocation read, a rate budget) that Redis cannot
+//   answer throws store_unavailable instead of being decided from memory.
 
 export interface RedisStoreOptions {
   url: string;
+  /** TLS, asked for explicitly (a rediss:// URL); ioredis alone turns it on only for lower-case rediss://. */
+  tls?: boolean;
   keyPrefix: string;
   timeoutMs: number;
+  /** Throw rather than answer a guard from memory while Redis does not answer. Default false. */
+  failClosed?: boolean;
 }
 
 /** Kept writes waiting for Redis to return; past this many, the oldest are dropped. */
 const MAX_PENDING = 10_000;
 
 export function redisStore(options: RedisStoreOptions): Store & { close(): Promise<void> } {
-  const { keyPrefix, timeoutMs } = options;
+  const { keyPrefix, timeoutMs, failClosed = false } = options;
   const local = memoryStore();
   const health = new RedisHealth(log);
   const pending = new Map<string, { value: string; expiresAt: number }>();
@@ -37,6 +44,7 @@ export function redisStore(options: RedisStoreOptions): Store & { close(): Promi
   const prefixed = (key: string) => `${keyPrefix}${key}`;
 
   const client = new Redis(options.url, {
+    ...(options.tls ? { tls: {} } : {}),
     enableOfflineQueue: false,
     // Callers are bounded by withTimeout; this only clears ioredis's own queue of calls to a Redis
     // that hangs, long after, so it never cuts short an answer that a busy event loop read late.
@@ -59,22 +67,27 @@ export function redisStore(options: RedisStoreOptions): Store & { close(): Promi
     setTimeout(resolve, timeoutMs).unref();
   });
 
-  /** The call's answer from Redis, or `otherwise`'s when Redis is down, refuses or is late. */
-  async function viaRedis<T>(call: () => Promise<T>, otherwise: () => Promise<T>): Promise<T> {
-    await firstConnection;
-    if (client.status !== 'ready' || !health.shouldTry()) {
+  /**
+   * The call's answer from Redis, or `otherwise`'s when Redis is down, refuses or is late; a `guard`
+   * then throws instead when the store fails closed.
+   */
+  async function viaRedis<T>(call: () => Promise<T>, otherwise: () => Promise<T>, guard = false): Promise<T> {
+    const fallBack = () => {
+      if (guard && failClosed) throw storeUnavailable();
       health.servedLocally();
       return otherwise();
-    }
+    };
+    await firstConnection;
+    if (client.status !== 'ready' || !health.shouldTry()) return fallBack();
+    let value: T;
     try {
-      const value = await withTimeout(call(), timeoutMs);
-      health.succeeded();
-      return value;
+      value = await withTimeout(call(), timeoutMs);
     } catch (error) {
       health.failed(error);
-      health.servedLocally();
-      return otherwise();
+      return fallBack();
     }
+    health.succeeded();
+    return value;
   }
 
   async function replayPending(): Promise<void> {
@@ -87,7 +100,8 @@ export function redisStore(options: RedisStoreOptions): Store & { close(): Promi
 
   return {
     shared: true,
-    get: async (key) => (await local.get(key)) ?? viaRedis(async () => (await client.get(prefixed(key))) ?? undefined, async () => undefined),
+    get: async (key, getOptions) =>
+      (await local.get(key)) ?? viaRedis(async () => (await client.get(prefixed(key))) ?? undefined, async () => undefined, getOptions?.guard),
     async set(key, value, setOptions) {
       await local.set(key, value, setOptions);
       const ttlMs = Math.ceil(setOptions.ttlMs);
@@ -121,7 +135,7 @@ export function redisStore(options: RedisStoreOptions): Store & { close(): Promi
           rejectIfRedisNotReady: true,
         });
         const inMemory = local.rateLimiter(name, perMinute);
-        limiter = { take: (key) => viaRedis(() => waitSeconds(counter.consume(key)), () => inMemory.take(key)) };
+        limiter = { take: (key) => viaRedis(() => waitSeconds(counter.consume(key)), () => inMemory.take(key), true) };
         limiters.set(id, limiter);
       }
       return limiter;

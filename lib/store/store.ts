@@ -23,6 +23,15 @@ export interface SetOptions {
   cache?: boolean;
 }
 
+export interface GetOptions {
+  /**
+   * The answer decides whether a request may go on (a revoked session). With STORE_FAIL_CLOSED, the
+   * Redis store throws a 503 PortalError (store_unavailable) when Redis cannot give it, rather than
+   * answer from this process's memory. A rate budget's take always counts as such a read.
+   */
+  guard?: boolean;
+}
+
 export interface RateLimiter {
   /** 0 when one more may go ahead (and is counted); otherwise the seconds to wait (for Retry-After). */
   take(key: string): Promise<number>;
@@ -31,7 +40,7 @@ export interface RateLimiter {
 export interface Store {
   /** Whether other server processes see what this store holds. */
   readonly shared: boolean;
-  get(key: string): Promise<string | undefined>;
+  get(key: string, options?: GetOptions): Promise<string | undefined>;
   set(key: string, value: string, options: SetOptions): Promise<void>;
   /** Sets the key only when it holds nothing; true when this call set it (a short lock). */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;

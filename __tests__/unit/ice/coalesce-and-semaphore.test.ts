@@ -95,10 +95,37 @@ describe('Semaphore', () => {
     const semaphore = new Semaphore(1);
     const release = await semaphore.acquire();
     const controller = new AbortController();
-    const waiting = semaphore.acquire(controller.signal);
+    const waiting = semaphore.acquire({ signal: controller.signal });
     controller.abort(new Error('gone'));
     await expect(waiting).rejects.toThrow('gone');
     release();
+    expect(semaphore.inFlight).toBe(0);
+  });
+
+  it('gives a freed slot to a foreground waiter before any background one, whoever came first', async () => {
+    const semaphore = new Semaphore(1);
+    const release = await semaphore.acquire();
+    const order: string[] = [];
+    const scanPages = [1, 2].map((n) => semaphore.acquire({ background: true }).then((r) => (order.push(`scan ${n}`), r)));
+    const listPage = semaphore.acquire().then((r) => (order.push('list'), r));
+    release();
+    (await listPage)();
+    for (const page of scanPages) (await page)();
+    expect(order).toEqual(['list', 'scan 1', 'scan 2']);
+  });
+
+  it('never lets a background waiter pass one that waits already, even with a slot free', async () => {
+    const semaphore = new Semaphore(2);
+    const first = await semaphore.acquire();
+    const second = await semaphore.acquire();
+    const queued = semaphore.acquire();
+    first();
+    (await queued)();
+    // One slot is free again and nobody waits: a background waiter takes it at once.
+    const background = await semaphore.acquire({ background: true });
+    expect(semaphore.inFlight).toBe(2);
+    background();
+    second();
     expect(semaphore.inFlight).toBe(0);
   });
 });

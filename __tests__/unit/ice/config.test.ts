@@ -17,7 +17,7 @@ function problems(env: Record<string, string | undefined>): string[] {
 }
 
 describe('parseIceConfig', () => {
-  it('defaults to cn-shanghai, its public endpoint, an 8 s budget and 8 calls in flight', () => {
+  it('defaults to cn-shanghai, its public endpoint, an 8 s budget, 8 calls in flight and finished jobs kept a week', () => {
     expect(parseIceConfig(valid)).toEqual({
       accessKeyId: 'key-id-value-123',
       accessKeySecret: 'secret-value-456',
@@ -26,7 +26,14 @@ describe('parseIceConfig', () => {
       endpoint: 'https://ice.cn-shanghai.aliyuncs.com',
       timeoutMs: 8000,
       maxConcurrency: 8,
+      finishedJobTtlMs: 7 * 24 * 3600_000,
     });
+  });
+
+  it('keeps finished jobs for FINISHED_JOB_CACHE_HOURS, or none at 0', () => {
+    expect(parseIceConfig({ ...valid, FINISHED_JOB_CACHE_HOURS: '24' }).finishedJobTtlMs).toBe(24 * 3600_000);
+    expect(parseIceConfig({ ...valid, FINISHED_JOB_CACHE_HOURS: '0' }).finishedJobTtlMs).toBe(0);
+    expect(problems({ ...valid, FINISHED_JOB_CACHE_HOURS: '-1' })).toEqual(['FINISHED_JOB_CACHE_HOURS must be a whole number of hours from 0 (keep none) to 720']);
   });
 
   it('derives the endpoint from ICE_REGION, and ICE_ENDPOINT overrides it', () => {

@@ -40,6 +40,16 @@ describe('finishedJobs', () => {
     }
   });
 
+  it('keeps nothing when its time to keep is 0 (FINISHED_JOB_CACHE_HOURS=0)', async () => {
+    const store = memoryStore();
+    const jobs = finishedJobs(store, 'ice:test', parse, 0);
+    const body = answer('job-1', 'Success');
+    await jobs.keep('job-1', body, parse(body));
+    expect(await store.get('ice:test:finished-job:job-1')).toBeUndefined();
+    await store.set('ice:test:finished-job:job-1', JSON.stringify(body), { ttlMs: 60_000, cache: true });
+    expect(await jobs.get('job-1')).toBeUndefined();
+  });
+
   it('ignores a kept answer that is not the finished job asked for, or not an answer at all', async () => {
     const store = memoryStore();
     const jobs = finishedJobs(store, 'ice:test', parse);

@@ -18,13 +18,34 @@ describe('parseStoreConfig', () => {
   });
 
   it('takes redis:// and rediss:// URLs, with the default prefix and timeout', () => {
-    expect(parseStoreConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual({ kind: 'redis', url: 'redis://127.0.0.1:6379', keyPrefix: 'ice-portal:', timeoutMs: 250 });
+    expect(parseStoreConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual({
+      kind: 'redis',
+      url: 'redis://127.0.0.1:6379',
+      tls: false,
+      keyPrefix: 'ice-portal:',
+      timeoutMs: 250,
+      failClosed: false,
+    });
     expect(parseStoreConfig({ REDIS_URL: 'rediss://default:s3cret-pass@eu1-example.upstash.io:6379', REDIS_KEY_PREFIX: 'media:prod:', REDIS_TIMEOUT_MS: '500' })).toMatchObject({
       kind: 'redis',
       keyPrefix: 'media:prod:',
       timeoutMs: 500,
     });
     expect(parseStoreConfig({ REDIS_URL: 'redis://valkey.internal:6379/2' })).toMatchObject({ kind: 'redis' });
+  });
+
+  it('asks for TLS with rediss:// in any case, and hands ioredis the scheme in lower case', () => {
+    // ioredis turns TLS on only for a lower-case rediss://: REDISS:// used to connect in clear.
+    for (const url of ['rediss://:pw@cache.internal:6380/1', 'REDISS://:pw@cache.internal:6380/1', 'Rediss://:pw@cache.internal:6380/1']) {
+      expect(parseStoreConfig({ REDIS_URL: url })).toMatchObject({ url: 'rediss://:pw@cache.internal:6380/1', tls: true });
+    }
+    expect(parseStoreConfig({ REDIS_URL: 'REDIS://cache.internal:6379' })).toMatchObject({ url: 'redis://cache.internal:6379', tls: false });
+  });
+
+  it('fails open by default, closed with STORE_FAIL_CLOSED=true', () => {
+    expect(parseStoreConfig({ REDIS_URL: 'redis://127.0.0.1:6379', STORE_FAIL_CLOSED: 'true' })).toMatchObject({ failClosed: true });
+    expect(parseStoreConfig({ REDIS_URL: 'redis://127.0.0.1:6379', STORE_FAIL_CLOSED: 'false' })).toMatchObject({ failClosed: false });
+    expect(problems({ REDIS_URL: 'redis://127.0.0.1:6379', STORE_FAIL_CLOSED: 'yes' })).toEqual(['STORE_FAIL_CLOSED must be true or false']);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { userKey } from '@/lib/auth/access';
 import { apiRoute } from '@/lib/http/api-route';
 import { onlyGet } from '@/lib/http/error-response';
 import { iceClient } from '@/lib/ice/client';
@@ -9,9 +10,9 @@ import { searchJobsPage } from '@/lib/jobs/search';
 // with any of the portal's own filters, a page of a search with its progress (see README, "Search").
 export const GET = apiRoute(
   '/api/jobs',
-  async (request) => {
+  async (request, _context, { user }) => {
     const query = parseListQuery(request.nextUrl.searchParams);
-    if (isSearch(query)) return { body: { ...(await searchJobsPage(query, { client: iceClient(), signal: request.signal })) } };
+    if (isSearch(query)) return { body: { ...(await searchJobsPage(query, { client: iceClient(), signal: request.signal, userKey: userKey(user) })) } };
     const { Jobs, NextPageToken, RequestId } = await iceClient().listMediaInfoJobs(query.ice, { signal: request.signal });
     return { body: { Jobs, NextPageToken, RequestId }, requestId: RequestId };
   },

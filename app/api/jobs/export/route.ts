@@ -1,3 +1,4 @@
+import { userKey } from '@/lib/auth/access';
 import { apiRoute } from '@/lib/http/api-route';
 import { methodNotAllowed } from '@/lib/errors';
 import { errorResponse, onlyGet } from '@/lib/http/error-response';
@@ -8,7 +9,8 @@ import { parseExportQuery } from '@/lib/jobs/parse-export-query';
 // GET /api/jobs/export: every job of the list's filters, across all pages, as a CSV or NDJSON download.
 export const GET = apiRoute(
   '/api/jobs/export',
-  async (request, _context, { requestId }) => startExportDownload(parseExportQuery(request.nextUrl.searchParams), { signal: request.signal, requestId }),
+  async (request, _context, { requestId, user }) =>
+    startExportDownload(parseExportQuery(request.nextUrl.searchParams), { signal: request.signal, requestId, userKey: userKey(user) }),
   { params: EXPORT_PARAMS },
 );
 
