@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'too_many_exports'
   | 'export_idle'
   | 'store_unavailable'
+  | 'view_not_found'
+  | 'too_many_views'
   | 'method_not_allowed'
   | 'cross_origin'
   | 'portal_misconfigured'
@@ -99,7 +101,28 @@ export class ConfigError extends Error {
 
 // ---- the portal's own refusals, one place each -------------------------------------------------------
 
-export const invalidInput = (field: string, why: string) => new PortalError('invalid_input', 400, `${field}: ${why}`, { field, params: { field, why } });
+/**
+ * Why a value was refused, as a stable code with the values its words are built from, so a page says it
+ * in the reader's language next to the field (messages errors.reasons); `why` stays the API's English.
+ */
+export type InputReason =
+  | { reason: 'repeated' }
+  | { reason: 'one_of'; allowed: string }
+  | { reason: 'whole_number'; min: number; max: number }
+  | { reason: 'time' }
+  | { reason: 'end_before_start' }
+  | { reason: 'below_min_height' }
+  | { reason: 'too_long'; max: number }
+  | { reason: 'characters' }
+  | { reason: 'not_ours' }
+  | { reason: 'expired' }
+  | { reason: 'since_with_start' }
+  | { reason: 'too_many_selected'; max: number }
+  | { reason: 'not_for_export' }
+  | { reason: 'selection_with_filters' };
+
+export const invalidInput = (field: string, why: string, reason?: InputReason) =>
+  new PortalError('invalid_input', 400, `${field}: ${why}`, { field, params: { field, why, ...reason } });
 
 export const invalidPath = () =>
   new PortalError('invalid_path', 400, 'The address contains a percent sign that is not followed by a valid encoded character.');
@@ -132,6 +155,11 @@ export const storeUnavailable = () =>
   new PortalError('store_unavailable', 503, 'The portal cannot check sessions and budgets right now (its shared store does not answer). Try again shortly.', {
     retryAfterSeconds: 5,
   });
+
+export const viewNotFound = () => new PortalError('view_not_found', 404, 'You have no saved view with this id.');
+
+export const tooManyViews = (max: number) =>
+  new PortalError('too_many_views', 409, `You have ${max} saved views, the most one person may keep: delete one first.`, { params: { max } });
 
 export const methodNotAllowed = (allow: string, message = `Only ${allow} is accepted here.`) =>
   new PortalError('method_not_allowed', 405, message, { allow, params: { allow } });

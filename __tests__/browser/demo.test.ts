@@ -123,7 +123,7 @@ it('starts, signs a user in through its provider, shows jobs, and stops cleanly 
   const page = await context.newPage();
   await signIn(page, demo);
   await page.waitForURL(`${demo.portal}/jobs`);
-  await page.locator('tbody tr td:first-child a').first().waitFor();
+  await page.locator('tbody a.job-link').first().waitFor();
   expect(await page.locator('tbody tr').count()).toBeGreaterThan(5);
   expect(await page.getByText('alice@example.com').count()).toBe(1);
   await screenshot(page, 'demo-signed-in');

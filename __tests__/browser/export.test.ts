@@ -43,7 +43,7 @@ const status = (p: Page) => p.getByRole('status').filter({ hasText: /\S/ });
 
 async function openList(p: Page, search: string): Promise<void> {
   await p.goto(url(`/jobs?${search}`));
-  await p.locator('tbody tr td:first-child a').first().waitFor();
+  await p.locator('tbody a.job-link').first().waitFor();
 }
 
 async function seriousViolations(p: Page) {
@@ -134,4 +134,56 @@ it('passes axe and fits 360 px in dark mode, with a saved file and with a failur
   expect(await seriousViolations(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await screenshot(page, 'jobs-export-failed-360-dark');
+});
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+const idsOf = (csv: string) => parseCsv(csv.slice(1)).slice(1).map((row) => row[EXPORT_COLUMNS.indexOf('JobId')]);
+
+it('holds exactly the jobs the list pages through for the same filters', async () => {
+  const now = Date.now();
+  const filters = `Status=Fail&StartOfCreateTime=${iso(now - 20 * DAY)}&EndOfCreateTime=${iso(now - DAY)}`;
+  const listed: string[] = [];
+  let token: string | undefined;
+  do {
+    const res = await fetch(url(`/api/jobs?${filters}&PageSize=100${token ? `&NextPageToken=${encodeURIComponent(token)}` : ''}`));
+    const page = (await res.json()) as { Jobs: { JobId: string }[]; NextPageToken?: string };
+    listed.push(...page.Jobs.map((job) => job.JobId));
+    token = page.NextPageToken;
+  } while (token);
+  expect(listed.length).toBeGreaterThan(20);
+  await openList(page, filters);
+  // A range within the bounds: nothing to say about what the export leaves out.
+  expect(await page.getByText(/An export covers the jobs created/).count()).toBe(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+  expect(idsOf(readFileSync(await download.path(), 'utf8'))).toEqual(listed);
+});
+
+it('says before it starts that an export without dates covers the last SCAN_MAX_DAYS days', async () => {
+  await openList(page, 'Status=Fail');
+  expect(await page.getByText('An export covers the jobs created in the last 31 days, the most one export reads: choose a time range to export older ones.').count()).toBe(1);
+});
+
+it('exports just the jobs selected on the list, which the URL keeps', async () => {
+  await openList(page, 'Status=Success');
+  const rows = page.locator('tbody tr[data-job-id]');
+  const chosen: string[] = [];
+  for (const index of [0, 2, 4]) {
+    await rows.nth(index).locator('input[type="checkbox"]').check();
+    chosen.push((await rows.nth(index).getAttribute('data-job-id'))!);
+  }
+  await page.waitForURL((address) => address.searchParams.get('Select') === chosen.join(','));
+  expect(await page.getByText('3 jobs selected').count()).toBe(1);
+  await page.reload();
+  await page.locator('tbody a.job-link').first().waitFor();
+  expect(await page.locator('tbody tr.selected').count()).toBe(3);
+  await page.getByLabel('Export the 3 selected jobs as').selectOption('ndjson');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^media-info-jobs_selected-3_\d{8}T\d{6}Z\.ndjson$/);
+  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { JobId?: string; summary?: object });
+  expect(lines.slice(0, -1).map((job) => job.JobId)).toEqual(chosen);
+  expect(lines.at(-1)).toMatchObject({ summary: { scannedJobs: 3, exportedJobs: 3 } });
+  await page.getByRole('button', { name: 'Clear the selection' }).click();
+  await page.waitForURL((address) => !address.searchParams.has('Select'));
+  expect(await page.locator('tbody tr.selected').count()).toBe(0);
 });

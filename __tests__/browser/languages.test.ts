@@ -56,7 +56,7 @@ function portalWords(page: Page): Promise<string[]> {
 }
 
 // Codes and technical names a Chinese media engineer reads as they are (ICE's own names, units, formats).
-const CODES = new Set(['ICE', 'UTC', 'JSON', 'NDJSON', 'CSV', 'KiB', 'SAR', 'DAR', 'Init', 'Success', 'Fail', 'ID', 'SubmitMediaInfoJob', 'AUTH_MODE', 'none', 'ep', 'final', 'mov', 'GMT']);
+const CODES = new Set(['ICE', 'UTC', 'JSON', 'NDJSON', 'CSV', 'KiB', 'SAR', 'DAR', 'Init', 'Success', 'Fail', 'ID', 'SubmitMediaInfoJob', 'AUTH_MODE', 'none', 'ep', 'final', 'mov', 'GMT', 'Ctrl', 'Alt']);
 
 function englishIn(words: string[]): string[] {
   return words.flatMap((text) => (text.match(/[A-Za-z][A-Za-z_]+/g) ?? []).filter((word) => !CODES.has(word)).map((word) => `${word} (in "${text.slice(0, 60)}")`));
@@ -82,7 +82,7 @@ function consoleErrors(page: Page): string[] {
 }
 
 async function waitForRows(page: Page) {
-  await page.locator('tbody tr td:first-child a').first().waitFor();
+  await page.locator('tbody a.job-link').first().waitFor();
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/g;

@@ -41,14 +41,14 @@ it('signs in through the IdP from a deep link and lands on the same filtered lis
   await page.goto(deepLink);
   await signInAtIdp(page, 'alice');
   await page.waitForURL(deepLink);
-  await page.locator('tbody tr td:first-child a').first().waitFor(); // real rows, not the skeleton's
+  await page.locator('tbody a.job-link').first().waitFor(); // real rows, not the skeleton's
   expect(await page.inputValue('#f-status')).toBe('Success');
   expect(await page.getByText('alice@example.com').count()).toBe(1);
   await screenshot(page, 'signed-in');
 
   // A job link opens directly now that the session exists.
-  const jobLink = page.locator('tbody tr td:first-child a').first();
-  const jobId = await jobLink.getAttribute('title');
+  const jobLink = page.locator('tbody a.job-link').first();
+  const jobId = await page.locator('tbody tr[data-job-id]').first().getAttribute('data-job-id');
   await jobLink.click();
   await page.waitForURL(`${stack.portal.url}/jobs/${jobId}`);
 

@@ -31,11 +31,11 @@ beforeEach(async () => {
 afterEach(() => context.close());
 
 const url = (path: string) => `${stack.portal.url}${path}`;
-const rowIds = (p: Page) => p.locator('tbody tr td:first-child a').evaluateAll((links) => links.map((a) => a.getAttribute('title')));
+const rowIds = (p: Page) => p.locator('tbody tr[data-job-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-job-id')));
 
 /** Real rows, with a job link: the skeleton shown while ICE answers has table rows too. */
 async function waitForRows(p: Page): Promise<void> {
-  await p.locator('tbody tr td:first-child a').first().waitFor();
+  await p.locator('tbody a.job-link').first().waitFor();
 }
 
 async function seriousViolations(p: Page) {
@@ -48,6 +48,7 @@ describe('job list', () => {
     await page.goto(url('/jobs'));
     await waitForRows(page);
     await page.selectOption('#f-status', 'Fail');
+    await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/Status=Fail/);
     await waitForAllBadges(page, 'Failed');
     const before = await rowIds(page);
@@ -93,7 +94,7 @@ describe('job list', () => {
       Input: JSON.stringify({ Type: 'OSS', Media: 'oss://live/new-arrival.mp4' }),
       Name: 'live arrival',
     });
-    await page.locator(`a[title="${MediaInfoJob.JobId}"]`).waitFor({ timeout: 25_000 });
+    await page.locator(`tr[data-job-id="${MediaInfoJob.JobId}"]`).waitFor({ timeout: 25_000 });
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
   });
 
@@ -127,6 +128,7 @@ describe('job list', () => {
     const jobId = await firstJob('Success');
     await page.goto(url('/jobs'));
     await waitForRows(page);
+    await page.getByText('More filters').click();
     await page.locator('#f-jobid').focus();
     await page.evaluate((id) => {
       const data = new DataTransfer();
@@ -145,6 +147,8 @@ describe('job list', () => {
     await page.keyboard.press('Enter');
     await page.locator('#f-status').focus();
     await page.keyboard.press('ArrowDown');
+    await page.locator('#s-search').focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL(/Status=/);
   });
 });

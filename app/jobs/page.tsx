@@ -2,16 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
-import { JobsExport } from '@/components/job-list/jobs-export';
-import { JobsFilters } from '@/components/job-list/jobs-filters';
+import { FilterBar } from '@/components/job-list/filter-bar';
 import { JobsResults } from '@/components/job-list/jobs-results';
-import { JobsSearch } from '@/components/job-list/jobs-search';
 import { JobsTableSkeleton } from '@/components/job-list/jobs-table-skeleton';
+import { ListShortcuts } from '@/components/job-list/list-shortcuts';
+import { SaveView } from '@/components/views/save-view';
 import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
 import { PortalError } from '@/lib/errors';
+import { FILTER_NAMES, filterValues } from '@/lib/jobs/filter-values';
 import { listHref, pageSizeOf, type ListQuery } from '@/lib/jobs/list-query';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
+import { DEFAULT_DAYS } from '@/lib/jobs/search';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('list');
@@ -21,29 +23,45 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
   await requireUser();
   const t = await getTranslations('list');
+  const raw = await searchParams;
+  const values = filterValues(raw);
   let query: ListQuery;
   try {
-    query = parseListQuery(await searchParams);
+    query = parseListQuery(raw);
   } catch (error) {
     if (!(error instanceof PortalError)) throw error;
+    // A filter's value is refused in its field, in the reader's language; anything else (a stale page
+    // token, a trail) cannot be corrected there and gets the error panel.
+    const inForm = error.field !== undefined && (FILTER_NAMES as readonly string[]).includes(error.field);
     return (
       <>
         <h1>{t('heading')}</h1>
-        <PortalErrorPanel error={error} what="list" />
-        <p>
-          <Link href="/jobs">{t('startAgain')}</Link>
-        </p>
+        <FilterBar values={values} invalid={inForm ? { field: error.field!, params: error.params } : undefined} searchDefaultDays={DEFAULT_DAYS} />
+        {inForm ? (
+          <p className="muted">{(await getTranslations('filters'))('fixField')}</p>
+        ) : (
+          <>
+            <PortalErrorPanel error={error} what="list" />
+            <p>
+              <Link href="/jobs">{t('startAgain')}</Link>
+            </p>
+          </>
+        )}
       </>
     );
   }
-  const key = listHref(query);
+  // Not the selection: ticking a box changes the URL but is no new question.
+  const key = listHref({ ...query, selected: undefined });
   return (
     <>
-      <h1>{t('heading')}</h1>
-      {/* Keys differ between siblings: a key shared by two siblings made React render the filters twice. */}
-      <JobsFilters key={`filters|${key}`} query={query} />
-      <JobsSearch key={`search|${key}`} query={query} />
-      <JobsExport query={query} />
+      <div className="page-heading">
+        <h1>{t('heading')}</h1>
+        <div className="heading-tools">
+          <SaveView />
+          <ListShortcuts />
+        </div>
+      </div>
+      <FilterBar key={`filters|${key}`} values={values} searchDefaultDays={DEFAULT_DAYS} />
       <Suspense key={`results|${key}`} fallback={<JobsTableSkeleton rows={pageSizeOf(query)} />}>
         <JobsResults query={query} />
       </Suspense>

@@ -6,9 +6,19 @@ import { useErrorText } from '@/components/ui/use-error-text';
 import { useTimeFormatter } from '@/components/ui/use-time-zone';
 import { ApiError } from '@/lib/api-client/fetch-json';
 import { readExport, type ExportFile } from '@/lib/api-client/read-export';
-import { exportApiUrl } from '@/lib/api-client/urls';
+import { exportApiUrl, selectionExportApiUrl } from '@/lib/api-client/urls';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/jobs/export-query';
 import { listQuerySearchParams, type ListQuery } from '@/lib/jobs/list-query';
+import { useSelection } from './use-selection';
+
+/** What an export of the list's filters covers, said before it starts where that is less than the list shows. */
+export interface ExportCoverage {
+  /** No start given: the last `maxDays`; or a range longer than `maxDays`, cut to `from`–`to`. */
+  cut?: 'default' | 'max_days';
+  from: string;
+  to: string;
+  maxDays: number;
+}
 
 
 type ExportState = { url: string } & (
@@ -20,17 +30,19 @@ type ExportState = { url: string } & (
 );
 
 /**
- * Exports every job the list's filters match, across all pages, as a file. The download is read here
- * rather than left to the browser so the page can count jobs as they arrive and refuse to save a file
- * that broke off; the whole file is held in memory until it is saved.
+ * Exports every job the list's filters match, across all pages, as a file, or the jobs selected on the
+ * list when there are some. The download is read here rather than left to the browser so the page can
+ * count jobs as they arrive and refuse to save a file that broke off; the whole file is held in memory
+ * until it is saved. Where the export covers less than the list shows (a bound), it says so first.
  */
-export function JobsExport({ query }: { query: ListQuery }) {
+export function JobsExport({ query, coverage }: { query: ListQuery; coverage: ExportCoverage }) {
   const t = useTranslations('export');
   const tErrors = useTranslations('errors');
   const describe = useErrorText();
   const time = useTimeFormatter();
   const [format, setFormat] = useState<ExportFormat>('csv');
-  const url = exportApiUrl(listQuerySearchParams(query), format);
+  const { selected } = useSelection();
+  const url = selected.length > 0 ? selectionExportApiUrl(selected, format) : exportApiUrl(listQuerySearchParams(query), format);
   const [started, setState] = useState<ExportState>({ url, kind: 'idle' });
   const running = useRef<AbortController>(undefined);
   const jobsSoFar = useRef(0);
@@ -70,8 +82,8 @@ export function JobsExport({ query }: { query: ListQuery }) {
   const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
     <form className="export-bar" aria-label={t('label')} onSubmit={start}>
-      <div className="field">
-        <label htmlFor="x-format">{t('format')}</label>
+      <div className="field inline-field">
+        <label htmlFor="x-format">{selected.length > 0 ? t('selectedAs', { count: selected.length }) : t('format')}</label>
         <select id="x-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
           {EXPORT_FORMATS.map((f) => (
             <option key={f} value={f}>
@@ -88,6 +100,13 @@ export function JobsExport({ query }: { query: ListQuery }) {
         <button type="button" onClick={() => running.current?.abort()}>
           {t('cancel')}
         </button>
+      )}
+      {selected.length === 0 && coverage.cut && (
+        <p className="muted export-status">
+          {coverage.cut === 'default'
+            ? t('coverDefault', { days: coverage.maxDays })
+            : t('coverCut', { days: coverage.maxDays, from: time(coverage.from), to: time(coverage.to) })}
+        </p>
       )}
       <p role="status" className="export-status">
         {state.kind === 'running' && t('running', { jobs: state.jobs })}

@@ -1,30 +1,83 @@
 'use client';
 
+import { useTable, type RowSelectionState } from '@tanstack/react-table';
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
-import { CopyButton } from '@/components/ui/copy-button';
+import { useLocale, useNow, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
-import { StatusBadge } from '@/components/ui/status-badge';
-import { TimeText } from '@/components/ui/time-text';
 import { useErrorText } from '@/components/ui/use-error-text';
+import { useTimeFormatter, useZoneName } from '@/components/ui/use-time-zone';
 import { useJobRows } from '@/lib/api-client/use-job-rows';
-import { formatBytes } from '@/lib/format/bytes';
-import { formatElapsed } from '@/lib/format/duration';
-import { MISSING } from '@/lib/format/numbers';
+import type { Locale } from '@/lib/i18n/locales';
 import type { JobRow } from '@/lib/jobs/job-summary';
+import type { ListQuery } from '@/lib/jobs/list-query';
+import { JobsExport, type ExportCoverage } from './jobs-export';
+import { SelectionBar } from './selection-bar';
+import { ColumnChooser } from './table/column-chooser';
+import { CHOOSABLE_COLUMNS, defaultVisibility, jobColumns, jobTableFeatures, NUMERIC_COLUMNS, type ChoosableColumn } from './table/job-columns';
+import { useColumnChoice } from './table/use-column-choice';
+import { useSelection } from './use-selection';
 
 export interface JobsTableProps {
   rows: JobRow[];
   /** The list's query string for /api/jobs; set only on a first page, the one that refreshes itself. */
   liveQuery?: string;
   filtered: boolean;
+  /** A job in Init for longer than this is marked as possibly stuck (STUCK_AFTER_MINUTES). */
+  stuckAfterMs: number;
+  /** The list's query and what an export of it covers, for the Export control beside the table. */
+  exportQuery: ListQuery;
+  exportCoverage: ExportCoverage;
 }
 
-export function JobsTable({ rows: initialRows, liveQuery, filtered }: JobsTableProps) {
+/** How long the "Copied" of a row's copy button stays. */
+const COPIED_MS = 2000;
+
+/**
+ * The list's table: TanStack Table's column visibility and row selection over the page's rows, kept
+ * live on a first page. Columns are the browser's choice (a chooser beside the table), selection is the
+ * URL's; at 360 px the rows become cards (globals.css).
+ */
+export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs, exportQuery, exportCoverage }: JobsTableProps) {
   const t = useTranslations('list');
-  const locale = useLocale();
+  const locale = useLocale() as Locale;
   const describe = useErrorText();
   const { data: rows = initialRows, error } = useJobRows({ liveQuery, initialRows });
+  const format = useTimeFormatter();
+  const zone = useZoneName();
+  // Ticks every half minute, so a job's "possibly stuck" age stays true on a page left open.
+  const now = useNow({ updateInterval: 30_000 });
+  const [copiedId, setCopiedId] = useState<string>();
+  useEffect(() => {
+    if (!copiedId) return;
+    const timer = setTimeout(() => setCopiedId(undefined), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [copiedId]);
+  const copy = useCallback((jobId: string) => {
+    navigator.clipboard.writeText(jobId).then(
+      () => setCopiedId(jobId),
+      () => setCopiedId(undefined),
+    );
+  }, []);
+
+  const { choice, choose, reset } = useColumnChoice();
+  const visible = useMemo(() => ({ ...defaultVisibility(rows), ...choice }), [rows, choice]);
+  const { selected, setSelected } = useSelection();
+  const rowSelection = useMemo<RowSelectionState>(() => Object.fromEntries(selected.map((id) => [id, true as const])), [selected]);
+
+  const table = useTable({
+    features: jobTableFeatures,
+    columns: jobColumns,
+    data: rows,
+    getRowId: (row) => row.JobId,
+    state: { columnVisibility: visible, rowSelection },
+    onRowSelectionChange: (updater) => setSelected(Object.keys(typeof updater === 'function' ? updater(rowSelection) : updater)),
+    onColumnVisibilityChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(visible) : updater;
+      for (const column of CHOOSABLE_COLUMNS) if (next[column] !== visible[column]) choose(column, next[column] ?? true);
+    },
+    meta: { t, locale, time: (iso) => format(iso, undefined, false), zone, nowMs: now.getTime(), stuckAfterMs, copiedId, copy },
+  });
 
   if (rows.length === 0) {
     return (
@@ -34,6 +87,7 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered }: JobsTableP
     );
   }
 
+  const columns = table.getVisibleLeafColumns();
   return (
     <>
       {error && (
@@ -41,63 +95,38 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered }: JobsTableP
           {t('livePaused', { message: describe(error) })}
         </p>
       )}
+      <div className="list-tools">
+        <SelectionBar selected={selected} clear={() => setSelected([])} />
+        <JobsExport query={exportQuery} coverage={exportCoverage} />
+        <ColumnChooser visible={visible as Record<ChoosableColumn, boolean>} choose={choose} reset={reset} />
+      </div>
       <div className="table-scroll" role="region" aria-labelledby="jobs-caption" tabIndex={0}>
-        <table>
-          <caption id="jobs-caption">
-            {liveQuery !== undefined ? t('captionLive') : t('caption')}
-          </caption>
+        <table className="jobs-table">
+          <caption id="jobs-caption">{liveQuery !== undefined ? t('captionLive') : t('caption')}</caption>
+          <colgroup>
+            {columns.map((column) => (
+              <col key={column.id} className={`col-${column.id}`} />
+            ))}
+          </colgroup>
           <thead>
-            <tr>
-              <th scope="col">{t('columns.jobId')}</th>
-              <th scope="col">{t('columns.name')}</th>
-              <th scope="col">{t('columns.status')}</th>
-              <th scope="col">{t('columns.trigger')}</th>
-              <th scope="col">{t('columns.file')}</th>
-              <th scope="col">{t('columns.container')}</th>
-              <th scope="col" className="num">
-                {t('columns.duration')}
-              </th>
-              <th scope="col">{t('columns.resolution')}</th>
-              <th scope="col">{t('columns.video')}</th>
-              <th scope="col">{t('columns.audio')}</th>
-              <th scope="col" className="num">
-                {t('columns.size')}
-              </th>
-              <th scope="col">{t('columns.submitted')}</th>
-              <th scope="col">{t('columns.finished')}</th>
-              <th scope="col" className="num">
-                {t('columns.processing')}
-              </th>
-            </tr>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col" className={NUMERIC_COLUMNS.has(header.column.id) ? 'num' : undefined} data-col={header.column.id}>
+                    <table.FlexRender header={header} />
+                  </th>
+                ))}
+              </tr>
+            ))}
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.JobId}>
-                <td>
-                  <Link href={`/jobs/${encodeURIComponent(row.JobId)}`} className="mono" title={row.JobId} prefetch={false}>
-                    {shortId(row.JobId)}
-                  </Link>{' '}
-                  <CopyButton text={row.JobId} label={t('copyJobId', { jobId: row.JobId })} />
-                </td>
-                <td className="wrap">{row.Name || <span className="muted">{MISSING}</span>}</td>
-                <td>
-                  <StatusBadge status={row.Status} />
-                </td>
-                <td>{row.TriggerSource ?? MISSING}</td>
-                <td className="wrap">{row.fileName}</td>
-                <td>{row.container}</td>
-                <td className="num">{row.duration}</td>
-                <td>{row.resolution}</td>
-                <td>{row.videoCodecs}</td>
-                <td>{row.audioCodecs}</td>
-                <td className="num">{formatBytes(row.sizeBytes, locale)}</td>
-                <td>
-                  <TimeText iso={row.SubmitTime} />
-                </td>
-                <td>
-                  <TimeText iso={row.FinishTime} />
-                </td>
-                <td className="num">{formatElapsed(row.processingMs, locale)}</td>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} data-job-id={row.id} className={row.getIsSelected() ? 'selected' : undefined}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={NUMERIC_COLUMNS.has(cell.column.id) ? 'num' : undefined} data-col={cell.column.id}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -105,8 +134,4 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered }: JobsTableP
       </div>
     </>
   );
-}
-
-function shortId(jobId: string): string {
-  return jobId.length > 14 ? `${jobId.slice(0, 8)}…${jobId.slice(-4)}` : jobId;
 }

@@ -3,8 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { getAuthConfig } from '@/lib/auth/config';
 import { currentViewer } from '@/lib/auth/viewer';
 import { PortalError } from '@/lib/errors';
+import { ViewsMenu } from '@/components/views/views-menu';
 
-/** Who is signed in, and the way out; in AUTH_MODE=none, a banner that says nobody is. */
+/** Who is signed in, their saved views, and the way out; in AUTH_MODE=none, a banner that says nobody is. */
 export async function AccountMenu() {
   // Request time only: at build there is no configuration to read (and no user).
   await connection();
@@ -12,9 +13,12 @@ export async function AccountMenu() {
   const t = await getTranslations('account');
   if (config.mode === 'none') {
     return (
-      <p className="banner" role="note" style={{ flexBasis: '100%', margin: 0 }}>
-        {t('authOff')}
-      </p>
+      <>
+        <ViewsMenu />
+        <p className="banner" role="note" style={{ flexBasis: '100%', margin: 0 }}>
+          {t('authOff')}
+        </p>
+      </>
     );
   }
   // With STORE_FAIL_CLOSED and Redis away, who is signed in cannot be told: the page itself refuses
@@ -27,6 +31,7 @@ export async function AccountMenu() {
   const who = viewer.user.email ?? viewer.user.name ?? viewer.user.sub;
   return (
     <div className="presets" style={{ alignItems: 'center' }}>
+      <ViewsMenu />
       <span className="muted" title={viewer.user.name}>
         {who}
       </span>

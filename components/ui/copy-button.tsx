@@ -3,8 +3,13 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
-/** Copies `text`; `value: 'url'` copies the page's own address, which only the browser knows. */
-export function CopyButton({ text, label, value }: { text?: string; label: string; value?: 'url' }) {
+/**
+ * Copies `text`; `value: 'url'` copies the page's own address and `path` a path of this portal as an
+ * address, both of which only the browser knows (the portal may sit behind a proxy). Its label
+ * is its visible text ("Copy link", "Copy JobId"): two buttons on one page told apart by hidden labels
+ * alone left sighted readers guessing.
+ */
+export function CopyButton({ text, label, value, path }: { text?: string; label: string; value?: 'url'; path?: string }) {
   const t = useTranslations('copy');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
@@ -15,7 +20,7 @@ export function CopyButton({ text, label, value }: { text?: string; label: strin
   }, [state]);
 
   const copy = async () => {
-    const content = value === 'url' ? window.location.href : (text ?? '');
+    const content = value === 'url' ? window.location.href : path !== undefined ? new URL(path, window.location.origin).href : (text ?? '');
     try {
       await navigator.clipboard.writeText(content);
       setState('copied');
@@ -25,8 +30,8 @@ export function CopyButton({ text, label, value }: { text?: string; label: strin
   };
 
   return (
-    <button type="button" className="small" onClick={copy} aria-label={label} title={label}>
-      {state === 'copied' ? t('copied') : state === 'failed' ? t('failed') : t('copy')}
+    <button type="button" className="small" onClick={copy}>
+      {state === 'copied' ? t('copied') : state === 'failed' ? t('failed') : label}
       <span className="visually-hidden" aria-live="polite">
         {state === 'copied' ? t('done', { label }) : state === 'failed' ? t('refused', { label }) : ''}
       </span>

@@ -7,7 +7,7 @@ const TITLED = ['invalid_input', 'upstream_throttled', 'upstream_timeout', 'port
 const hasTitle = (code: PortalError['code']): code is (typeof TITLED)[number] => (TITLED as readonly string[]).includes(code);
 
 /** A PortalError as a page shows it, in the reader's language: title, message, RequestId, and a retry when one can help. */
-export function PortalErrorPanel({ error, what }: { error: PortalError; what: 'list' | 'job' }) {
+export function PortalErrorPanel({ error, what }: { error: PortalError; what: 'list' | 'job' | 'page' }) {
   const t = useTranslations('errors');
   return (
     <ErrorPanel

@@ -1,6 +1,7 @@
 'use client';
 
-import { useFormatter, useNow, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useClockSince } from './use-clock';
 import { useHydrated, useTimeFormatter } from './use-time-zone';
 
 /**
@@ -12,9 +13,9 @@ export function TimeText({ iso, relative = false }: { iso: string | undefined; r
   const format = useFormatter();
   const time = useTimeFormatter();
   const hydrated = useHydrated();
-  // Ticks each minute, so "3 minutes ago" stays true on a page left open.
-  const now = useNow({ updateInterval: 60_000 });
   const ms = iso ? Date.parse(iso) : Number.NaN;
+  // Moves as the text would: "12 seconds ago" every second, "3 hours ago" once a minute.
+  const now = useClockSince(ms);
   if (!iso || Number.isNaN(ms)) return <span className="muted">—</span>;
   const title = hydrated ? `${t('utc', { time: time(iso, 'UTC') })}\n${t('local', { time: time(iso, 'local') })}` : undefined;
   return (

@@ -43,6 +43,8 @@ export function apiErrorOf(status: number, body: ApiErrorBody | undefined, jobsB
 
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  // Something deleted: nothing to read.
+  if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => undefined)) as (T & ApiErrorBody) | undefined;
   if (!response.ok || body === undefined) throw apiErrorOf(response.status, body);
   return body;

@@ -1,6 +1,6 @@
 // Where the browser finds the portal's JSON API. Hooks in this folder use these as SWR keys, so a key
 // is never written by hand and one URL always names one cached answer.
-import { FORMAT_PARAM, PAGING_PARAMS, type ExportFormat } from '@/lib/jobs/export-query';
+import { FORMAT_PARAM, JOB_IDS_PARAM, NOT_EXPORTED_PARAMS, type ExportFormat } from '@/lib/jobs/export-query';
 
 /** GET /api/jobs/:jobId, one media-info job in ICE's shape. */
 export function jobApiUrl(jobId: string): string {
@@ -15,11 +15,16 @@ export function jobsApiUrl(search: string | URLSearchParams = ''): string {
 
 /**
  * GET /api/jobs/export: every job the list's filters match, in `format`. Takes the list's own query and
- * drops its paging names, which an export refuses: it covers every page.
+ * drops its paging names, which an export refuses (it covers every page), and its selection.
  */
 export function exportApiUrl(listSearch: string | URLSearchParams, format: ExportFormat): string {
   const params = new URLSearchParams(listSearch);
-  for (const name of PAGING_PARAMS) params.delete(name);
+  for (const name of NOT_EXPORTED_PARAMS) params.delete(name);
   params.set(FORMAT_PARAM, format);
   return `/api/jobs/export?${params}`;
+}
+
+/** GET /api/jobs/export of exactly these jobs (a selection), in `format`. */
+export function selectionExportApiUrl(jobIds: string[], format: ExportFormat): string {
+  return `/api/jobs/export?${new URLSearchParams({ [JOB_IDS_PARAM]: jobIds.join(','), [FORMAT_PARAM]: format })}`;
 }

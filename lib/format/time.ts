@@ -7,6 +7,8 @@ export type TimeZoneChoice = 'local' | 'UTC';
 export interface TimeFormat {
   timeZone: TimeZoneChoice;
   locale: Locale;
+  /** Whether the zone's name ends the text; a table says it once, in its header (zoneName below). Default true. */
+  withZone?: boolean;
 }
 
 // Numeric and in year-month-day order in both languages, as ICE's console shows times: English as ISO
@@ -39,7 +41,14 @@ function formatterFor({ timeZone, locale }: TimeFormat): Intl.DateTimeFormat {
 export function formatTime(iso: string | null | undefined, format: TimeFormat): string {
   const ms = typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(ms)) return MISSING;
-  return format.timeZone === 'UTC' ? formatUtc(ms, format.locale) : formatWithIntl(ms, format);
+  const text = format.timeZone === 'UTC' ? formatUtc(ms, format.locale) : formatWithIntl(ms, format);
+  return format.withZone === false ? text.slice(0, text.lastIndexOf(' ')) : text;
+}
+
+/** The zone's name as formatTime ends a time with it ("UTC", "GMT+8"), at `atMs` (a zone's offset may change). */
+export function zoneName(format: Omit<TimeFormat, 'withZone'>, atMs = Date.now()): string {
+  const text = formatTime(new Date(atMs).toISOString(), format);
+  return text.slice(text.lastIndexOf(' ') + 1);
 }
 
 const UTC_SEPARATORS: Record<Locale, string> = { en: '-', 'zh-CN': '/' };

@@ -5,9 +5,10 @@ import { getAuthConfig } from '@/lib/auth/config';
 import { setAuthCookie } from '@/lib/auth/session';
 import { authorizeApiRequest } from './api-gate';
 import { writeAuditLine } from './audit';
-import { toPortalError } from '@/lib/errors';
+import { crossOrigin, toPortalError } from '@/lib/errors';
 import { errorResponse, NO_STORE } from './error-response';
 import { clientRequestId, newRequestId } from './request-id';
+import { isSameOrigin } from './same-origin';
 
 // Every API route: the user first (401/403/429 before any upstream call), then the work, then one
 // audit line with who asked what, the outcome, ICE's RequestId and the time it took. A route answers
@@ -16,6 +17,8 @@ import { clientRequestId, newRequestId } from './request-id';
 
 export interface ApiResult {
   body: Record<string, unknown>;
+  /** 200 unless said: 201 for something created, 204 (and no body) for something deleted. */
+  status?: 200 | 201 | 204;
   requestId?: string;
 }
 
@@ -35,6 +38,11 @@ export interface ApiCall {
 export interface ApiRouteOptions {
   /** The route's own query parameters: audited by value; any other is only counted. */
   params?: readonly string[];
+  /**
+   * The route changes state (POST, PATCH, DELETE): a browser's request must come from a page of this
+   * portal (its Origin), so another site cannot make a signed-in browser send it.
+   */
+  changesState?: boolean;
 }
 
 export function apiRoute<Context>(
@@ -50,6 +58,8 @@ export function apiRoute<Context>(
     const admission = await authorizeApiRequest(request);
     if ('refusal' in admission) {
       response = admission.refusal;
+    } else if (options.changesState && !isSameOrigin(request, process.env.APP_URL || undefined)) {
+      response = errorResponse(crossOrigin());
     } else {
       try {
         const result = await run(request, context, { requestId, user: admission.user });
@@ -58,7 +68,7 @@ export function apiRoute<Context>(
         } else {
           iceRequestId = result.requestId;
           // A plain Response: NextResponse.json builds a Response and then a second one around its body.
-          response = Response.json(result.body, { headers: NO_STORE });
+          response = result.status === 204 ? new Response(null, { status: 204, headers: NO_STORE }) : Response.json(result.body, { status: result.status ?? 200, headers: NO_STORE });
         }
       } catch (error) {
         const known = toPortalError(error);

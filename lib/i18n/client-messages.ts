@@ -16,9 +16,11 @@ export const CLIENT_NAMESPACES = [
   'job.raw',
   'job.streams',
   'list',
+  'pager',
   'search',
   'status',
   'time',
+  'views',
 ] as const;
 
 type Tree = { [key: string]: unknown };

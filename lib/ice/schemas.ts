@@ -1,7 +1,7 @@
 // Every boundary schema for ICE media-info jobs, defined once and shared by the route handlers, the
 // pages and the tests. No secrets here and no 'server-only': client components reuse the enums.
 import { z } from 'zod';
-import { invalidInput } from '@/lib/errors';
+import { invalidInput, type InputReason } from '@/lib/errors';
 import { JOB_ORDERS, JOB_STATUSES, MAX_PAGE_SIZE, type ListJobsParam } from './list-jobs-params';
 
 // ---- request: ListMediaInfoJobs, under the API's own parameter names -------------------------------
@@ -14,6 +14,7 @@ const utcTime = z
   .max(40, { error: 'is too long for a time' })
   .refine((v) => ISO_8601.test(v) && !Number.isNaN(Date.parse(v)), {
     error: 'must be an ISO 8601 time with an offset, such as 2024-07-01T08:00:00Z or 2024-07-01T16:00:00+08:00',
+    params: { reason: 'time' },
   })
   .transform((v) => new Date(Math.floor(Date.parse(v) / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
 
@@ -44,6 +45,7 @@ export const listJobsQuerySchema = z
   .refine((q) => !q.StartOfCreateTime || !q.EndOfCreateTime || q.EndOfCreateTime >= q.StartOfCreateTime, {
     error: 'must not be earlier than StartOfCreateTime',
     path: ['EndOfCreateTime'],
+    params: { reason: 'end_before_start' },
   });
 
 export type ListJobsQuery = z.output<typeof listJobsQuerySchema>;
@@ -51,18 +53,41 @@ export type ListJobsQuery = z.output<typeof listJobsQuerySchema>;
 const _sameNames: [ListJobsParam, keyof ListJobsQuery] extends [keyof ListJobsQuery, ListJobsParam] ? true : never = true;
 
 export function parseJobId(raw: string): string {
-  const result = jobIdSchema.safeParse(raw);
-  if (!result.success) throw invalidInput('JobId', result.error.issues[0]?.message ?? 'is invalid');
-  return result.data;
+  return parseOrThrow(z.object({ JobId: jobIdSchema }), { JobId: raw }).JobId;
 }
 
-/** The value, or a 400 naming the first parameter at fault. */
+/** The whole numbers parameters take: a refusal names the range whichever end it broke. */
+const NUMBER_RANGES: Record<string, [number, number]> = { PageSize: [1, MAX_PAGE_SIZE], MinHeight: [1, 100_000], MaxHeight: [1, 100_000] };
+
+/** Why zod refused a value, as a stable reason a page can word in its own language (lib/errors.ts InputReason). */
+function reasonOf(field: string, issue: z.core.$ZodIssue): InputReason | undefined {
+  const range = NUMBER_RANGES[field];
+  if (range) return issue.code === 'custom' ? { reason: 'below_min_height' } : { reason: 'whole_number', min: range[0], max: range[1] };
+  if (field === 'NextPageToken') return { reason: 'not_ours' };
+  switch (issue.code) {
+    case 'invalid_value':
+      return { reason: 'one_of', allowed: issue.values.map(String).join(', ') };
+    case 'too_big':
+      return issue.origin === 'string' ? { reason: 'too_long', max: Number(issue.maximum) } : undefined;
+    case 'invalid_format':
+    case 'too_small':
+      return { reason: 'characters' };
+    case 'custom': {
+      const reason = (issue.params as { reason?: string } | undefined)?.reason;
+      return reason === 'time' || reason === 'end_before_start' ? { reason } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The value, or a 400 naming the first parameter at fault, and why in words and as a reason. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = String(issue?.path[0] ?? 'query');
-  throw invalidInput(field, issue?.message ?? 'is invalid');
+  throw invalidInput(field, issue?.message ?? 'is invalid', issue ? reasonOf(field, issue) : undefined);
 }
 
 // ---- responses: what ICE really sends ---------------------------------------------------------------

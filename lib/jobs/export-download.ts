@@ -3,13 +3,14 @@ import { iceClient } from '@/lib/ice/client';
 import { log } from '@/lib/log/logger';
 import { exportJobs } from './export';
 import { takeExportSlot } from './export-slots';
-import { EXPORT_CONTENT_TYPES, exportFileName } from './export-query';
+import { exportWindow } from './export-window';
+import { scanJobs } from './scan';
+import { selectedJobs } from './selected-jobs';
+import { EXPORT_CONTENT_TYPES, exportFileName, selectionFileName } from './export-query';
 import { hasSearchFilters } from './list-query';
 import type { ExportQuery } from './parse-export-query';
 import { getScanConfig } from './scan-config';
-import { scanWindow } from './scan';
 import { scanPace } from './scan-budget';
-import { DEFAULT_DAYS } from './search';
 import { matchesSearch } from './search-filters';
 
 // An export as the API sends it: one of the person's and the instance's few export slots, the scan
@@ -30,19 +31,21 @@ export interface ExportRequest {
   userKey: string;
 }
 
-export async function startExportDownload({ filters, search, format }: ExportQuery, options: ExportRequest): Promise<ExportDownload> {
-  const { maxDays, maxJobs, exportsPerUser, exportsPerInstance, exportIdleMs } = getScanConfig();
+export async function startExportDownload({ filters, search, format, jobIds }: ExportQuery, options: ExportRequest): Promise<ExportDownload> {
+  const { maxJobs, exportsPerUser, exportsPerInstance, exportIdleMs } = getScanConfig();
   const release = takeExportSlot(options.userKey, { perUser: exportsPerUser, perInstance: exportsPerInstance });
   const searching = hasSearchFilters(search);
-  // One now for the scan and the headers, so the window they state is the one walked. Without a start,
-  // a search covers what the list's search covers (the last DEFAULT_DAYS), anything else SCAN_MAX_DAYS.
-  const nowMs = Date.now();
-  const bounds = { maxDays, defaultDays: searching ? DEFAULT_DAYS : maxDays, nowMs };
-  const window = scanWindow(filters, bounds);
+  // One now for the scan and the headers, so the window they state is the one walked.
+  const window = exportWindow(filters, search);
+  const { bounds } = window;
+  const nowMs = bounds.nowMs;
   const covered = { from: isoSeconds(window.fromMs), to: isoSeconds(window.toMs) };
+  const client = iceClient();
   const stream = await exportJobs({
     format,
-    scan: { filters, client: iceClient(), maxJobs, ...bounds, pace: scanPace(options.userKey), share: false },
+    jobs: jobIds
+      ? (signal) => selectedJobs(jobIds, client, signal)
+      : (signal) => scanJobs({ filters, client, maxJobs, ...bounds, pace: scanPace(options.userKey), share: false, signal }),
     keep: searching ? (job) => matchesSearch(job, search) : undefined,
     signal: options.signal,
     idleMs: exportIdleMs,
@@ -63,15 +66,17 @@ export async function startExportDownload({ filters, search, format }: ExportQue
     release();
     throw error;
   });
+  const fileName = jobIds ? selectionFileName(jobIds.length, isoSeconds(nowMs), format) : exportFileName(filters, covered, format, searching);
   return {
     stream,
     headers: {
       'Content-Type': EXPORT_CONTENT_TYPES[format],
-      'Content-Disposition': `attachment; filename="${exportFileName(filters, covered, format, searching)}"`,
-      // The create-time range the file covers (ISO 8601 interval), known before the first row.
-      'X-Scan-Window': `${covered.from}/${covered.to}`,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      // The create-time range the file covers (ISO 8601 interval), known before the first row; a
+      // selection's is known only at its end, in its summary.
+      ...(jobIds ? {} : { 'X-Scan-Window': `${covered.from}/${covered.to}` }),
     },
   };
 }
 
-const isoSeconds = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+const isoSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');

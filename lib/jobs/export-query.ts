@@ -2,18 +2,30 @@
 // a Format, and none of the list's paging names. Client-safe and zod-free, like list-query.ts;
 // lib/jobs/parse-export-query.ts reads it on the server.
 import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
-import { SEARCH_PARAMS, TRAIL_PARAM } from './list-query';
+import { SEARCH_PARAMS, SELECT_PARAM, SINCE_PARAM, TRAIL_PARAM } from './list-query';
 
 export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const FORMAT_PARAM = 'Format';
 
+/** Exactly these jobs, comma-separated (a selection on the list), instead of the filters. */
+export const JOB_IDS_PARAM = 'JobIds';
+
 /** An export covers every page, so the list's paging names mean nothing there: refused with a 400. */
 export const PAGING_PARAMS = ['PageSize', 'NextPageToken', TRAIL_PARAM] as const;
 
 /** The names an export's URL carries, in the order links write them (audited by value). */
-export const EXPORT_PARAMS = [...LIST_JOBS_PARAMS.filter((name) => !(PAGING_PARAMS as readonly string[]).includes(name)), ...SEARCH_PARAMS, FORMAT_PARAM];
+export const EXPORT_PARAMS = [
+  ...LIST_JOBS_PARAMS.filter((name) => !(PAGING_PARAMS as readonly string[]).includes(name)),
+  SINCE_PARAM,
+  ...SEARCH_PARAMS,
+  JOB_IDS_PARAM,
+  FORMAT_PARAM,
+];
+
+/** The list's own names that an export does not take: its paging, and its selection (sent as JobIds). */
+export const NOT_EXPORTED_PARAMS = [...PAGING_PARAMS, SELECT_PARAM] as const;
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -28,6 +40,11 @@ export const STOPPED_ROW_PREFIX = '# stopped';
 
 export function isExportFormat(value: string | null | undefined): value is ExportFormat {
   return (EXPORT_FORMATS as readonly (string | null | undefined)[]).includes(value);
+}
+
+/** `media-info-jobs_selected-<count>_<when>.<format>`: a selection's file. */
+export function selectionFileName(count: number, atIso: string, format: ExportFormat): string {
+  return `media-info-jobs_selected-${count}_${atIso.replace(/[-:]/g, '')}.${format}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { exportIdle, toPortalError, type PortalError } from '@/lib/errors';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { EXPORT_WRITERS, type ExportSummary } from './export-formats';
 import type { ExportFormat } from './export-query';
-import { scanJobs, type ScanOptions } from './scan';
+import type { Scan } from './scan';
 
 // Every job of a scan as a download: CSV rows or NDJSON lines in a web ReadableStream. Cases handled:
 // - backpressure: the stream pulls from the scan only when its reader asks for more, about BATCH_CHARS
@@ -37,8 +37,8 @@ export interface ExportEnd {
 
 export interface ExportOptions {
   format: ExportFormat;
-  /** The scan to write out; its signal is the export's own (the caller's `signal` and a cancel). */
-  scan: Omit<ScanOptions, 'signal'>;
+  /** The jobs to write out (a scan, or a selection read one by one), read with the export's own signal (the caller's `signal` and a cancel). */
+  jobs: (signal: AbortSignal) => Scan;
   /** Which scanned jobs are written. Default: all. */
   keep?: (job: MediaInfoJob) => boolean;
   /** Stops the export: the request's signal. */
@@ -49,10 +49,10 @@ export interface ExportOptions {
   onEnd?: (end: ExportEnd) => void;
 }
 
-export async function exportJobs({ format, scan: scanOptions, keep = () => true, signal, idleMs, onEnd }: ExportOptions): Promise<ReadableStream<Uint8Array>> {
+export async function exportJobs({ format, jobs: read, keep = () => true, signal, idleMs, onEnd }: ExportOptions): Promise<ReadableStream<Uint8Array>> {
   const writer = EXPORT_WRITERS[format];
   const cancel = new AbortController();
-  const scan = scanJobs({ ...scanOptions, signal: signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal });
+  const scan = read(signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal);
   const jobs = scan[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   let written = 0;

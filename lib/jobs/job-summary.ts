@@ -2,10 +2,12 @@
 // every language; sizes and processing times stay numbers, laid out in the reader's language by the
 // table. Pure, so the server render and the client's live refresh show exactly the same thing.
 import { formatDuration } from '@/lib/format/duration';
+import { formatFrameRate } from '@/lib/format/frame-rate';
 import { MISSING, parseMediaNumber } from '@/lib/format/numbers';
 import { formatResolution } from '@/lib/format/resolution';
 import { elapsedBetween } from '@/lib/format/time';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { failureReason, type FailureReason } from './failure-reason';
 
 export interface JobRow {
   JobId: string;
@@ -16,6 +18,8 @@ export interface JobRow {
   container: string;
   duration: string;
   resolution: string;
+  /** The main video stream's average frame rate ("29.97 fps"). */
+  frameRate: string;
   videoCodecs: string;
   audioCodecs: string;
   /** Bytes, when ICE reported a readable size. */
@@ -24,6 +28,8 @@ export interface JobRow {
   FinishTime?: string;
   /** Milliseconds from submit to finish, when both are known. */
   processingMs?: number;
+  /** For a failed job: ICE's code and message. */
+  failure?: FailureReason;
 }
 
 export function summarizeJob(job: MediaInfoJob): JobRow {
@@ -42,12 +48,14 @@ export function summarizeJob(job: MediaInfoJob): JobRow {
     container: containerName(file?.FormatName, fileName),
     duration: file?.Duration ? formatDuration(file.Duration) : MISSING,
     resolution: formatResolution(file?.Width || firstVideo?.Width, file?.Height || firstVideo?.Height),
+    frameRate: formatFrameRate(firstVideo?.Avg_fps || firstVideo?.Fps),
     videoCodecs: countedNames(video.map((s) => s.Codec_name)),
     audioCodecs: countedNames((info?.AudioStreamInfoList ?? []).map((s) => s.CodecName)),
     sizeBytes: parseMediaNumber(file?.FileSize),
     SubmitTime: job.SubmitTime,
     FinishTime: job.FinishTime,
     processingMs: elapsed,
+    ...(job.Status === 'Fail' ? { failure: failureReason(job) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { invalidInput } from '@/lib/errors';
-import { FORMAT_PARAM, isExportFormat, PAGING_PARAMS, type ExportFormat } from './export-query';
-import { parseListQuery } from './parse-list-query';
+import { EXPORT_PARAMS, FORMAT_PARAM, isExportFormat, JOB_IDS_PARAM, PAGING_PARAMS, type ExportFormat } from './export-query';
+import { parseListQuery, parseSelected } from './parse-list-query';
 import type { ScanFilters } from './scan';
 import type { SearchFilters } from './search-filters';
 
@@ -14,16 +14,29 @@ export interface ExportQuery {
   /** What the portal picks from the scanned jobs. */
   search: SearchFilters;
   format: ExportFormat;
+  /** Exactly these jobs (JobIds=, a selection on the list), read one by one; the filters are then empty. */
+  jobIds?: string[];
 }
 
 export function parseExportQuery(params: URLSearchParams): ExportQuery {
   for (const name of PAGING_PARAMS) {
-    if (params.has(name)) throw invalidInput(name, 'does not apply to an export, which covers every page of the filters; remove it');
+    if (params.has(name)) throw invalidInput(name, 'does not apply to an export, which covers every page of the filters; remove it', { reason: 'not_for_export' });
+  }
+  const formats = params.getAll(FORMAT_PARAM);
+  if (formats.length > 1) throw invalidInput(FORMAT_PARAM, 'is given more than once', { reason: 'repeated' });
+  if (!isExportFormat(formats[0])) throw invalidInput(FORMAT_PARAM, 'must be csv or ndjson', { reason: 'one_of', allowed: 'csv, ndjson' });
+  const format = formats[0];
+  if (params.has(JOB_IDS_PARAM)) {
+    const ids = params.getAll(JOB_IDS_PARAM);
+    if (ids.length > 1) throw invalidInput(JOB_IDS_PARAM, 'is given more than once', { reason: 'repeated' });
+    if (EXPORT_PARAMS.some((name) => name !== JOB_IDS_PARAM && name !== FORMAT_PARAM && params.has(name))) {
+      throw invalidInput(JOB_IDS_PARAM, 'exports exactly these jobs; leave out the filters', { reason: 'selection_with_filters' });
+    }
+    const jobIds = parseSelected(ids[0], JOB_IDS_PARAM);
+    if (jobIds.length === 0) throw invalidInput(JOB_IDS_PARAM, 'must be JobIds separated by commas', { reason: 'characters' });
+    return { filters: {}, search: {}, format, jobIds };
   }
   const list = parseListQuery(params);
   const { PageSize: _size, NextPageToken: _token, ...filters } = list.ice;
-  const formats = params.getAll(FORMAT_PARAM);
-  if (formats.length > 1) throw invalidInput(FORMAT_PARAM, 'is given more than once');
-  if (!isExportFormat(formats[0])) throw invalidInput(FORMAT_PARAM, 'must be csv or ndjson');
-  return { filters, search: list.search, format: formats[0] };
+  return { filters, search: list.search, format };
 }

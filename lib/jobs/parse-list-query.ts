@@ -1,7 +1,8 @@
 import { invalidInput } from '@/lib/errors';
 import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
-import { listJobsQuerySchema, parseOrThrow } from '@/lib/ice/schemas';
-import { MAX_TRAIL, SEARCH_PARAMS, TRAIL_PARAM, type ListQuery } from './list-query';
+import { jobIdSchema, listJobsQuerySchema, parseOrThrow } from '@/lib/ice/schemas';
+import { MAX_SELECTED, MAX_TRAIL, SEARCH_PARAMS, SELECT_PARAM, SINCE_PARAM, TRAIL_PARAM, type ListQuery } from './list-query';
+import { isTimePreset, presetMs, presetStart, TIME_PRESETS } from './time-range';
 import { searchFiltersSchema } from './search-filters';
 
 // Reads the list query from a URL's parameters (route handler) or Next's searchParams (page), with
@@ -14,7 +15,7 @@ const tokenSchema = listJobsQuerySchema.shape.NextPageToken.unwrap();
 
 function valuesOf(raw: RawQuery, name: string): string[] {
   const values = raw instanceof URLSearchParams ? raw.getAll(name) : [raw[name] ?? []].flat();
-  if (values.length > 1) throw invalidInput(name, 'is given more than once');
+  if (values.length > 1) throw invalidInput(name, 'is given more than once', { reason: 'repeated' });
   return values;
 }
 
@@ -27,19 +28,40 @@ function pick(raw: RawQuery, names: readonly string[]): Record<string, string> {
   return picked;
 }
 
-export function parseListQuery(raw: RawQuery): ListQuery {
+/** `nowMs`: where a relative window (Since) ends, for tests; the time of reading by default. */
+export function parseListQuery(raw: RawQuery, nowMs = Date.now()): ListQuery {
+  const selected = parseSelected(valuesOf(raw, SELECT_PARAM)[0]);
+  const since = valuesOf(raw, SINCE_PARAM)[0] || undefined;
+  const ice = pick(raw, LIST_JOBS_PARAMS);
+  if (since !== undefined) {
+    const allowed = TIME_PRESETS.map((p) => p.id).join(', ');
+    if (!isTimePreset(since)) throw invalidInput(SINCE_PARAM, `must be one of ${allowed}`, { reason: 'one_of', allowed });
+    if (ice.StartOfCreateTime) throw invalidInput(SINCE_PARAM, 'cannot be given with StartOfCreateTime; use one or the other', { reason: 'since_with_start' });
+    ice.StartOfCreateTime = presetStart(presetMs(since), nowMs);
+  }
   return {
-    ice: parseOrThrow(listJobsQuerySchema, pick(raw, LIST_JOBS_PARAMS)),
+    ice: parseOrThrow(listJobsQuerySchema, ice),
     search: parseOrThrow(searchFiltersSchema, pick(raw, SEARCH_PARAMS)),
     trail: parseTrail(valuesOf(raw, TRAIL_PARAM)[0]),
+    ...(selected.length > 0 ? { selected } : {}),
+    ...(since ? { since } : {}),
   };
+}
+
+/** JobIds, each once, in the order given: the list's selection, or an export's (under `field`). */
+export function parseSelected(raw: string | undefined, field: string = SELECT_PARAM): string[] {
+  if (!raw) return [];
+  const ids = [...new Set(raw.split(',').filter(Boolean))];
+  if (ids.length > MAX_SELECTED) throw invalidInput(field, `holds more than ${MAX_SELECTED} jobs; select fewer`, { reason: 'too_many_selected', max: MAX_SELECTED });
+  if (ids.some((id) => !jobIdSchema.safeParse(id).success)) throw invalidInput(field, 'must be JobIds separated by commas', { reason: 'characters' });
+  return ids;
 }
 
 function parseTrail(raw: string | undefined): string[] {
   if (!raw) return [];
   const tokens = raw.split(',');
   if (tokens.length > MAX_TRAIL || tokens.some((t) => !tokenSchema.safeParse(t).success)) {
-    throw invalidInput(TRAIL_PARAM, 'is not a page trail this portal made; start again from the first page');
+    throw invalidInput(TRAIL_PARAM, 'is not a page trail this portal made; start again from the first page', { reason: 'not_ours' });
   }
   return tokens;
 }

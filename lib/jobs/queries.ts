@@ -10,7 +10,7 @@ import { takeRequestSignal } from '@/lib/http/request-signals';
 import { iceClient } from '@/lib/ice/client';
 import type { GetJobResponse } from '@/lib/ice/schemas';
 import { summarizeJob, type JobRow } from './job-summary';
-import { isFiltered, isSearch, LIST_QUERY_PARAMS, liveQueryOf, listQuerySearchParams, pagerLinks, type ListQuery, type PagerLinks } from './list-query';
+import { isFiltered, isSearch, LIST_QUERY_PARAMS, liveQueryOf, listQuerySearchParams, pagerLinks, withListPageSize, type ListQuery, type PagerLinks } from './list-query';
 import { searchJobsPage, type SearchPage } from './search';
 
 // What the pages read, in the Learn dashboard's data.ts style: each read goes to ICE through the one
@@ -61,7 +61,9 @@ export const loadJob = cache(
 /** One page of the list as the table shows it: rows, the pager's links, the live query, a search's progress. */
 export async function loadJobsPage(query: ListQuery): Promise<JobsPage> {
   const params = listQuerySearchParams(query);
-  const base = { liveQuery: liveQueryOf(query), filtered: isFiltered(query) };
+  // ICE, the search and the live refresh are asked for the list's page size; links keep the URL's own.
+  const sized = withListPageSize(query);
+  const base = { liveQuery: liveQueryOf(sized), filtered: isFiltered(query) };
   if (isSearch(query)) {
     const [viewer, head] = await Promise.all([currentViewer(), headers()]);
     const options = {
@@ -69,9 +71,9 @@ export async function loadJobsPage(query: ListQuery): Promise<JobsPage> {
       signal: takeRequestSignal(head.get('x-request-id')),
       userKey: viewer.kind === 'user' ? userKey(viewer.user) : undefined,
     };
-    const { Jobs, NextPageToken, ...progress } = await audited('/jobs', '/jobs', params, () => searchJobsPage(query, options));
+    const { Jobs, NextPageToken, ...progress } = await audited('/jobs', '/jobs', params, () => searchJobsPage(sized, options));
     return { ...base, rows: Jobs.map(summarizeJob), pager: pagerLinks(query, NextPageToken), search: progress };
   }
-  const page = await audited('/jobs', '/jobs', params, () => iceClient().listMediaInfoJobs(query.ice));
+  const page = await audited('/jobs', '/jobs', params, () => iceClient().listMediaInfoJobs(sized.ice));
   return { ...base, rows: page.Jobs.map(summarizeJob), pager: pagerLinks(query, page.NextPageToken) };
 }

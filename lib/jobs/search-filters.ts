@@ -28,6 +28,7 @@ export const searchFiltersSchema = z
   .refine((f) => f.MinHeight === undefined || f.MaxHeight === undefined || f.MaxHeight >= f.MinHeight, {
     error: 'must not be below MinHeight',
     path: ['MaxHeight'],
+    params: { reason: 'below_min_height' },
   });
 
 export type SearchFilters = z.output<typeof searchFiltersSchema>;

@@ -71,7 +71,7 @@ function withinBounds(p: Partial<Record<keyof SearchPosition, unknown>>, { maxDa
 
 export function openPosition(token: string, boundTo: string, bounds: TokenBounds): SearchPosition {
   const [version, body, tag, extra] = token.split('.');
-  const refused = () => invalidInput('NextPageToken', 'is not a search page this portal made for these filters; start the search again');
+  const refused = () => invalidInput('NextPageToken', 'is not a search page this portal made for these filters; start the search again', { reason: 'not_ours' });
   if (version !== VERSION || !body || !tag || extra !== undefined) throw refused();
   const expected = Buffer.from(mac(body, boundTo));
   const given = Buffer.from(tag);
@@ -84,7 +84,7 @@ export function openPosition(token: string, boundTo: string, bounds: TokenBounds
   }
   if (!position || typeof position !== 'object' || !withinBounds(position, bounds) || !instant(position.expiresAt)) throw refused();
   if (position.expiresAt <= (bounds.nowMs ?? Date.now())) {
-    throw invalidInput('NextPageToken', 'has expired (a search page is good for an hour); start the search again');
+    throw invalidInput('NextPageToken', 'has expired (a search page is good for an hour); start the search again', { reason: 'expired' });
   }
   return position as unknown as SearchPosition;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { IceClient } from '@/lib/ice/client';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
-import { pageSizeOf, type ListQuery } from './list-query';
+import { ICE_DEFAULT_PAGE_SIZE, type ListQuery } from './list-query';
 import { scanJobs, scanWindow, type ScanFilters } from './scan';
 import { scanPace } from './scan-budget';
 import { getScanConfig } from './scan-config';
@@ -72,7 +72,7 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
     maxJobs: Math.max(0, limits.maxJobs - position.scanned) + position.readAtSecond,
   });
 
-  const wanted = pageSizeOf(query);
+  const wanted = query.ice.PageSize ?? ICE_DEFAULT_PAGE_SIZE;
   const jobs: MediaInfoJob[] = [];
   let scannedHere = 0;
   let toSkip = position.at ? position.readAtSecond : 0;

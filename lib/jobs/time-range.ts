@@ -10,6 +10,13 @@ export const TIME_PRESETS = [
   { id: '30d', ms: 30 * 86_400_000 },
 ] as const;
 
+export type TimePreset = (typeof TIME_PRESETS)[number]['id'];
+
+export const isTimePreset = (value: unknown): value is TimePreset => TIME_PRESETS.some((preset) => preset.id === value);
+
+/** How long a preset reaches back. */
+export const presetMs = (preset: TimePreset) => TIME_PRESETS.find((p) => p.id === preset)!.ms;
+
 /** The start of a preset, at a whole minute so a link made now and one a second later agree. */
 export function presetStart(ms: number, nowMs: number = Date.now()): string {
   return toUtcIso(Math.floor((nowMs - ms) / 60_000) * 60_000);

@@ -2,16 +2,17 @@ import { getAuthConfig } from '@/lib/auth/config';
 import { ConfigError } from '@/lib/errors';
 import { getDefaultLocale } from '@/lib/i18n/config';
 import { getIceConfig } from '@/lib/ice/config';
+import { getListConfig } from '@/lib/jobs/list-config';
 import { getScanConfig } from '@/lib/jobs/scan-config';
 import { getStoreConfig } from '@/lib/store/config';
 
 /**
- * Every configuration problem at once (ICE, auth, scan bounds, the default language and the store), or none. Messages name variables and what is
+ * Every configuration problem at once (ICE, auth, scan bounds, the list, the default language and the store), or none. Messages name variables and what is
  * expected; they never repeat a value.
  */
 export function configurationProblems(): string[] {
   const problems: string[] = [];
-  for (const read of [getIceConfig, getAuthConfig, getScanConfig, getDefaultLocale, getStoreConfig]) {
+  for (const read of [getIceConfig, getAuthConfig, getScanConfig, getListConfig, getDefaultLocale, getStoreConfig]) {
     try {
       read();
     } catch (error) {

@@ -1,6 +1,6 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { BUDGET_WINDOW_SECONDS, waitSeconds } from './budget';
-import type { RateLimiter, SetOptions, Store } from './store';
+import type { OwnerRecords, RateLimiter, SetOptions, Store } from './store';
 
 // The store in this process's memory: the default (the demo and a single container need nothing
 // else), and what the Redis store falls back to while Redis does not answer. Cases:
@@ -32,6 +32,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   let cacheChars = 0;
   const kept = new Map<string, Entry>();
   const limiters = new Map<string, RateLimiter>();
+  const owners = new Map<string, Map<string, string>>();
 
   const dropCached = (key: string) => {
     const entry = cache.get(key);
@@ -95,6 +96,24 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
         limiters.set(id, limiter);
       }
       return limiter;
+    },
+    records(name): OwnerRecords {
+      const of = (owner: string) => {
+        const key = `${name}:${owner}`;
+        let records = owners.get(key);
+        if (!records) owners.set(key, (records = new Map()));
+        return records;
+      };
+      return {
+        all: async (owner) => Object.fromEntries(of(owner)),
+        async put(owner, id, value, max) {
+          const records = of(owner);
+          if (!records.has(id) && records.size >= max) return false;
+          records.set(id, value);
+          return true;
+        },
+        remove: async (owner, id) => of(owner).delete(id),
+      };
     },
     health: async () => 'memory',
   };

@@ -6,7 +6,7 @@ import { log } from '@/lib/log/logger';
 import { BUDGET_WINDOW_SECONDS, waitSeconds } from './budget';
 import { memoryStore } from './memory';
 import { RedisHealth } from './redis-health';
-import type { RateLimiter, Store } from './store';
+import type { OwnerRecords, RateLimiter, Store } from './store';
 
 // The store in Redis (or Valkey, or a hosted Redis reached over TCP, TLS with rediss://), shared by
 // every instance of the portal, with this process's memory beside it. Cases:
@@ -31,6 +31,13 @@ export interface RedisStoreOptions {
   /** Throw rather than answer a guard from memory while Redis does not answer. Default false. */
   failClosed?: boolean;
 }
+
+/** Sets a hash field unless that would add one past the limit: the check and the write in one step. */
+const PUT_WITHIN_LIMIT = `if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 or redis.call('HLEN', KEYS[1]) < tonumber(ARGV[3]) then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+  return 1
+end
+return 0`;
 
 /** Kept writes waiting for Redis to return; past this many, the oldest are dropped. */
 const MAX_PENDING = 10_000;
@@ -139,6 +146,19 @@ export function redisStore(options: RedisStoreOptions): Store & { close(): Promi
         limiters.set(id, limiter);
       }
       return limiter;
+    },
+    records(name): OwnerRecords {
+      const key = (owner: string) => prefixed(`${name}:${owner}`);
+      // Never from memory: another instance may have changed the records since this one last read them.
+      const only = <T>(call: () => Promise<T>) =>
+        viaRedis(call, () => {
+          throw storeUnavailable();
+        });
+      return {
+        all: (owner) => only(() => client.hgetall(key(owner))),
+        put: (owner, id, value, max) => only(async () => (await client.eval(PUT_WITHIN_LIMIT, 1, key(owner), id, value, String(max))) === 1),
+        remove: (owner, id) => only(async () => (await client.hdel(key(owner), id)) === 1),
+      };
     },
     async health() {
       const answers = await viaRedis(() => client.ping().then(() => true), async () => false);

@@ -32,6 +32,21 @@ export interface GetOptions {
   guard?: boolean;
 }
 
+/**
+ * A small map per owner that changes (a person's saved views). Unlike everything else here its values
+ * are not write-once: they are read and written in the shared store itself and never copied into this
+ * process's memory, so every instance reads the latest. While Redis does not answer it throws
+ * store_unavailable (503) rather than answer from one instance's memory.
+ */
+export interface OwnerRecords {
+  /** Every record of the owner, by id. */
+  all(owner: string): Promise<Record<string, string>>;
+  /** Sets one record; false, and nothing written, when a new one would take the owner past `max`. */
+  put(owner: string, id: string, value: string, max: number): Promise<boolean>;
+  /** Whether there was such a record. */
+  remove(owner: string, id: string): Promise<boolean>;
+}
+
 export interface RateLimiter {
   /** 0 when one more may go ahead (and is counted); otherwise the seconds to wait (for Retry-After). */
   take(key: string): Promise<number>;
@@ -47,5 +62,7 @@ export interface Store {
   delete(key: string): Promise<void>;
   /** A budget of `perMinute` takes per key in each one-minute window; one per name and size. */
   rateLimiter(name: string, perMinute: number): RateLimiter;
+  /** The owners' records under `name` (OwnerRecords). */
+  records(name: string): OwnerRecords;
   health(): Promise<StoreHealth>;
 }

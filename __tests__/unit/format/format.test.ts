@@ -6,7 +6,7 @@ import { formatDuration, formatElapsed } from '@/lib/format/duration';
 import { formatFrameRate, parseFrameRate } from '@/lib/format/frame-rate';
 import { MISSING, parseMediaNumber } from '@/lib/format/numbers';
 import { describeRotation, formatAspectRatio, formatResolution } from '@/lib/format/resolution';
-import { elapsedBetween, formatTime, formatWithIntl } from '@/lib/format/time';
+import { elapsedBetween, formatTime, formatWithIntl, zoneName } from '@/lib/format/time';
 import { LOCALES } from '@/lib/i18n/locales';
 
 describe('parseMediaNumber', () => {
@@ -114,6 +114,16 @@ describe('times', () => {
   it('shows a UTC time in a sortable form', () => {
     expect(formatTime('2022-01-12T08:49:41Z', { timeZone: 'UTC', locale: 'en' })).toBe('2022-01-12 08:49:41 UTC');
     expect(formatTime('not a time', { timeZone: 'UTC', locale: 'en' })).toBe(MISSING);
+  });
+  it('leaves the zone out when a table names it once in its header', () => {
+    for (const timeZone of ['UTC', 'local'] as const) {
+      for (const locale of LOCALES) {
+        const full = formatTime('2022-01-12T08:49:41Z', { timeZone, locale });
+        expect(`${formatTime('2022-01-12T08:49:41Z', { timeZone, locale, withZone: false })} ${zoneName({ timeZone, locale }, Date.parse('2022-01-12T08:49:41Z'))}`).toBe(full);
+      }
+    }
+    expect(formatTime('2022-01-12T08:49:41Z', { timeZone: 'UTC', locale: 'zh-CN', withZone: false })).toBe('2022/01/12 08:49:41');
+    expect(zoneName({ timeZone: 'UTC', locale: 'en' })).toBe('UTC');
   });
   it('keeps year-month-day order in Chinese, with its own separator', () => {
     expect(formatTime('2022-01-12T08:49:41Z', { timeZone: 'UTC', locale: 'zh-CN' })).toBe('2022/01/12 08:49:41 UTC');

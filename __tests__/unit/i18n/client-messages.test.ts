@@ -60,7 +60,7 @@ describe('the messages sent to the browser', () => {
     expect(read.get('components/ui/status-badge.tsx')).toEqual(["'status'"]);
     expect(read.get('components/job-list/jobs-table.tsx')).toEqual(["'list'"]);
     // Server components are not walked.
-    expect(read.has('components/job-list/jobs-pager.tsx')).toBe(false);
+    expect(read.has('components/job-list/jobs-results.tsx')).toBe(false);
     expect(read.has('app/not-found.tsx')).toBe(false);
   });
 
@@ -79,7 +79,7 @@ describe('the messages sent to the browser', () => {
   it.each(LOCALES)('are, in %s, the listed parts of its messages and nothing else', (locale) => {
     const messages = MESSAGES[locale] as unknown as Record<string, Record<string, unknown>>;
     const sent = clientMessages(messages);
-    expect(Object.keys(sent).sort()).toEqual(['copy', 'errors', 'export', 'filters', 'header', 'job', 'list', 'search', 'status', 'time']);
+    expect(Object.keys(sent).sort()).toEqual(['copy', 'errors', 'export', 'filters', 'header', 'job', 'list', 'pager', 'search', 'status', 'time', 'views']);
     expect(sent.errors).toBe(messages.errors);
     expect(Object.keys(sent.job as object).sort()).toEqual(['poller', 'raw', 'streams']);
     expect((sent.job as Record<string, unknown>).raw).toBe(messages.job!.raw);

@@ -1,5 +1,5 @@
 import { createTranslator } from 'next-intl';
-import { errorText } from '@/components/ui/error-text';
+import { errorText, reasonText } from '@/components/ui/error-text';
 import { MESSAGES } from '@/lib/i18n/messages';
 
 const translator = (locale: 'en' | 'zh-CN') => createTranslator({ locale, messages: MESSAGES[locale], namespace: 'errors' });
@@ -12,6 +12,20 @@ describe('errorText: an error in the reader’s language from its code and param
     const error = { code: 'invalid_input', field: 'PageSize', params: { field: 'PageSize', why: 'must be 1 to 100' } };
     expect(errorText(en, error)).toBe('PageSize: must be 1 to 100');
     expect(errorText(zh, error)).toBe('参数 PageSize 的值无效（must be 1 to 100）');
+  });
+
+  it('words a refusal’s reason in the reader’s language, not the API’s English', () => {
+    const error = { code: 'invalid_input', field: 'Status', params: { field: 'Status', why: 'must be one of Init, Success, Fail', reason: 'one_of', allowed: 'Init, Success, Fail' } };
+    expect(errorText(en, error)).toBe('Status: must be one of Init, Success, Fail');
+    expect(errorText(zh, error)).toBe('参数 Status 的值无效（必须是 Init, Success, Fail 之一）');
+    expect(reasonText(zh, { code: 'invalid_input', params: { reason: 'whole_number', min: 1, max: 100000 } })).toBe('必须是 1 到 100,000 之间的整数');
+  });
+
+  it('has words for every reason the portal gives, in both languages', () => {
+    const reasons = ['repeated', 'one_of', 'whole_number', 'time', 'end_before_start', 'below_min_height', 'too_long', 'characters', 'not_ours', 'expired', 'since_with_start', 'too_many_selected', 'not_for_export', 'selection_with_filters'];
+    for (const t of [en, zh]) {
+      for (const reason of reasons) expect(reasonText(t, { params: { reason, allowed: 'a, b', min: 1, max: 2, why: 'ENGLISH' } })).not.toBe('ENGLISH');
+    }
   });
 
   it('says how long to wait when rate limited', () => {

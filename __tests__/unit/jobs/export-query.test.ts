@@ -1,5 +1,5 @@
 import { PortalError } from '@/lib/errors';
-import { exportApiUrl } from '@/lib/api-client/urls';
+import { exportApiUrl, selectionExportApiUrl } from '@/lib/api-client/urls';
 import { EXPORT_PARAMS, exportFileName } from '@/lib/jobs/export-query';
 import { SEARCH_PARAMS } from '@/lib/jobs/list-query';
 import { parseExportQuery } from '@/lib/jobs/parse-export-query';
@@ -50,6 +50,21 @@ describe('parseExportQuery', () => {
   });
 });
 
+describe('an export of a selection (JobIds)', () => {
+  it('exports exactly the jobs given, each once, and takes no filters with them', () => {
+    expect(parseExportQuery(new URLSearchParams('JobIds=a1,b2,a1&Format=csv'))).toEqual({ filters: {}, search: {}, format: 'csv', jobIds: ['a1', 'b2'] });
+    expect(fieldOf('JobIds=a1&Status=Fail&Format=csv')).toBe('JobIds');
+    expect(fieldOf('JobIds=&Format=csv')).toBe('JobIds');
+    expect(fieldOf(`JobIds=${Array.from({ length: 101 }, (_, i) => `j${i}`).join(',')}&Format=csv`)).toBe('JobIds');
+    expect(fieldOf('JobIds=a%20b&Format=csv')).toBe('JobIds');
+  });
+
+  it('is what the list asks for when jobs are selected, while the list’s own selection never reaches a filter export', () => {
+    expect(selectionExportApiUrl(['a1', 'b2'], 'ndjson')).toBe('/api/jobs/export?JobIds=a1%2Cb2&Format=ndjson');
+    expect(exportApiUrl('Status=Fail&Select=a1,b2', 'csv')).toBe('/api/jobs/export?Status=Fail&Format=csv');
+  });
+});
+
 describe('exportApiUrl', () => {
   it("carries the list's filters and the format, and drops the list's paging", () => {
     const url = exportApiUrl('Status=Fail&PageSize=50&NextPageToken=t2&Trail=t1&OrderBy=CreateTimeAsc&Search=clip', 'csv');
@@ -58,7 +73,7 @@ describe('exportApiUrl', () => {
   });
 
   it('audits the filters, the search filters and Format by value', () => {
-    expect(EXPORT_PARAMS).toEqual(['StartOfCreateTime', 'EndOfCreateTime', 'JobId', 'Status', 'OrderBy', ...SEARCH_PARAMS, 'Format']);
+    expect(EXPORT_PARAMS).toEqual(['StartOfCreateTime', 'EndOfCreateTime', 'JobId', 'Status', 'OrderBy', 'Since', ...SEARCH_PARAMS, 'JobIds', 'Format']);
   });
 });
 

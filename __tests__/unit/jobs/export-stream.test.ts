@@ -3,7 +3,7 @@ import type { CallOptions } from '@/lib/ice/client';
 import type { ListJobsQuery, ListJobsResponse, MediaInfoJob } from '@/lib/ice/schemas';
 import { exportJobs, type ExportEnd } from '@/lib/jobs/export';
 import type { ExportFormat } from '@/lib/jobs/export-query';
-import { BUDGET_PAGES, CONCURRENCY } from '@/lib/jobs/scan';
+import { BUDGET_PAGES, CONCURRENCY, scanJobs } from '@/lib/jobs/scan';
 import { parseCsv } from '../../support/csv';
 
 // The export's stream against an in-process ICE with one job a minute: it pulls from the scan only as
@@ -46,7 +46,7 @@ async function start(format: ExportFormat, client: ReturnType<typeof fakeIce>, o
   const ends: ExportEnd[] = [];
   const stream = await exportJobs({
     format,
-    scan: { filters: days(3), client, maxDays: 31, maxJobs: options.maxJobs ?? 50_000, nowMs: NOW },
+    jobs: (signal) => scanJobs({ filters: days(3), client, maxDays: 31, maxJobs: options.maxJobs ?? 50_000, nowMs: NOW, signal }),
     keep: options.keep,
     signal: options.signal,
     onEnd: (end) => ends.push(end),

@@ -147,3 +147,34 @@ describe('withFilters', () => {
     });
   });
 });
+
+describe('a relative window (Since)', () => {
+  const NOW = Date.parse('2026-12-05T12:34:56Z');
+
+  it('starts the window that long before now, on a whole minute, and says Since in its links', () => {
+    const query = parseListQuery({ Since: '24h', Status: 'Fail' }, NOW);
+    expect(query.ice.StartOfCreateTime).toBe('2026-12-04T12:34:00Z');
+    expect(query.since).toBe('24h');
+    expect(listHref(query)).toBe('/jobs?Since=24h&Status=Fail');
+  });
+
+  it('gives pages past the first the window resolved for the first, since ICE’s tokens hold to exact filters', () => {
+    const first = parseListQuery({ Since: '7d' }, NOW);
+    const next = pagerLinks(first, 'p2').next!;
+    expect(next).toBe('/jobs?StartOfCreateTime=2026-11-28T12%3A34%3A00Z&NextPageToken=p2');
+    const second = parseListQuery(new URL(next, 'http://x').searchParams, NOW + 60_000);
+    expect(pagerLinks(second, undefined).previous).toBe('/jobs?StartOfCreateTime=2026-11-28T12%3A34%3A00Z');
+  });
+
+  it('refuses a period it does not know, or one given with a start of its own, naming Since', () => {
+    expect(fieldOf(() => parseListQuery({ Since: '2w' }))).toBe('Since');
+    expect(fieldOf(() => parseListQuery({ Since: '7d', StartOfCreateTime: '2024-01-01T00:00:00Z' }))).toBe('Since');
+  });
+
+  it('is replaced by a start of one’s own, and replaces one', () => {
+    const relative = parseListQuery({ Since: '1h' }, NOW);
+    expect(withFilters(relative, { StartOfCreateTime: '2026-12-01T00:00:00Z' })).toEqual({ ice: { StartOfCreateTime: '2026-12-01T00:00:00Z' }, search: {}, trail: [] });
+    const absolute = parseListQuery({ StartOfCreateTime: '2026-12-01T00:00:00Z' });
+    expect(listHref(withFilters(absolute, { since: '30d' }))).toBe('/jobs?Since=30d');
+  });
+});

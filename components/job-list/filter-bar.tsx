@@ -1,0 +1,313 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useState, type ClipboardEvent, type FormEvent, type ReactNode } from 'react';
+import { reasonText } from '@/components/ui/error-text';
+import { useTimeZone } from '@/components/ui/use-time-zone';
+import { JOB_ORDERS, JOB_STATUSES } from '@/lib/ice/list-jobs-params';
+import type { FilterName, FilterValues } from '@/lib/jobs/filter-values';
+import { DEFAULT_PAGE_SIZE, SINCE_PARAM } from '@/lib/jobs/list-query';
+import { fromInputValue, isTimePreset, TIME_PRESETS, toInputValue, type TimePreset } from '@/lib/jobs/time-range';
+
+// The list's one filter bar: ICE's filters and the portal's own search in one form with one submit.
+// The URL is the only state: the form starts from the URL's values as written, so a value the server
+// refused stays in its field, marked, to be corrected in place; submitting navigates to the first page
+// of the new query. Rarely used filters sit behind "More filters", which opens by itself when one is
+// set; on a phone the whole bar folds into one line that says what it filters.
+
+/** Behind "More filters". */
+const MORE: FilterName[] = ['JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'OrderBy', 'PageSize'];
+const TIME_FIELDS: FilterName[] = [SINCE_PARAM, 'StartOfCreateTime', 'EndOfCreateTime'];
+const SEARCH_FIELDS: FilterName[] = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio'];
+const VIDEO_CODECS = ['h264', 'hevc', 'av1', 'vp9', 'prores', 'mpeg2video'];
+const AUDIO_CODECS = ['aac', 'ac3', 'eac3', 'opus', 'mp3', 'pcm_s16le'];
+const CONTAINERS = ['mp4', 'mov', 'matroska', 'webm', 'mpegts', 'flv'];
+const PAGE_SIZES = ['10', '20', '50', '100'];
+/** ICE job ids are 32 hex characters: a pasted one goes straight to the job. */
+const FULL_JOB_ID = /^[0-9a-f]{32}$/i;
+
+type TimeChoice = 'any' | TimePreset | 'custom';
+
+/** Each field's id: fixed, since there is one filter bar a page (and tests and links name them). */
+const FIELD_IDS: Record<FilterName, string> = {
+  Status: 'f-status',
+  Since: 'f-since',
+  StartOfCreateTime: 'f-start',
+  EndOfCreateTime: 'f-end',
+  Search: 's-search',
+  JobId: 'f-jobid',
+  VideoCodec: 's-video-codec',
+  AudioCodec: 's-audio-codec',
+  Container: 's-container',
+  MinHeight: 's-min-height',
+  MaxHeight: 's-max-height',
+  HasVideo: 's-has-video',
+  HasAudio: 's-has-audio',
+  OrderBy: 'f-order',
+  PageSize: 'f-size',
+};
+
+export interface FilterBarProps {
+  /** The URL's filters as written. */
+  values: FilterValues;
+  /** The parameter the server refused, with the reason (errors.reasons) to show beside it. */
+  invalid?: { field: string; params?: Record<string, string | number> };
+  /** A search without a time range covers the last this many days; the time field says so. */
+  searchDefaultDays: number;
+}
+
+export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps) {
+  const t = useTranslations('filters');
+  const tSearch = useTranslations('search');
+  const tErrors = useTranslations('errors');
+  const router = useRouter();
+  const zone = useTimeZone();
+  const id = useId();
+  const [draft, setDraft] = useState<FilterValues>(values);
+  const [time, setTime] = useState<TimeChoice>(() =>
+    isTimePreset(values.Since) ? values.Since : values.StartOfCreateTime || values.EndOfCreateTime ? 'custom' : 'any',
+  );
+  const [start, setStart] = useState<string>();
+  const [end, setEnd] = useState<string>();
+  const [problem, setProblem] = useState<'incompleteDates' | 'endBeforeStart'>();
+  const invalidField = invalid?.field as FilterName | undefined;
+  const [moreOpen, setMoreOpen] = useState(() => MORE.some((name) => values[name]) || (!!invalidField && MORE.includes(invalidField)));
+  const [expanded, setExpanded] = useState(!!invalid);
+
+  // The refused field is where the reader's attention goes first.
+  const invalidTarget = invalidField && (TIME_FIELDS.includes(invalidField) && time !== 'custom' ? SINCE_PARAM : invalidField);
+  useEffect(() => {
+    if (invalidTarget) document.getElementById(FIELD_IDS[invalidTarget])?.focus();
+    // Once, when the page with the refusal arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const set = (name: FilterName) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: event.target.value }));
+  const startValue = start ?? toInputValue(values.StartOfCreateTime, zone);
+  const endValue = end ?? toInputValue(values.EndOfCreateTime, zone);
+  const searching = SEARCH_FIELDS.some((name) => draft[name]?.trim());
+  const fieldId = (name: FilterName) => FIELD_IDS[name];
+
+  /** The marks of a field the server refused: aria attributes, and the words under it. */
+  const errorOf = (names: FilterName[]) => (invalidField && names.includes(invalidField) ? reasonText(tErrors, { params: invalid?.params }) : undefined);
+  const marked = (name: FilterName) => (invalidField === name ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {});
+  const errorNote = (names: FilterName[]): ReactNode => {
+    const message = errorOf(names);
+    return message ? (
+      <p id={`${id}-error`} className="field-error">
+        {message}
+      </p>
+    ) : null;
+  };
+
+  /** A whole JobId pasted into its field opens that job: what someone pasting one wants. */
+  const openPastedJob = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = event.clipboardData.getData('text').trim();
+    if (FULL_JOB_ID.test(pasted)) {
+      event.preventDefault();
+      router.push(`/jobs/${pasted}`);
+    }
+  };
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    const put = (name: FilterName, value: string | undefined) => {
+      const trimmed = value?.trim();
+      if (trimmed) params.set(name, trimmed);
+    };
+    put('Status', draft.Status);
+    if (time === 'custom') {
+      const from = startValue ? fromInputValue(startValue, zone) : undefined;
+      const to = endValue ? fromInputValue(endValue, zone) : undefined;
+      if ((startValue && !from) || (endValue && !to)) return setProblem('incompleteDates');
+      if (from && to && to < from) return setProblem('endBeforeStart');
+      put('StartOfCreateTime', from);
+      put('EndOfCreateTime', to);
+    } else if (time !== 'any') {
+      put(SINCE_PARAM, time);
+    }
+    setProblem(undefined);
+    const jobId = draft.JobId?.trim() ?? '';
+    if (FULL_JOB_ID.test(jobId) && !values.JobId) return router.push(`/jobs/${jobId}`);
+    for (const name of ['Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio'] as const) put(name, draft[name]);
+    if (draft.OrderBy && draft.OrderBy !== 'CreateTimeDesc') put('OrderBy', draft.OrderBy);
+    if (draft.PageSize && draft.PageSize !== String(DEFAULT_PAGE_SIZE)) put('PageSize', draft.PageSize);
+    const query = params.toString();
+    router.push(query ? `/jobs?${query}` : '/jobs');
+  };
+
+  const summary = [
+    values.Status && (JOB_STATUSES as readonly string[]).includes(values.Status) ? t(`statuses.${values.Status as (typeof JOB_STATUSES)[number]}`) : values.Status,
+    isTimePreset(values.Since) ? t(`presets.${values.Since}`) : values.StartOfCreateTime || values.EndOfCreateTime ? t('customRange') : undefined,
+    values.Search ? `“${values.Search}”` : undefined,
+  ].filter(Boolean);
+  const moreSet = MORE.filter((name) => values[name]).length;
+  if (moreSet > 0) summary.push(t('moreSet', { count: moreSet }));
+
+  const textField = (name: FilterName, label: string, options?: string[], extra?: { size?: number; numeric?: boolean; placeholder?: string }) => (
+    <div className="field" key={name}>
+      <label htmlFor={fieldId(name)}>{label}</label>
+      <input
+        id={fieldId(name)}
+        value={draft[name] ?? ''}
+        onChange={set(name)}
+        list={options ? `${fieldId(name)}-list` : undefined}
+        size={extra?.size}
+        inputMode={extra?.numeric ? 'numeric' : undefined}
+        placeholder={extra?.placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        onPaste={name === 'JobId' ? openPastedJob : undefined}
+        {...marked(name)}
+      />
+      {options && (
+        <datalist id={`${fieldId(name)}-list`}>
+          {options.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+      )}
+      {errorNote([name])}
+    </div>
+  );
+
+  const yesNo = (name: 'HasAudio' | 'HasVideo', label: string) => (
+    <div className="field" key={name}>
+      <label htmlFor={fieldId(name)}>{label}</label>
+      <select id={fieldId(name)} value={draft[name] ?? ''} onChange={set(name)} {...marked(name)}>
+        <option value="">{tSearch('either')}</option>
+        <option value="true">{tSearch('yes')}</option>
+        <option value="false">{tSearch('no')}</option>
+      </select>
+      {errorNote([name])}
+    </div>
+  );
+
+  return (
+    <form className={`filter-bar${expanded ? ' expanded' : ''}`} role="search" aria-label={t('label')} onSubmit={apply} noValidate>
+      <button type="button" className="filters-toggle" aria-expanded={expanded} aria-controls={`${id}-body`} onClick={() => setExpanded(!expanded)}>
+        {t('summaryLine', { summary: summary.length > 0 ? summary.join(' · ') : t('noFilters') })}
+      </button>
+      <div id={`${id}-body`} className="filter-body">
+        <div className="filter-row">
+          <div className="field">
+            <label htmlFor={fieldId('Status')}>{t('status')}</label>
+            <select id={fieldId('Status')} value={draft.Status ?? ''} onChange={set('Status')} {...marked('Status')}>
+              <option value="">{t('anyStatus')}</option>
+              {JOB_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`statuses.${s}`)}
+                </option>
+              ))}
+              {draft.Status && !(JOB_STATUSES as readonly string[]).includes(draft.Status) && <option value={draft.Status}>{draft.Status}</option>}
+            </select>
+            {errorNote(['Status'])}
+          </div>
+
+          <div className="field time-field">
+            <label htmlFor={fieldId(SINCE_PARAM)}>{t('created', { zone })}</label>
+            <div className="presets">
+              <select
+                id={fieldId(SINCE_PARAM)}
+                value={time}
+                onChange={(e) => setTime(e.target.value as TimeChoice)}
+                {...(invalidField && TIME_FIELDS.includes(invalidField) ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
+              >
+                <option value="any">{searching ? t('searchDefault', { days: searchDefaultDays }) : t('anyTime')}</option>
+                {TIME_PRESETS.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {t(`presets.${p.id}`)}
+                  </option>
+                ))}
+                <option value="custom">{t('customRange')}</option>
+              </select>
+              {time === 'custom' && (
+                <>
+                  <label className="visually-hidden" htmlFor={fieldId('StartOfCreateTime')}>
+                    {t('createdFrom')}
+                  </label>
+                  <input id={fieldId('StartOfCreateTime')} type="datetime-local" value={startValue} onChange={(e) => setStart(e.target.value)} {...marked('StartOfCreateTime')} />
+                  <span aria-hidden="true">–</span>
+                  <label className="visually-hidden" htmlFor={fieldId('EndOfCreateTime')}>
+                    {t('createdUntil')}
+                  </label>
+                  <input id={fieldId('EndOfCreateTime')} type="datetime-local" value={endValue} onChange={(e) => setEnd(e.target.value)} {...marked('EndOfCreateTime')} />
+                </>
+              )}
+            </div>
+            {errorNote(TIME_FIELDS)}
+            {problem && (
+              <p role="alert" className="field-error">
+                {t(problem)}
+              </p>
+            )}
+          </div>
+
+          <div className="field search-field">
+            <label htmlFor={fieldId('Search')}>{tSearch('text')}</label>
+            <input
+              id={fieldId('Search')}
+              type="search"
+              value={draft.Search ?? ''}
+              onChange={set('Search')}
+              placeholder={tSearch('placeholder')}
+              autoComplete="off"
+              spellCheck={false}
+              {...marked('Search')}
+            />
+            {errorNote(['Search'])}
+          </div>
+
+          <div className="field filter-actions">
+            <button type="submit" className="primary">
+              {t('apply')}
+            </button>
+            <button type="button" onClick={() => router.push('/jobs')}>
+              {t('clear')}
+            </button>
+          </div>
+        </div>
+
+        <details className="more-filters" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+          <summary>{moreSet > 0 ? t('moreWithCount', { count: moreSet }) : t('more')}</summary>
+          <div className="filter-row">
+            {textField('JobId', t('jobId'), undefined, { size: 34, placeholder: t('jobIdPlaceholder') })}
+            {textField('VideoCodec', tSearch('videoCodec'), VIDEO_CODECS, { size: 9 })}
+            {textField('AudioCodec', tSearch('audioCodec'), AUDIO_CODECS, { size: 9 })}
+            {textField('Container', tSearch('container'), CONTAINERS, { size: 9 })}
+            {textField('MinHeight', tSearch('heightFrom'), undefined, { size: 6, numeric: true, placeholder: '1080' })}
+            {textField('MaxHeight', tSearch('heightTo'), undefined, { size: 6, numeric: true })}
+            {yesNo('HasVideo', tSearch('hasVideo'))}
+            {yesNo('HasAudio', tSearch('hasAudio'))}
+            <div className="field">
+              <label htmlFor={fieldId('OrderBy')}>{t('order')}</label>
+              <select id={fieldId('OrderBy')} value={draft.OrderBy ?? 'CreateTimeDesc'} onChange={set('OrderBy')} {...marked('OrderBy')}>
+                {JOB_ORDERS.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`orders.${o}`)}
+                  </option>
+                ))}
+                {draft.OrderBy && !(JOB_ORDERS as readonly string[]).includes(draft.OrderBy) && <option value={draft.OrderBy}>{draft.OrderBy}</option>}
+              </select>
+              {errorNote(['OrderBy'])}
+            </div>
+            <div className="field">
+              <label htmlFor={fieldId('PageSize')}>{t('pageSize')}</label>
+              <select id={fieldId('PageSize')} value={draft.PageSize ?? String(DEFAULT_PAGE_SIZE)} onChange={set('PageSize')} {...marked('PageSize')}>
+                {PAGE_SIZES.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+                {draft.PageSize && !PAGE_SIZES.includes(draft.PageSize) && <option value={draft.PageSize}>{draft.PageSize}</option>}
+              </select>
+              {errorNote(['PageSize'])}
+            </div>
+          </div>
+        </details>
+      </div>
+    </form>
+  );
+}

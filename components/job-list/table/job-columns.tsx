@@ -1,0 +1,235 @@
+'use client';
+
+import Link from 'next/link';
+import { columnVisibilityFeature, createColumnHelper, rowSelectionFeature, tableFeatures } from '@tanstack/react-table';
+import type { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { formatBytes } from '@/lib/format/bytes';
+import { formatElapsed } from '@/lib/format/duration';
+import { MISSING } from '@/lib/format/numbers';
+import { shortenMiddle } from '@/lib/format/shorten';
+import type { Locale } from '@/lib/i18n/locales';
+import type { JobRow } from '@/lib/jobs/job-summary';
+
+// The list's columns for TanStack Table: which there are, what each cell shows, and which a person may
+// hide. Cells read what they share (translations, the clock, the zone, the copy handler) from the
+// table's meta, so these definitions stay one module-level constant, as the library wants them.
+
+/** What every cell may need, handed to the table once per render. */
+export interface JobTableMeta {
+  t: ReturnType<typeof useTranslations<'list'>>;
+  locale: Locale;
+  /** A time in the chosen zone, without the zone's name: the column's header says it once. */
+  time: (iso: string | undefined) => string;
+  /** "UTC", "GMT+8". */
+  zone: string;
+  nowMs: number;
+  /** A job in Init for longer than this is marked as possibly stuck. */
+  stuckAfterMs: number;
+  /** The JobId whose copy button just worked, and the copy itself. */
+  copiedId?: string;
+  copy: (jobId: string) => void;
+}
+
+export const jobTableFeatures = tableFeatures({ columnVisibilityFeature, rowSelectionFeature, tableMeta: {} as JobTableMeta });
+
+const column = createColumnHelper<typeof jobTableFeatures, JobRow>();
+
+/** Columns a person may hide or show; the others (selection, the job, its status) always show. */
+export const CHOOSABLE_COLUMNS = ['reason', 'media', 'duration', 'size', 'submitted', 'finished', 'processing', 'trigger'] as const;
+export type ChoosableColumn = (typeof CHOOSABLE_COLUMNS)[number];
+
+/**
+ * Shown until a person chooses: the failure reason while the page holds a failed job, the media and
+ * its duration while it holds a probed one, so a page of failures gives their reasons the room.
+ */
+export function defaultVisibility(rows: JobRow[]): Record<ChoosableColumn, boolean> {
+  const probed = rows.some((row) => mediaLine(row) !== MISSING);
+  return {
+    reason: rows.some((row) => row.Status === 'Fail'),
+    media: probed,
+    duration: probed,
+    size: false,
+    submitted: true,
+    finished: false,
+    processing: true,
+    trigger: false,
+  };
+}
+
+/** Characters of a name or a file shown in a cell; the whole text is on hover. */
+const NAME_CHARS = 60;
+const FILE_CHARS = 36;
+const KNOWN_TRIGGERS = new Set(['API', 'WorkFlow', 'Console']);
+
+const present = (value: string) => (value && value !== MISSING ? value : undefined);
+
+function mediaLine(row: JobRow): string {
+  const codecs = [present(row.videoCodecs), present(row.audioCodecs)].filter(Boolean).join(' / ');
+  return [present(row.container), present(row.resolution), present(row.frameRate), codecs].filter(Boolean).join(' · ') || MISSING;
+}
+
+/** Whether the file adds nothing to the name: the same, or the same but for its extension ("keynote" and "keynote.mp4"). */
+function repeatsName(name: string | undefined, fileName: string): boolean {
+  if (!name || !present(fileName)) return true;
+  const bare = fileName.replace(/\.[^.]*$/, '');
+  return name === fileName || name === bare || name.includes(fileName) || (bare.length >= 6 && name.includes(bare));
+}
+
+/** "InvalidParameter.ResourceNotFound" may wrap after its dots rather than inside a word. */
+function breakAfterDots(code: string): ReactNode[] {
+  return code.split('.').flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, `.${part}`]));
+}
+
+function shortId(jobId: string): string {
+  return jobId.length > 14 ? `${jobId.slice(0, 8)}…${jobId.slice(-4)}` : jobId;
+}
+
+export const jobColumns = column.columns([
+  column.display({
+    id: 'select',
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label={table.options.meta!.t('selection.page')}
+        checked={table.getIsAllPageRowsSelected()}
+        ref={(box) => {
+          if (box) box.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+        }}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row, table }) => (
+      <input
+        type="checkbox"
+        aria-label={table.options.meta!.t('selection.job', { jobId: row.original.JobId })}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+  }),
+  column.accessor('Name', {
+    id: 'job',
+    header: ({ table }) => table.options.meta!.t('columns.job'),
+    cell: ({ row, table }) => {
+      const { t, copiedId, copy } = table.options.meta!;
+      const { JobId, Name, fileName } = row.original;
+      const title = Name || fileName;
+      return (
+        <>
+          <Link href={`/jobs/${encodeURIComponent(JobId)}`} className="job-link" prefetch={false} title={title} translate="no">
+            {shortenMiddle(title, NAME_CHARS)}
+          </Link>
+          <span className="secondary muted">
+            <span className="mono" title={JobId} translate="no">
+              {shortId(JobId)}
+            </span>{' '}
+            <button type="button" className="small copy" onClick={() => copy(JobId)} aria-label={t('copyJobId', { jobId: JobId })}>
+              {copiedId === JobId ? t('copied') : t('copy')}
+            </button>
+            {repeatsName(Name, fileName) ? null : (
+              <span title={fileName} translate="no">
+                {' · '}
+                {shortenMiddle(fileName, FILE_CHARS)}
+              </span>
+            )}
+          </span>
+        </>
+      );
+    },
+  }),
+  column.accessor('Status', {
+    id: 'status',
+    header: ({ table }) => table.options.meta!.t('columns.status'),
+    cell: ({ row, table }) => {
+      const { t, locale, nowMs, stuckAfterMs } = table.options.meta!;
+      const { Status, SubmitTime } = row.original;
+      const age = SubmitTime ? nowMs - Date.parse(SubmitTime) : Number.NaN;
+      const stuck = Status === 'Init' && age > stuckAfterMs;
+      return (
+        <>
+          <StatusBadge status={Status} />
+          {stuck && (
+            <span className="stuck secondary" title={t('stuck.title', { minutes: Math.round(stuckAfterMs / 60_000) })}>
+              {t('stuck.label', { age: formatElapsed(age, locale) })}
+            </span>
+          )}
+        </>
+      );
+    },
+  }),
+  column.accessor((row) => row.failure, {
+    id: 'reason',
+    header: ({ table }) => table.options.meta!.t('columns.reason'),
+    cell: ({ row }) => {
+      const failure = row.original.failure;
+      if (!failure) return <span className="muted">{MISSING}</span>;
+      const full = [failure.code, failure.message].filter(Boolean).join(': ');
+      // Focusable, so the whole message can be read from the keyboard too (the cell opens on focus).
+      return (
+        <span className="reason" tabIndex={0} title={full} translate="no">
+          {failure.code && <code>{breakAfterDots(failure.code)}</code>}
+          {failure.code && failure.message ? ' ' : ''}
+          {failure.message}
+        </span>
+      );
+    },
+  }),
+  column.accessor(mediaLine, {
+    id: 'media',
+    header: ({ table }) => table.options.meta!.t('columns.media'),
+    cell: ({ getValue }) =>
+      getValue() === MISSING ? (
+        <span className="muted">{MISSING}</span>
+      ) : (
+        <span className="media" translate="no" title={getValue()}>
+          {getValue()}
+        </span>
+      ),
+  }),
+  column.accessor('duration', {
+    id: 'duration',
+    header: ({ table }) => table.options.meta!.t('columns.duration'),
+    cell: ({ getValue }) => getValue(),
+  }),
+  column.accessor('sizeBytes', {
+    id: 'size',
+    header: ({ table }) => table.options.meta!.t('columns.size'),
+    cell: ({ getValue, table }) => formatBytes(getValue(), table.options.meta!.locale),
+  }),
+  column.accessor('SubmitTime', {
+    id: 'submitted',
+    header: ({ table }) => table.options.meta!.t('columns.submittedIn', { zone: table.options.meta!.zone }),
+    cell: ({ getValue, table }) => (
+      <>
+        {/* A card at 360 px has no header row: its time says what it is. */}
+        <span className="card-label">{table.options.meta!.t('columns.submittedIn', { zone: table.options.meta!.zone })} </span>
+        <time dateTime={getValue()}>{table.options.meta!.time(getValue())}</time>
+      </>
+    ),
+  }),
+  column.accessor('FinishTime', {
+    id: 'finished',
+    header: ({ table }) => table.options.meta!.t('columns.finishedIn', { zone: table.options.meta!.zone }),
+    cell: ({ getValue, table }) => <time dateTime={getValue()}>{table.options.meta!.time(getValue())}</time>,
+  }),
+  column.accessor('processingMs', {
+    id: 'processing',
+    header: ({ table }) => table.options.meta!.t('columns.processing'),
+    cell: ({ getValue, table }) => formatElapsed(getValue(), table.options.meta!.locale),
+  }),
+  column.accessor('TriggerSource', {
+    id: 'trigger',
+    header: ({ table }) => table.options.meta!.t('columns.trigger'),
+    cell: ({ getValue, table }) => {
+      const trigger = getValue();
+      if (!trigger) return MISSING;
+      // ICE's own word, translated for people; the raw value on hover.
+      return KNOWN_TRIGGERS.has(trigger) ? <span title={trigger}>{table.options.meta!.t(`triggers.${trigger as 'API' | 'WorkFlow' | 'Console'}`)}</span> : trigger;
+    },
+  }),
+]);
+
+/** Numbers line up on the right. */
+export const NUMERIC_COLUMNS = new Set(['duration', 'size', 'processing']);
