@@ -137,12 +137,20 @@ async function checkSameRows(stack: BenchStack, portal: Side, bare: Side): Promi
 const rate = (s: Sample) => s.responses / s.seconds;
 const p = (s: Sample, q: number) => percentile(s.latencies, q);
 
+/**
+ * The least throughput beside the bare side: the API route 0.9 of the bare route's; the list page,
+ * which renders its filter bar, table library, chooser and export control where the bare page renders
+ * plain rows, 0.5 of the bare page's.
+ */
+const THROUGHPUT_TARGETS: Record<string, number> = { '/api/jobs': 0.9, '/jobs': 0.5 };
+
 function figuresOf(what: string, connections: number, portal: Sample, bare: Sample, withTargets: boolean): Figure[] {
   const targeted = withTargets && TARGET_LEVELS.has(connections);
   const at = `${what}, ${connections} conn.`;
+  const least = THROUGHPUT_TARGETS[what];
   return [
     { name: `${at}: portal / bare req/s`, value: rate(portal), unit: `/ ${rate(bare).toFixed(0)} req/s` },
-    { name: '  throughput portal / bare', value: rate(portal) / rate(bare), unit: '×', ...(targeted ? { target: { atLeast: 0.9 } } : {}) },
+    { name: '  throughput portal / bare', value: rate(portal) / rate(bare), unit: '×', ...(targeted && least ? { target: { atLeast: least } } : {}) },
     { name: '  portal p50 / p99', value: p(portal, 50), unit: `/ ${p(portal, 99).toFixed(0)} ms` },
     { name: '  bare p50 / p99', value: p(bare, 50), unit: `/ ${p(bare, 99).toFixed(0)} ms` },
     { name: '  p99 portal / bare', value: p(portal, 99) / p(bare, 99), unit: '×', ...(targeted ? { target: { atMost: 1.3 } } : {}) },

@@ -25,6 +25,8 @@ function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const result = schema.safeParse(body);
   const unknown = result.error?.issues.find((issue) => issue.code === 'unrecognized_keys');
   if (unknown?.code === 'unrecognized_keys') throw invalidInput(unknown.keys[0] ?? 'body', 'is not a field of a view', { reason: 'characters' });
+  // Not an object at all: the body is at fault, not one of its fields.
+  if (result.error?.issues[0]?.path.length === 0) throw invalidInput('body', result.error.issues[0].message, { reason: 'characters' });
   return parseOrThrow(schema, body);
 }
 

@@ -1,0 +1,188 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '@/harness/browser';
+import { popCoreClient } from '@/harness/emulator-control';
+import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
+
+// The list as a daily tool, in both languages: it fits a laptop's screen and a phone's, a failed
+// list says why, the chooser and the shortcuts work and are remembered, times stay true.
+
+let stack: PortalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startPortalStack({ emulatorArgs: ['--jobs', '600', '--seed', '41', '--job-delay-ms', '60000'] }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const url = (path: string) => `${stack.portal.url}${path}`;
+const LOCALES = ['en-US', 'zh-CN'] as const;
+
+async function open(locale: string, path: string, viewport = { width: 1280, height: 800 }, colorScheme: 'light' | 'dark' = 'light') {
+  const context = await browser.newContext({ locale, viewport, colorScheme });
+  const page = await context.newPage();
+  await page.goto(url(path));
+  await page.locator('tbody a.job-link').first().waitFor();
+  return { page, close: () => context.close() };
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+/** How far the page and the table reach past their boxes, in pixels (0: no sideways scrolling). */
+const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const region = document.querySelector('.table-scroll')!;
+    return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, table: region.scrollWidth - region.clientWidth };
+  });
+
+describe.each(LOCALES)('in %s', (locale) => {
+  it('fits 1280 px with the default columns, a failed list included, and passes axe', async () => {
+    for (const path of ['/jobs', '/jobs?Status=Fail', '/jobs?Status=Success']) {
+      const { page, close } = await open(locale, path);
+      expect(await overflow(page)).toEqual({ page: 0, table: 0 });
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `list${path.includes('Fail') ? '-failed' : path.includes('Success') ? '-success' : ''}-1280-${locale}`);
+      await close();
+    }
+  });
+
+  it('shows the first job on the first screen at 360x740, in light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, close } = await open(locale, '/jobs', { width: 360, height: 740 }, scheme);
+      const bottom = await page.locator('tbody a.job-link').first().evaluate((link) => link.getBoundingClientRect().bottom);
+      expect(bottom).toBeLessThanOrEqual(740);
+      expect((await overflow(page)).page).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `list-360-${scheme}-${locale}`);
+      await close();
+    }
+  });
+
+  it('says why each job of a failed list failed, in a column shown for it', async () => {
+    const { page, close } = await open(locale, '/jobs?Status=Fail');
+    const header = page.locator('thead th[data-col="reason"]');
+    expect(await header.textContent()).toBe(locale === 'en-US' ? 'Why it failed' : '失败原因');
+    const reasons = await page.locator('tbody td[data-col="reason"]').evaluateAll((cells) => cells.map((cell) => cell.textContent?.trim() ?? ''));
+    expect(reasons.length).toBeGreaterThan(5);
+    expect(reasons.every((reason) => reason.length > 3 && reason !== '—')).toBe(true);
+    // A page of failures gives them the room: the media columns, empty for them, are not shown.
+    expect(await page.locator('thead th[data-col="media"]').count()).toBe(0);
+    await close();
+  });
+});
+
+it('keeps the column choice across a reload, and puts back the defaults on request', async () => {
+  const { page, close } = await open('en-US', '/jobs?Status=Success');
+  expect(await page.locator('thead th[data-col="media"]').count()).toBe(1);
+  await page.locator('.chooser summary').click();
+  await page.getByLabel('Media', { exact: true }).uncheck();
+  await page.getByLabel('Trigger', { exact: true }).check();
+  expect(await page.locator('thead th[data-col="media"]').count()).toBe(0);
+  await page.reload();
+  await page.locator('tbody a.job-link').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('thead th[data-col="media"]'));
+  expect(await page.locator('thead th[data-col="trigger"]').count()).toBe(1);
+  // ICE's own words for a trigger, with the raw value on hover.
+  expect(await page.locator('tbody td[data-col="trigger"] span[title="WorkFlow"]').first().textContent()).toBe('Workflow');
+  await page.locator('.chooser summary').click();
+  await page.getByRole('button', { name: 'Default columns' }).click();
+  await page.waitForFunction(() => !!document.querySelector('thead th[data-col="media"]'));
+  expect(await page.locator('thead th[data-col="trigger"]').count()).toBe(0);
+  await close();
+});
+
+it('reads ICE’s trigger words in Chinese on a Chinese page', async () => {
+  const { page, close } = await open('zh-CN', '/jobs?Columns=trigger');
+  const triggers = await page.locator('tbody td[data-col="trigger"] span[title]').evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('title'), cell.textContent]));
+  expect(triggers.length).toBeGreaterThan(0);
+  for (const [raw, shown] of triggers) expect(shown).toBe({ API: 'API', WorkFlow: '工作流', Console: '控制台' }[raw!]);
+  await close();
+});
+
+it('works from the keyboard: / to search, j and k through the jobs, Enter to open, ] and [ to page, ? for the list', async () => {
+  const { page, close } = await open('en-US', '/jobs?PageSize=10');
+  const focused = () => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-job-id') ?? document.activeElement?.id);
+  const ids = await page.locator('tbody tr[data-job-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-job-id')));
+  // The keys work once the page has hydrated, a moment after its rows show.
+  for (let tries = 0; tries < 50 && (await focused()) !== ids[0]; tries++) {
+    await page.keyboard.press('j');
+    if ((await focused()) !== ids[0]) await page.waitForTimeout(100);
+  }
+  expect(await focused()).toBe(ids[0]);
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  expect(await focused()).toBe(ids[1]);
+  // The row in focus is marked where it can be seen.
+  expect(await page.locator('tbody tr:has(a.job-link:focus-visible)').getAttribute('data-job-id')).toBe(ids[1]);
+  await screenshot(page, 'list-keyboard-focus');
+
+  // Not while typing: a j in the search field is a letter.
+  await page.keyboard.press('/');
+  expect(await focused()).toBe('s-search');
+  await page.keyboard.type('jk');
+  expect(await page.inputValue('#s-search')).toBe('jk');
+  await page.locator('#s-search').fill('');
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  // Nor with a modifier held.
+  await page.keyboard.press('Control+j');
+  expect(ids).not.toContain(await focused());
+
+  await page.keyboard.press(']');
+  await page.waitForFunction(() => document.querySelector('[aria-current="page"]')?.textContent === 'Page 2');
+  await page.locator('tbody a.job-link').first().waitFor();
+  await page.keyboard.press('[');
+  await page.waitForFunction(() => document.querySelector('[aria-current="page"]')?.textContent === 'Page 1');
+
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.waitFor();
+  expect(await dialog.textContent()).toContain('Next page');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'list-shortcuts');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+
+  await page.locator('tbody tr[data-job-id]').first().waitFor();
+  await page.keyboard.press('j');
+  const opened = await focused();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(url(`/jobs/${opened}`));
+  await close();
+});
+
+it('marks jobs long in Init as possibly stuck, and not one just submitted', async () => {
+  const { MediaInfoJob } = await popCoreClient(stack.emulator.url).request<{ MediaInfoJob: { JobId: string } }>('SubmitMediaInfoJob', {
+    Input: JSON.stringify({ Type: 'OSS', Media: 'oss://live/just-now.mp4' }),
+  });
+  const { page, close } = await open('en-US', '/jobs?Status=Init');
+  await page.locator(`tr[data-job-id="${MediaInfoJob.JobId}"]`).waitFor();
+  expect(await page.locator(`tr[data-job-id="${MediaInfoJob.JobId}"] .stuck`).count()).toBe(0);
+  const stuck = page.locator('tbody .stuck').first();
+  expect(await stuck.textContent()).toMatch(/^possibly stuck · \d/);
+  expect(await stuck.getAttribute('title')).toBe('Still processing after more than 10 minutes: ICE may have lost this job.');
+  await close();
+});
+
+it('keeps relative times true as time passes on a job page', async () => {
+  const { MediaInfoJob } = await popCoreClient(stack.emulator.url).request<{ MediaInfoJob: { JobId: string } }>('SubmitMediaInfoJob', {
+    Input: JSON.stringify({ Type: 'OSS', Media: 'oss://live/ticking.mp4' }),
+  });
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(url(`/jobs/${MediaInfoJob.JobId}`));
+  const ago = page.locator('.job-header + dl.facts dd').nth(1).locator('.muted');
+  await ago.waitFor();
+  const seconds = async () => Number(/\((\d+) seconds? ago\)/.exec((await ago.textContent()) ?? '')?.[1] ?? Number.NaN);
+  const first = await seconds();
+  await page.waitForTimeout(3500);
+  expect(await seconds()).toBeGreaterThanOrEqual(first + 2);
+  await context.close();
+});
