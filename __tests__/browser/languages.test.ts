@@ -208,7 +208,7 @@ describe('languages', () => {
       const page = await context.newPage();
       await page.goto(url(`/jobs/${chineseJobId}`));
       await page.locator('h1[translate="no"]').waitFor();
-      await page.locator('summary').click();
+      await page.locator('section[aria-labelledby="raw-json"] summary').click();
       await page.locator('pre.raw').waitFor();
       const cdp = await context.newCDPSession(page);
       // The job's name in the heading (sans-serif) and in the raw JSON (monospace).

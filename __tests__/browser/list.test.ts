@@ -186,3 +186,39 @@ it('keeps relative times true as time passes on a job page', async () => {
   expect(await seconds()).toBeGreaterThanOrEqual(first + 2);
   await context.close();
 });
+
+it('hydrates the server’s rows late without drawing them again, keeping what was chosen before', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The page's scripts wait until the choices are made in the server's HTML, as on a slow connection;
+  // the first page holds jobs in Init for long, whose "possibly stuck" age the server wrote.
+  let release!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(url('/jobs?Status=Init'), { waitUntil: 'commit' });
+  await page.locator('tbody a.job-link').first().waitFor();
+  expect(await page.locator('tbody .stuck').count()).toBeGreaterThan(0);
+  await page.locator('#f-status').selectOption('Fail');
+  await page.locator('#f-since').selectOption('30d');
+  await page.locator('#x-format').selectOption('ndjson');
+  await page.evaluate(() => ((window as unknown as { serverTable: Element }).serverTable = document.querySelector('.jobs-table')!));
+  // Seconds later, as a slow connection would: the server's times are then seconds old.
+  await page.waitForTimeout(2500);
+  release();
+  // React marks the nodes it has hydrated with its own properties.
+  await page.waitForFunction(() => ['f-status', 'x-format'].every((id) => Object.keys(document.getElementById(id) ?? {}).some((key) => key.startsWith('__react'))));
+  await page.waitForTimeout(500);
+  // A mismatch between the server's HTML and the browser's first render makes React draw the rows anew.
+  expect(await page.evaluate(() => document.querySelector('.jobs-table') === (window as unknown as { serverTable: Element }).serverTable)).toBe(true);
+  expect(errors).toEqual([]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.ndjson$/);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL((address) => address.searchParams.get('Status') === 'Fail' && address.searchParams.get('Since') === '30d');
+  await context.close();
+});

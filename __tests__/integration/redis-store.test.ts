@@ -79,7 +79,9 @@ it("lets two instances see each other's values, locks and budgets", async () => 
 
 it('does not take a busy event loop for a Redis that does not answer', async () => {
   const store = open();
-  expect(await store.health()).toBe('redis');
+  // A busy machine may take longer than the timeout to connect: the test starts once it has.
+  await until('the store reaches Redis', async () => (await store.health()) === 'redis');
+  const degradedBefore = events('store_degraded').length;
   // Redis answers 100 ms after the call, while this process is busy for five times the timeout.
   redis.child.kill('SIGSTOP');
   const answered = store.get('anything');
@@ -89,7 +91,7 @@ it('does not take a busy event loop for a Redis that does not answer', async () 
   while (Date.now() < busyUntil);
   expect(await answered).toBeUndefined();
   expect(await store.health()).toBe('redis');
-  expect(events('store_degraded')).toEqual([]);
+  expect(events('store_degraded')).toHaveLength(degradedBefore);
 });
 
 it('keeps every key under its prefix, with its TTL', async () => {

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, type ClipboardEvent, type FormEvent, type ReactNode } from 'react';
 import { reasonText } from '@/components/ui/error-text';
+import { useEarlyInput, type EarlyField } from '@/components/ui/use-early-input';
 import { useTimeZone } from '@/components/ui/use-time-zone';
 import { JOB_ORDERS, JOB_STATUSES } from '@/lib/ice/list-jobs-params';
 import type { FilterName, FilterValues } from '@/lib/jobs/filter-values';
@@ -88,6 +89,20 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
   const endValue = end ?? toInputValue(values.EndOfCreateTime, zone);
   const searching = SEARCH_FIELDS.some((name) => draft[name]?.trim());
   const fieldId = (name: FilterName) => FIELD_IDS[name];
+
+  const drafted = (name: FilterName, shown = draft[name] ?? ''): [string, EarlyField] => [
+    FIELD_IDS[name],
+    { held: shown, take: (value) => setDraft((d) => ({ ...d, [name]: value })) },
+  ];
+  useEarlyInput({
+    ...Object.fromEntries(
+      (['Status', 'Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio'] as const).map((name) => drafted(name)),
+    ),
+    ...Object.fromEntries([drafted('OrderBy', draft.OrderBy ?? 'CreateTimeDesc'), drafted('PageSize', draft.PageSize ?? String(DEFAULT_PAGE_SIZE))]),
+    [FIELD_IDS.Since]: { held: time, take: (value) => setTime(value as TimeChoice) },
+    [FIELD_IDS.StartOfCreateTime]: { held: startValue, take: setStart },
+    [FIELD_IDS.EndOfCreateTime]: { held: endValue, take: setEnd },
+  });
 
   /** The marks of a field the server refused: aria attributes, and the words under it. */
   const errorOf = (names: FilterName[]) => (invalidField && names.includes(invalidField) ? reasonText(tErrors, { params: invalid?.params }) : undefined);

@@ -2,12 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { useTimeFormatter } from '@/components/ui/use-time-zone';
 import { ApiError } from '@/lib/api-client/fetch-json';
 import { readExport, type ExportFile } from '@/lib/api-client/read-export';
 import { exportApiUrl, selectionExportApiUrl } from '@/lib/api-client/urls';
-import { EXPORT_FORMATS, type ExportFormat } from '@/lib/jobs/export-query';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '@/lib/jobs/export-query';
 import { listQuerySearchParams, type ListQuery } from '@/lib/jobs/list-query';
 import { useSelection } from './use-selection';
 
@@ -41,6 +42,7 @@ export function JobsExport({ query, coverage }: { query: ListQuery; coverage: Ex
   const describe = useErrorText();
   const time = useTimeFormatter();
   const [format, setFormat] = useState<ExportFormat>('csv');
+  useEarlyInput({ 'x-format': { held: format, take: (value) => isExportFormat(value) && setFormat(value) } });
   const { selected } = useSelection();
   const url = selected.length > 0 ? selectionExportApiUrl(selected, format) : exportApiUrl(listQuerySearchParams(query), format);
   const [started, setState] = useState<ExportState>({ url, kind: 'idle' });

@@ -25,7 +25,7 @@ export async function JobsResults({ query }: { query: ListQuery }) {
   return (
     <>
       {page.search && <SearchProgress progress={page.search} more={!!page.pager.next} />}
-      <JobsTable rows={page.rows} liveQuery={page.liveQuery} filtered={page.filtered} stuckAfterMs={getListConfig().stuckAfterMs} exportQuery={query} exportCoverage={coverage} />
+      <JobsTable rows={page.rows} liveQuery={page.liveQuery} filtered={page.filtered} stuckAfterMs={getListConfig().stuckAfterMs} renderedAtMs={page.readAtMs} exportQuery={query} exportCoverage={coverage} />
       <JobsPager links={page.pager} scanning={!!page.search} />
     </>
   );

@@ -2,9 +2,10 @@
 
 import { useTable, type RowSelectionState } from '@tanstack/react-table';
 import Link from 'next/link';
-import { useLocale, useNow, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
+import { useClockFrom } from '@/components/ui/use-clock';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { useTimeFormatter, useZoneName } from '@/components/ui/use-time-zone';
 import { useJobRows } from '@/lib/api-client/use-job-rows';
@@ -25,6 +26,8 @@ export interface JobsTableProps {
   filtered: boolean;
   /** A job in Init for longer than this is marked as possibly stuck (STUCK_AFTER_MINUTES). */
   stuckAfterMs: number;
+  /** When the server rendered the rows: "now" in the server's HTML and while it hydrates. */
+  renderedAtMs: number;
   /** The list's query and what an export of it covers, for the Export control beside the table. */
   exportQuery: ListQuery;
   exportCoverage: ExportCoverage;
@@ -38,15 +41,15 @@ const COPIED_MS = 2000;
  * live on a first page. Columns are the browser's choice (a chooser beside the table), selection is the
  * URL's; at 360 px the rows become cards (globals.css).
  */
-export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs, exportQuery, exportCoverage }: JobsTableProps) {
+export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs, renderedAtMs, exportQuery, exportCoverage }: JobsTableProps) {
   const t = useTranslations('list');
   const locale = useLocale() as Locale;
   const describe = useErrorText();
   const { data: rows = initialRows, error } = useJobRows({ liveQuery, initialRows });
   const format = useTimeFormatter();
   const zone = useZoneName();
-  // Ticks every half minute, so a job's "possibly stuck" age stays true on a page left open.
-  const now = useNow({ updateInterval: 30_000 });
+  // By the half minute, so a job's "possibly stuck" age stays true on a page left open.
+  const nowMs = useClockFrom(renderedAtMs, 30_000);
   const [copiedId, setCopiedId] = useState<string>();
   useEffect(() => {
     if (!copiedId) return;
@@ -76,7 +79,7 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
       const next = typeof updater === 'function' ? updater(visible) : updater;
       for (const column of CHOOSABLE_COLUMNS) if (next[column] !== visible[column]) choose(column, next[column] ?? true);
     },
-    meta: { t, locale, time: (iso) => format(iso, undefined, false), zone, nowMs: now.getTime(), stuckAfterMs, copiedId, copy },
+    meta: { t, locale, time: (iso) => format(iso, undefined, false), zone, nowMs, stuckAfterMs, copiedId, copy },
   });
 
   if (rows.length === 0) {

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useTransition } from 'react';
+import { useEarlyInput } from './use-early-input';
 import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS, LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';
 
 /**
@@ -21,6 +22,7 @@ export function LanguageSwitch() {
     document.cookie = `${LOCALE_COOKIE}=${next}; Path=/; Max-Age=${LOCALE_COOKIE_MAX_AGE_SECONDS}; SameSite=Lax${secure}`;
     startTransition(() => router.refresh());
   };
+  useEarlyInput({ language: { held: locale, take: choose } });
 
   return (
     <div className="field inline-field">

@@ -43,3 +43,17 @@ export function useClockSince(sinceMs: number): number {
     () => 0,
   );
 }
+
+/**
+ * Now, in steps of `stepMs`, for text the server's HTML holds too (a job's "possibly stuck" age): the
+ * server's render time while the page hydrates, so the browser's first render matches the HTML however
+ * late it comes (a mismatch makes React throw the server's rows away and draw them again), then the
+ * browser's own clock.
+ */
+export function useClockFrom(renderedAtMs: number, stepMs: number): number {
+  return useSyncExternalStore(
+    subscribe,
+    () => Math.floor(Date.now() / stepMs) * stepMs,
+    () => renderedAtMs,
+  );
+}

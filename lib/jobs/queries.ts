@@ -23,6 +23,8 @@ export interface JobsPage {
   /** The query string the first page refreshes with; undefined past the first page. */
   liveQuery?: string;
   filtered: boolean;
+  /** When ICE answered: the page's "now" for what it says about time (a job's "possibly stuck" age). */
+  readAtMs: number;
   /** For a search: how far the scan has come, over which window, and whether a bound stopped it. */
   search?: Omit<SearchPage, 'Jobs' | 'NextPageToken'>;
 }
@@ -72,8 +74,8 @@ export async function loadJobsPage(query: ListQuery): Promise<JobsPage> {
       userKey: viewer.kind === 'user' ? userKey(viewer.user) : undefined,
     };
     const { Jobs, NextPageToken, ...progress } = await audited('/jobs', '/jobs', params, () => searchJobsPage(sized, options));
-    return { ...base, rows: Jobs.map(summarizeJob), pager: pagerLinks(query, NextPageToken), search: progress };
+    return { ...base, rows: Jobs.map(summarizeJob), pager: pagerLinks(query, NextPageToken), readAtMs: Date.now(), search: progress };
   }
   const page = await audited('/jobs', '/jobs', params, () => iceClient().listMediaInfoJobs(sized.ice));
-  return { ...base, rows: page.Jobs.map(summarizeJob), pager: pagerLinks(query, page.NextPageToken) };
+  return { ...base, rows: page.Jobs.map(summarizeJob), pager: pagerLinks(query, page.NextPageToken), readAtMs: Date.now() };
 }
