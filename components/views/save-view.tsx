@@ -9,7 +9,7 @@ import { useErrorText } from '@/components/ui/use-error-text';
 import { ApiError } from '@/lib/api-client/fetch-json';
 import { saveView } from '@/lib/api-client/views';
 import { COLUMNS_PARAM } from '@/lib/jobs/list-query';
-import { MAX_VIEW_NAME, viewUrlOf } from '@/lib/views/view-input';
+import { MAX_VIEW_NAME, viewUrlOf } from '@/lib/views/view-url';
 
 /**
  * Names the list as it is (its filters, time window and columns) as a saved view. The view is the

@@ -8,7 +8,7 @@ import { reasonText } from '@/components/ui/error-text';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { ApiError } from '@/lib/api-client/fetch-json';
 import { deleteSavedView, renameSavedView } from '@/lib/api-client/views';
-import { MAX_VIEW_NAME, type SavedView } from '@/lib/views/view-input';
+import { MAX_VIEW_NAME, type SavedView } from '@/lib/views/view-url';
 
 /** One saved view on /views: open it, copy its link, rename it in place, delete it. */
 export function ViewRow({ view, onChanged }: { view: SavedView; onChanged: (message: string) => void }) {

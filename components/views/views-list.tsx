@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { useViews } from '@/lib/api-client/views';
-import type { SavedView } from '@/lib/views/view-input';
+import type { SavedView } from '@/lib/views/view-url';
 import { ViewRow } from './view-row';
 
 /** The person's views on /views: the server's list first, then the shared SWR copy as it changes. */

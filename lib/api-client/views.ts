@@ -1,7 +1,7 @@
 // The browser's calls to /api/views: the signed-in person's saved views, one SWR key for every reader
 // (the header's menu, the save control, the views page), so a change made in one shows in the others.
 import useSWR, { mutate } from 'swr';
-import type { SavedView } from '@/lib/views/view-input';
+import type { SavedView } from '@/lib/views/view-url';
 import { fetchJson } from './fetch-json';
 
 export const VIEWS_API_URL = '/api/views';

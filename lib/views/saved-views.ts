@@ -6,13 +6,14 @@ import { parseOrThrow } from '@/lib/ice/schemas';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
 import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
-import { createViewSchema, renameViewSchema, viewUrlOf, type SavedView } from './view-input';
+import { createViewSchema, renameViewSchema } from './view-input';
+import { viewUrlOf, type SavedView } from './view-url';
 
 // A person's saved views: named /jobs URLs, kept in the store (memory, or Redis for every instance)
 // under the person's key, at most MAX_VIEWS each. Only the owner reaches them: every call is made for
 // one owner, and an id is looked up among that owner's records only. Cases:
 // - a view's URL is checked with the list's own parser, so it never holds a list the page refuses;
-// - paging and a selection are left out of it (view-input.ts);
+// - paging and a selection are left out of it (view-url.ts);
 // - a record the store holds that does not read as a view is skipped and logged, not shown.
 
 export const MAX_VIEWS = 50;

@@ -1,12 +1,9 @@
 // A saved view as a person names it: a name and a /jobs URL (filters, time window, columns). One schema
-// for the API's bodies, the form and the tests; the URL's filters are also read with the list's own
-// parser on the server (saved-views.ts), so a view can never hold a list the page would refuse.
+// for the API's bodies and the tests; the URL's filters are also read with the list's own parser on the
+// server (saved-views.ts), so a view can never hold a list the page would refuse. The form in the
+// browser uses view-url.ts, which has the limits without zod.
 import { z } from 'zod';
-
-export const MAX_VIEW_NAME = 80;
-export const MAX_VIEW_URL = 2000;
-/** The list's names a view leaves out: where someone had paged to, and what they had ticked. */
-export const NOT_SAVED_PARAMS = ['NextPageToken', 'Trail', 'Select'] as const;
+import { MAX_VIEW_NAME, MAX_VIEW_URL } from './view-url';
 
 const name = z
   .string({ error: 'must be text' })
@@ -23,21 +20,3 @@ export const createViewSchema = z.strictObject({ Name: name, Url: url }, { error
 export const renameViewSchema = z.strictObject({ Name: name }, { error: 'must be a JSON object with Name' });
 
 export type CreateView = z.output<typeof createViewSchema>;
-
-/** A view as the API answers it. */
-export interface SavedView {
-  Id: string;
-  Name: string;
-  Url: string;
-  CreatedAt: string;
-  UpdatedAt: string;
-}
-
-/** The list URL as a view keeps it: the same query without paging and selection. */
-export function viewUrlOf(listUrl: string): string {
-  const [path, query = ''] = listUrl.split('?', 2);
-  const params = new URLSearchParams(query);
-  for (const param of NOT_SAVED_PARAMS) params.delete(param);
-  const search = params.toString();
-  return search ? `${path}?${search}` : path!;
-}

@@ -1,50 +1,16 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import ts from 'typescript';
 import { CLIENT_NAMESPACES, clientMessages } from '@/lib/i18n/client-messages';
 import { LOCALES } from '@/lib/i18n/locales';
 import { MESSAGES } from '@/lib/i18n/messages';
+import { clientModules } from '../../support/client-modules';
 
-// The layout sends the browser only CLIENT_NAMESPACES. Code that runs there is every 'use client'
-// module and everything it imports (a component without the directive becomes client code when a
-// client module imports it). Each useTranslations namespace read by that code must be sent, or the
-// browser would show a message key where words belong.
-const ROOT = path.resolve(__dirname, '../../..');
-const SOURCE_DIRS = ['app', 'components', 'lib'];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return sourceFiles(file);
-    return /\.tsx?$/.test(name) ? [file] : [];
-  });
-}
-
-function resolveImport(from: string, specifier: string): string | undefined {
-  const base = specifier.startsWith('@/') ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(from), specifier) : undefined;
-  if (!base) return undefined; // a package: not ours to walk
-  return [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find((f) => existsSync(f));
-}
-
-const isClientModule = (text: string) => /^\s*(['"])use client\1/.test(text);
-
+// The layout sends the browser only CLIENT_NAMESPACES. Each useTranslations namespace read by code the
+// browser runs (support/client-modules.ts) must be sent, or it would show a message key where words belong.
 /** Every module of ours that the browser runs, with the namespaces its useTranslations calls read. */
 function clientNamespacesRead(): Map<string, string[]> {
-  const all = SOURCE_DIRS.flatMap((dir) => sourceFiles(path.join(ROOT, dir)));
-  const pending = all.filter((file) => isClientModule(readFileSync(file, 'utf8')));
-  const seen = new Set<string>();
   const read = new Map<string, string[]>();
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = readFileSync(file, 'utf8');
-    for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
-      const target = resolveImport(file, imported.fileName);
-      if (target) pending.push(target);
-    }
+  for (const [file, { text }] of clientModules()) {
     const calls = [...text.matchAll(/useTranslations\(([^)]*)\)/g)].map((m) => m[1]!.trim());
-    if (calls.length > 0) read.set(path.relative(ROOT, file), calls);
+    if (calls.length > 0) read.set(file, calls);
   }
   return read;
 }
