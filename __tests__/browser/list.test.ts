@@ -98,11 +98,18 @@ it('keeps the column choice across a reload, and puts back the defaults on reque
   await close();
 });
 
-it('reads ICE’s trigger words in Chinese on a Chinese page', async () => {
+it('reads ICE’s words in Chinese on a Chinese page: triggers on the list, a job’s trigger and channel layouts', async () => {
   const { page, close } = await open('zh-CN', '/jobs?Columns=trigger');
   const triggers = await page.locator('tbody td[data-col="trigger"] span[title]').evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('title'), cell.textContent]));
   expect(triggers.length).toBeGreaterThan(0);
   for (const [raw, shown] of triggers) expect(shown).toBe({ API: 'API', WorkFlow: '工作流', Console: '控制台' }[raw!]);
+  // And on a job's page: its trigger, and its audio channel layouts (ICE's name on hover).
+  type Listed = { JobId: string; TriggerSource?: string; MediaInfoProperty?: { AudioStreamInfoList?: { ChannelLayout?: string }[] } };
+  const { Jobs } = await popCoreClient(stack.emulator.url).request<{ Jobs: Listed[] }>('ListMediaInfoJobs', { Status: 'Success', PageSize: 100 });
+  const job = Jobs.find((j) => j.TriggerSource === 'WorkFlow' && j.MediaInfoProperty?.AudioStreamInfoList?.some((a) => a.ChannelLayout === 'stereo'))!;
+  await page.goto(url(`/jobs/${job.JobId}`));
+  expect(await page.locator('dl.facts dd span[title="WorkFlow"]').textContent()).toBe('工作流');
+  expect(await page.locator('table td span[title="stereo"]').first().textContent()).toBe('2 (立体声)');
   await close();
 });
 

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { CollapsibleText } from '@/components/ui/collapsible-text';
+import { useIceWords } from '@/components/ui/use-ice-words';
 import { formatBytes } from '@/lib/format/bytes';
 import { MISSING } from '@/lib/format/numbers';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
@@ -27,6 +28,7 @@ function excerpt(text: string): Shown {
  */
 export function JobFacts({ job }: { job: MediaInfoJob }) {
   const t = useTranslations('job.facts');
+  const words = useIceWords();
   const userData = job.UserData ? prettyIfJson(job.UserData) : undefined;
   const userText = userData ? excerpt(userData.text) : undefined;
   const failed = job.Status === 'Fail';
@@ -39,7 +41,7 @@ export function JobFacts({ job }: { job: MediaInfoJob }) {
       <h2 id="job-facts">{t('title')}</h2>
       <dl className="facts">
         <dt>{t('trigger')}</dt>
-        <dd>{job.TriggerSource ?? MISSING}</dd>
+        <dd>{job.TriggerSource ? <span title={job.TriggerSource}>{words.trigger(job.TriggerSource)}</span> : MISSING}</dd>
         <dt>{t('input')}</dt>
         <dd>
           {job.Input ? (

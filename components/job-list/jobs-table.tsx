@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useClockFrom } from '@/components/ui/use-clock';
 import { useErrorText } from '@/components/ui/use-error-text';
+import { useIceWords } from '@/components/ui/use-ice-words';
 import { useTimeFormatter, useZoneName } from '@/components/ui/use-time-zone';
 import { useJobRows } from '@/lib/api-client/use-job-rows';
 import type { Locale } from '@/lib/i18n/locales';
@@ -45,6 +46,7 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
   const t = useTranslations('list');
   const locale = useLocale() as Locale;
   const describe = useErrorText();
+  const { trigger } = useIceWords();
   const { data: rows = initialRows, error } = useJobRows({ liveQuery, initialRows });
   const format = useTimeFormatter();
   const zone = useZoneName();
@@ -79,7 +81,7 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
       const next = typeof updater === 'function' ? updater(visible) : updater;
       for (const column of CHOOSABLE_COLUMNS) if (next[column] !== visible[column]) choose(column, next[column] ?? true);
     },
-    meta: { t, locale, time: (iso) => format(iso, undefined, false), zone, nowMs, stuckAfterMs, copiedId, copy },
+    meta: { t, locale, time: (iso) => format(iso, undefined, false), zone, nowMs, stuckAfterMs, trigger, copiedId, copy },
   });
 
   if (rows.length === 0) {

@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = [
   'search',
   'status',
   'time',
+  'values',
   'views',
 ] as const;
 

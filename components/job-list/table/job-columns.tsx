@@ -27,6 +27,8 @@ export interface JobTableMeta {
   nowMs: number;
   /** A job in Init for longer than this is marked as possibly stuck. */
   stuckAfterMs: number;
+  /** ICE's trigger words in the page's language. */
+  trigger: (value: string) => string;
   /** The JobId whose copy button just worked, and the copy itself. */
   copiedId?: string;
   copy: (jobId: string) => void;
@@ -61,7 +63,6 @@ export function defaultVisibility(rows: JobRow[]): Record<ChoosableColumn, boole
 /** Characters of a name or a file shown in a cell; the whole text is on hover. */
 const NAME_CHARS = 60;
 const FILE_CHARS = 36;
-const KNOWN_TRIGGERS = new Set(['API', 'WorkFlow', 'Console']);
 
 const present = (value: string) => (value && value !== MISSING ? value : undefined);
 
@@ -226,7 +227,7 @@ export const jobColumns = column.columns([
       const trigger = getValue();
       if (!trigger) return MISSING;
       // ICE's own word, translated for people; the raw value on hover.
-      return KNOWN_TRIGGERS.has(trigger) ? <span title={trigger}>{table.options.meta!.t(`triggers.${trigger as 'API' | 'WorkFlow' | 'Console'}`)}</span> : trigger;
+      return <span title={trigger}>{table.options.meta!.trigger(trigger)}</span>;
     },
   }),
 ]);
