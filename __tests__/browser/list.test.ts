@@ -133,7 +133,7 @@ it('works from the keyboard: / to search, j and k through the jobs, Enter to ope
 
   // Not while typing: a j in the search field is a letter.
   await page.keyboard.press('/');
-  expect(await focused()).toBe('s-search');
+  await page.waitForFunction(() => document.activeElement?.id === 's-search');
   await page.keyboard.type('jk');
   expect(await page.inputValue('#s-search')).toBe('jk');
   await page.locator('#s-search').fill('');

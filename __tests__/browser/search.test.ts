@@ -41,8 +41,13 @@ it('searches by file name from the keyboard, shows its progress, continues where
   await page.locator('tbody a.job-link').first().waitFor();
   // On a phone the filters are folded into one line; "/" unfolds them and goes to the search field.
   expect(await page.locator('#s-search').isVisible()).toBe(false);
-  await page.keyboard.press('/');
-  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('s-search');
+  // The key works once the page has hydrated, a moment after its rows show; the field is focused once drawn.
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  for (let tries = 0; tries < 50 && (await focused()) !== 's-search'; tries++) {
+    await page.keyboard.press('/');
+    await page.waitForTimeout(100);
+  }
+  expect(await focused()).toBe('s-search');
   await page.keyboard.type('EP-12_FINAL');
   await page.keyboard.press('Enter');
   await page.waitForURL(/Search=EP-12_FINAL/);

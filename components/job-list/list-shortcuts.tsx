@@ -29,9 +29,10 @@ export function ListShortcuts() {
         case '/': {
           const search = document.querySelector<HTMLInputElement>('.filter-bar input[type="search"]');
           if (!search) return;
-          // On a phone the filters are folded away: unfold them first.
-          if (!search.offsetParent) document.querySelector<HTMLButtonElement>('.filters-toggle[aria-expanded="false"]')?.click();
           event.preventDefault();
+          if (search.offsetParent) return search.focus();
+          // On a phone the filters are folded away: unfold them, and focus once they are drawn.
+          document.querySelector<HTMLButtonElement>('.filters-toggle[aria-expanded="false"]')?.click();
           requestAnimationFrame(() => search.focus());
           return;
         }
