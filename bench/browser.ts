@@ -6,6 +6,7 @@ import path from 'node:path';
 import { heavyJob } from '../emulator/fixtures';
 import { control } from '../harness/emulator-control';
 import { launchBrowser } from '../harness/browser';
+import type { Page } from 'playwright-core';
 import { startBareNext } from './bare-next';
 import type { Figure } from './report';
 import { percentile, type BenchStack } from './stack';
@@ -26,12 +27,7 @@ export async function bigDataFigures(stack: BenchStack): Promise<Figure[]> {
     const measure = async (jobId: string, openRaw: boolean) => {
       const context = await browser.newContext({ extraHTTPHeaders: stack.signedIn });
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        window.longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await recordLongTasks(page);
       await page.goto(`${stack.portal.url}/jobs/${jobId}`);
       await page.getByRole('table').first().waitFor();
       if (openRaw) {
@@ -51,12 +47,7 @@ export async function bigDataFigures(stack: BenchStack): Promise<Figure[]> {
     const list = async (url: string, headers: Record<string, string>, rows: number) => {
       const context = await browser.newContext({ extraHTTPHeaders: headers });
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        window.longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await recordLongTasks(page);
       const longest: number[] = [];
       for (let load = 0; load < 5; load++) {
         await page.goto(url);
@@ -88,4 +79,14 @@ export async function bigDataFigures(stack: BenchStack): Promise<Figure[]> {
   } finally {
     await browser.close();
   }
+}
+
+/** From the page's first script on, every long task's duration lands in window.longTasks. */
+async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
 }

@@ -6,6 +6,8 @@ import { newSigningKey, nowSeconds, signJwt } from './jwt';
 
 export interface FakeIdp {
   issuer: string;
+  /** The one client it knows; its secret is `${clientId}-secret`. */
+  clientId: string;
   /** Claims of the next ID token, given the nonce the portal sent to /authorize. */
   nextIdToken: (nonce: string) => Record<string, unknown>;
   /** The nonce of the last authorization request, read from the portal's redirect by the test. */
@@ -21,6 +23,7 @@ export async function startFakeIdp(clientId: string): Promise<FakeIdp & { defaul
 
   const idp = {
     issuer,
+    clientId,
     defaultClaims: (nonce: string): Record<string, unknown> => ({
       iss: issuer,
       aud: clientId,

@@ -40,6 +40,27 @@ export function startPortalAgainst(emulatorUrl: string, env: Record<string, stri
   );
 }
 
+/**
+ * A portal that signs people in through a test's OpenID provider (fake-idp.ts), on a free port of its
+ * own (its APP_URL); `env` adds to or overrides the settings (REDIS_URL, AUTH_SECRET shared by replicas).
+ */
+export async function startOidcPortalAgainst(emulatorUrl: string, idp: { issuer: string; clientId: string }, env: Record<string, string> = {}): Promise<PortalProcess> {
+  const port = await freePort();
+  return startPortalAgainst(
+    emulatorUrl,
+    {
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: idp.clientId,
+      OIDC_CLIENT_SECRET: `${idp.clientId}-secret`,
+      APP_URL: `http://127.0.0.1:${port}`,
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      ...env,
+    },
+    port,
+  );
+}
+
 export async function startPortalStack(options: StackOptions = {}): Promise<PortalStack> {
   const emulator = await startEmulatorProcess(options.emulatorArgs ?? ['--jobs', '300', '--seed', '11']);
   const authSecret = randomBytes(32).toString('base64url');

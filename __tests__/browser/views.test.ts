@@ -4,9 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
-import { freePort } from '@/harness/free-port';
 import type { PortalProcess } from '@/harness/portal-process';
-import { startPortalAgainst } from '@/harness/portal-stack';
+import { startOidcPortalAgainst } from '@/harness/portal-stack';
 import { startRedisProcess, type RedisProcess } from '@/harness/redis-process';
 
 // Saved views in a real browser, on two portals sharing one Redis as two replicas do: saved on one
@@ -25,14 +24,7 @@ let session: { name: string; value: string };
 
 beforeAll(async () => {
   [emulator, redis, idp, browser] = await Promise.all([startEmulatorProcess(['--jobs', '200', '--seed', '17']), startRedisProcess(), startFakeIdp(CLIENT_ID), launchBrowser()]);
-  const portal = async () => {
-    const port = await freePort();
-    return startPortalAgainst(
-      emulator.url,
-      { AUTH_MODE: 'oidc', OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: 'views-secret', APP_URL: `http://127.0.0.1:${port}`, AUTH_SECRET, REDIS_URL: redis.url },
-      port,
-    );
-  };
+  const portal = () => startOidcPortalAgainst(emulator.url, idp, { AUTH_SECRET, REDIS_URL: redis.url });
   [a, b] = await Promise.all([portal(), portal()]);
   const [name, ...value] = (await signInThrough(a.url, idp)).split('=');
   session = { name: name!, value: value.join('=') };

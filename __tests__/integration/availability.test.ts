@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { control, readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
-import { freePort } from '@/harness/free-port';
 import type { PortalProcess } from '@/harness/portal-process';
-import { startPortalAgainst } from '@/harness/portal-stack';
+import { startOidcPortalAgainst, startPortalAgainst } from '@/harness/portal-stack';
 import { filtersKey, sealPosition } from '@/lib/jobs/search-token';
 
 // One request must not be able to hold the portal: exports are capped and ended when their reader
@@ -28,24 +26,8 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   [emulator, idp] = await Promise.all([startEmulatorProcess(['--jobs', '40000', '--seed', '23']), startFakeIdp(CLIENT_ID)]);
-  const port = await freePort();
   [capped, open] = await Promise.all([
-    startPortalAgainst(
-      emulator.url,
-      {
-        AUTH_MODE: 'oidc',
-        OIDC_ISSUER: idp.issuer,
-        OIDC_CLIENT_ID: CLIENT_ID,
-        OIDC_CLIENT_SECRET: 'availability-secret',
-        APP_URL: `http://127.0.0.1:${port}`,
-        AUTH_SECRET: randomBytes(32).toString('base64url'),
-        AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-        EXPORT_MAX_PER_USER: '2',
-        EXPORT_MAX_PER_INSTANCE: '3',
-        EXPORT_IDLE_SECONDS: '2',
-      },
-      port,
-    ),
+    startOidcPortalAgainst(emulator.url, idp, { AUTH_RATE_LIMIT_PER_MINUTE: '10000', EXPORT_MAX_PER_USER: '2', EXPORT_MAX_PER_INSTANCE: '3', EXPORT_IDLE_SECONDS: '2' }),
     startPortalAgainst(emulator.url, {
       AUTH_MODE: 'none',
       AUTH_RATE_LIMIT_PER_MINUTE: '1000000',

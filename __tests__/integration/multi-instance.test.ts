@@ -3,9 +3,8 @@ import { Redis } from 'ioredis';
 import { popCoreClient, readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
-import { freePort } from '@/harness/free-port';
 import type { PortalProcess } from '@/harness/portal-process';
-import { startPortalAgainst } from '@/harness/portal-stack';
+import { startOidcPortalAgainst } from '@/harness/portal-stack';
 import { startRedisProcess, type RedisProcess } from '@/harness/redis-process';
 
 // Two standalone portals sharing one real redis-server, as two replicas (or two Vercel function
@@ -32,23 +31,7 @@ beforeAll(async () => {
     startFakeIdp(CLIENT_ID),
   ]);
   raw = new Redis(redis.url);
-  const portal = async () => {
-    const port = await freePort();
-    return startPortalAgainst(
-      emulator.url,
-      {
-        AUTH_MODE: 'oidc',
-        OIDC_ISSUER: idp.issuer,
-        OIDC_CLIENT_ID: CLIENT_ID,
-        OIDC_CLIENT_SECRET: 'multi-instance-secret',
-        APP_URL: `http://127.0.0.1:${port}`,
-        AUTH_SECRET,
-        AUTH_RATE_LIMIT_PER_MINUTE: String(PER_MINUTE),
-        REDIS_URL: redis.url,
-      },
-      port,
-    );
-  };
+  const portal = () => startOidcPortalAgainst(emulator.url, idp, { AUTH_SECRET, AUTH_RATE_LIMIT_PER_MINUTE: String(PER_MINUTE), REDIS_URL: redis.url });
   [a, b] = await Promise.all([portal(), portal()]);
 });
 

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readStats, resetStats } from '@/harness/emulator-control';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
-import { freePort } from '@/harness/free-port';
 import type { PortalProcess } from '@/harness/portal-process';
-import { startPortalAgainst } from '@/harness/portal-stack';
+import { startOidcPortalAgainst } from '@/harness/portal-stack';
 import { startRedisProcess, type RedisProcess } from '@/harness/redis-process';
 
 // How the portal holds to its store's promises against a real redis-server: TLS when the URL asks
@@ -27,20 +25,7 @@ afterAll(async () => {
 });
 
 async function portal(env: Record<string, string>): Promise<PortalProcess> {
-  const port = await freePort();
-  const started = await startPortalAgainst(
-    emulator.url,
-    {
-      AUTH_MODE: 'oidc',
-      OIDC_ISSUER: idp.issuer,
-      OIDC_CLIENT_ID: CLIENT_ID,
-      OIDC_CLIENT_SECRET: 'store-security-secret',
-      APP_URL: `http://127.0.0.1:${port}`,
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      ...env,
-    },
-    port,
-  );
+  const started = await startOidcPortalAgainst(emulator.url, idp, env);
   portals.push(started);
   return started;
 }

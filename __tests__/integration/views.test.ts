@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
-import { freePort } from '@/harness/free-port';
 import type { PortalProcess } from '@/harness/portal-process';
-import { startPortalAgainst } from '@/harness/portal-stack';
+import { startOidcPortalAgainst } from '@/harness/portal-stack';
 import { startRedisProcess, type RedisProcess } from '@/harness/redis-process';
 
 // Saved views through /api/views on two portals sharing one real redis-server: what one instance saves
@@ -22,23 +21,7 @@ let ben: string;
 
 beforeAll(async () => {
   [emulator, redis, idp] = await Promise.all([startEmulatorProcess(['--jobs', '50', '--seed', '9']), startRedisProcess(), startFakeIdp(CLIENT_ID)]);
-  const portal = async () => {
-    const port = await freePort();
-    return startPortalAgainst(
-      emulator.url,
-      {
-        AUTH_MODE: 'oidc',
-        OIDC_ISSUER: idp.issuer,
-        OIDC_CLIENT_ID: CLIENT_ID,
-        OIDC_CLIENT_SECRET: 'views-secret',
-        APP_URL: `http://127.0.0.1:${port}`,
-        AUTH_SECRET,
-        AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-        REDIS_URL: redis.url,
-      },
-      port,
-    );
-  };
+  const portal = () => startOidcPortalAgainst(emulator.url, idp, { AUTH_SECRET, AUTH_RATE_LIMIT_PER_MINUTE: '100000', REDIS_URL: redis.url });
   [a, b] = await Promise.all([portal(), portal()]);
   const signIn = (sub: string) => signInThrough(a.url, idp, (claims) => ({ ...claims, sub, email: `${sub}@example.com` }));
   ann = await signIn('ann');

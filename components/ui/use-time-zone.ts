@@ -3,32 +3,16 @@
 import { useLocale } from 'next-intl';
 import { useSyncExternalStore } from 'react';
 import { formatTime, zoneName, type TimeZoneChoice } from '@/lib/format/time';
+import { localSetting } from './local-setting';
 
 // The viewer's choice of time zone for every time on screen, remembered in localStorage. The server
 // cannot know the viewer's zone, so server HTML and hydration use UTC and the choice applies right after.
 
-const STORAGE_KEY = 'ice-portal.time-zone';
-const listeners = new Set<() => void>();
-
-function read(): TimeZoneChoice {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY) === 'UTC' ? 'UTC' : 'local';
-  } catch {
-    return 'local';
-  }
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('storage', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', listener);
-  };
-}
+const stored = localSetting('ice-portal.time-zone');
+const read = (): TimeZoneChoice => (stored.read() === 'UTC' ? 'UTC' : 'local');
 
 export function useTimeZone(): TimeZoneChoice {
-  return useSyncExternalStore(subscribe, read, () => 'UTC');
+  return useSyncExternalStore(stored.subscribe, read, () => 'UTC');
 }
 
 /**
@@ -49,12 +33,7 @@ export function useZoneName(): string {
 }
 
 export function setTimeZone(choice: TimeZoneChoice): void {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, choice);
-  } catch {
-    // Private mode without storage: the choice lasts for this page only.
-  }
-  for (const listener of listeners) listener();
+  stored.write(choice);
 }
 
 const noop = () => () => undefined;

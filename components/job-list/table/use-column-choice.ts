@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { COLUMNS_PARAM } from '@/lib/jobs/list-query';
+import { localSetting } from '@/components/ui/local-setting';
 import { setUrlParam, useUrlParam } from '../url-param';
 import { CHOOSABLE_COLUMNS, type ChoosableColumn } from './job-columns';
 
@@ -11,27 +12,10 @@ import { CHOOSABLE_COLUMNS, type ChoosableColumn } from './job-columns';
 // browser's own choice in localStorage, which the chooser then changes. The server cannot know the
 // browser's choice, so server HTML and hydration use the URL's or the defaults.
 
-const STORAGE_KEY = 'ice-portal.columns';
-const listeners = new Set<() => void>();
+const stored = localSetting('ice-portal.columns');
+const read = () => stored.read() ?? '{}';
 
 export type ColumnChoice = Partial<Record<ChoosableColumn, boolean>>;
-
-function read(): string {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY) ?? '{}';
-  } catch {
-    return '{}';
-  }
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('storage', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', listener);
-  };
-}
 
 const isChoosable = (name: string): name is ChoosableColumn => (CHOOSABLE_COLUMNS as readonly string[]).includes(name);
 
@@ -62,19 +46,13 @@ export function parseColumnsParam(text: string): ColumnChoice {
 }
 
 function store(choice: ColumnChoice): void {
-  try {
-    if (Object.keys(choice).length === 0) window.localStorage.removeItem(STORAGE_KEY);
-    else window.localStorage.setItem(STORAGE_KEY, JSON.stringify(choice));
-  } catch {
-    // Private mode without storage: the choice lasts for this page only.
-  }
-  for (const listener of listeners) listener();
+  stored.write(Object.keys(choice).length === 0 ? null : JSON.stringify(choice));
 }
 
 export function useColumnChoice(): { choice: ColumnChoice; choose: (column: ChoosableColumn, shown: boolean) => void; reset: () => void } {
   const fromUrl = useUrlParam(COLUMNS_PARAM);
-  const stored = useSyncExternalStore(subscribe, read, () => '{}');
-  const choice = useMemo(() => (fromUrl !== null ? parseColumnsParam(fromUrl) : parseStored(stored)), [fromUrl, stored]);
+  const own = useSyncExternalStore(stored.subscribe, read, () => '{}');
+  const choice = useMemo(() => (fromUrl !== null ? parseColumnsParam(fromUrl) : parseStored(own)), [fromUrl, own]);
   const choose = useCallback(
     (column: ChoosableColumn, shown: boolean) => {
       if (fromUrl !== null) setUrlParam(COLUMNS_PARAM, columnsParamOf({ ...parseColumnsParam(fromUrl), [column]: shown }));
