@@ -18,6 +18,12 @@ export type ErrorCode =
   | 'store_unavailable'
   | 'view_not_found'
   | 'too_many_views'
+  | 'token_invalid'
+  | 'token_scope'
+  | 'token_not_accepted'
+  | 'token_not_found'
+  | 'too_many_tokens'
+  | 'tokens_off'
   | 'method_not_allowed'
   | 'cross_origin'
   | 'portal_misconfigured'
@@ -161,13 +167,53 @@ export const viewNotFound = () => new PortalError('view_not_found', 404, 'You ha
 export const tooManyViews = (max: number) =>
   new PortalError('too_many_views', 409, `You have ${max} saved views, the most one person may keep: delete one first.`, { params: { max } });
 
+/** Why an API token was refused: it does not read as one, is not (or no longer) known, has expired, or tokens are off. */
+export type TokenRefusal = 'malformed' | 'unknown' | 'expired' | 'off';
+
+const TOKEN_REFUSALS: Record<TokenRefusal, string> = {
+  malformed: 'The Authorization header does not hold a portal API token (Bearer icep_...).',
+  unknown: 'This API token is not known: it was revoked, or never issued here.',
+  expired: 'This API token has expired: make a new one on /settings/tokens.',
+  off: 'API tokens are turned off on this portal.',
+};
+
+export const tokenInvalid = (reason: TokenRefusal) => new PortalError('token_invalid', 401, TOKEN_REFUSALS[reason], { params: { reason } });
+
+export const tokenScope = (scope: string) =>
+  new PortalError('token_scope', 403, `This API token's scope (${scope}) allows reading only; this request changes something.`, { params: { scope } });
+
+/** A token where only a browser's sign-in will do: on a page, or managing tokens themselves. */
+export const tokenNotAccepted = (where: 'page' | 'tokens') =>
+  new PortalError(
+    'token_not_accepted',
+    where === 'page' ? 401 : 403,
+    where === 'page' ? 'API tokens are accepted on /api/* only; pages need a browser sign-in.' : 'Tokens are made and revoked from a signed-in browser, not with a token.',
+    { params: { where } },
+  );
+
+const TOKENS_OFF: Record<string, string> = {
+  off: 'API tokens are turned off on this portal (API_TOKENS=off).',
+  no_sign_in: 'This portal needs no sign-in (AUTH_MODE=none): the API answers without a token.',
+  no_secret: 'API tokens need AUTH_SECRET, which this portal does not have.',
+};
+
+/** Making or listing tokens where the portal offers none (lib/tokens/config.ts TokensOff). */
+export const tokensOff = (why: 'off' | 'no_sign_in' | 'no_secret') => new PortalError('tokens_off', 404, TOKENS_OFF[why]!, { params: { why } });
+
+export const forbiddenToList = () => new PortalError('forbidden', 403, "Only members of API_TOKEN_ADMIN_GROUPS may list everyone's tokens.");
+
+export const tokenNotFound = () => new PortalError('token_not_found', 404, 'There is no token of yours with this id.');
+
+export const tooManyTokens = (max: number) =>
+  new PortalError('too_many_tokens', 409, `You have ${max} live API tokens, the most one person may keep: revoke one first.`, { params: { max } });
+
 export const methodNotAllowed = (allow: string, message = `Only ${allow} is accepted here.`) =>
   new PortalError('method_not_allowed', 405, message, { allow, params: { allow } });
 
 export const crossOrigin = () => new PortalError('cross_origin', 403, 'Requests that change state must come from the portal itself.');
 
 export const routeNotFound = () =>
-  new PortalError('not_found', 404, 'No such API route. The API has /api/jobs, /api/jobs/export, /api/jobs/<JobId>, /api/views, /api/health and /api/ready.');
+  new PortalError('not_found', 404, 'No such API route. The API has /api/jobs, /api/jobs/export, /api/jobs/<JobId>, /api/views, /api/tokens, /api/health and /api/ready.');
 
 /** PortalErrors pass through; anything else is logged for operators and becomes a bare 500. */
 export function toPortalError(error: unknown): PortalError {

@@ -1,8 +1,10 @@
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { getAuthConfig } from '@/lib/auth/config';
 import { currentViewer } from '@/lib/auth/viewer';
 import { PortalError } from '@/lib/errors';
+import { getTokenConfig } from '@/lib/tokens/config';
 import { ViewsMenu } from '@/components/views/views-menu';
 
 /** Who is signed in, their saved views, and the way out; in AUTH_MODE=none, a banner that says nobody is. */
@@ -32,6 +34,11 @@ export async function AccountMenu() {
   return (
     <div className="presets" style={{ alignItems: 'center' }}>
       <ViewsMenu />
+      {!getTokenConfig().off && (
+        <Link href="/settings/tokens" prefetch={false}>
+          {t('tokens')}
+        </Link>
+      )}
       <span className="muted" title={viewer.user.name}>
         {who}
       </span>

@@ -42,7 +42,8 @@ export function errorText(t: ErrorsTranslator, error: ErrorFacts, englishFallbac
   else if (code === 'too_many_exports') message = t('messages.too_many_exports', { scope: text(params.scope), limit: Number(params.limit ?? 1) });
   else if (code === 'export_idle') message = t('messages.export_idle', { seconds: Number(params.seconds ?? 60) });
   else if (code === 'too_many_views') message = t('messages.too_many_views', { max: Number(params.max ?? 50) });
-  else if (code && t.has(`messages.${code}` as Parameters<ErrorsTranslator['has']>[0])) message = t(`messages.${code}` as Parameters<ErrorsTranslator>[0]);
+  // The rest take their values from the error's params by name (max, reason, where...).
+  else if (code && t.has(`messages.${code}` as Parameters<ErrorsTranslator['has']>[0])) message = t(`messages.${code}` as Parameters<ErrorsTranslator>[0], params);
   else if (error.status) message = t('status', { status: error.status });
   else message = t('network');
   return error.jobsBefore === undefined ? message : `${message} ${t('exportStopped', { jobs: error.jobsBefore })}`;

@@ -20,6 +20,8 @@ const httpUrl = (what: string) =>
 const access = {
   AUTH_ALLOWED_EMAIL_DOMAINS: list,
   AUTH_ALLOWED_GROUPS: list,
+  /** Who lists and revokes everyone's API tokens (lib/tokens): a group the session must keep too. */
+  API_TOKEN_ADMIN_GROUPS: list,
   AUTH_GROUPS_CLAIM: z.preprocess(blankAsUnset, z.string().default('groups')),
   AUTH_RATE_LIMIT_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number({ error: 'must be a whole number from 1 to 1000000' }).int().min(1).max(1_000_000).default(120)),
 };

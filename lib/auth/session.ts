@@ -57,11 +57,11 @@ const refreshAfterMs = (config: OidcConfig) => Math.min(60_000, config.idleMs / 
 
 /**
  * Only what the portal needs: an IdP can send hundreds of groups (Entra ID, Keycloak paths), and a
- * cookie over 4 KB is silently dropped. Groups are kept only when they are in AUTH_ALLOWED_GROUPS,
- * which is all that checking access on every request needs.
+ * cookie over 4 KB is silently dropped. Groups are kept only when they are in AUTH_ALLOWED_GROUPS or
+ * API_TOKEN_ADMIN_GROUPS, which is all that checking access and token admins on every request needs.
  */
 export function sessionUser(identity: User, config: OidcConfig): User {
-  const allowed = new Set(config.AUTH_ALLOWED_GROUPS);
+  const allowed = new Set([...config.AUTH_ALLOWED_GROUPS, ...config.API_TOKEN_ADMIN_GROUPS]);
   return {
     sub: cap(identity.sub)!,
     ...(identity.email ? { email: cap(identity.email) } : {}),

@@ -3,25 +3,35 @@ import type { NextRequest, NextResponse } from 'next/server';
 import type { User } from '@/lib/auth/access';
 import type { SealedCookie } from '@/lib/auth/session';
 import type { AnonymousReason } from '@/lib/auth/viewer';
-import { notAllowed, rateLimited, unauthenticated } from '@/lib/errors';
-import { admit, credentialsOf } from './admission';
+import { notAllowed, rateLimited, tokenInvalid, unauthenticated } from '@/lib/errors';
+import type { TokenHolder } from '@/lib/tokens/api-tokens';
+import { admit, admitToken, credentialsOf } from './admission';
+import { bearerTokenOf } from './bearer-token';
 import { errorResponse } from './error-response';
 
 // The API's answer to a request that may not go on: 401 (who are you?), 403 (not allowed), 429 (wait),
-// 503 (the shared store cannot say, with STORE_FAIL_CLOSED), each before any upstream call.
+// 503 (the shared store cannot say, with STORE_FAIL_CLOSED), each before any upstream call. A request
+// with an API token (Authorization: Bearer) is judged by the token alone, whatever cookie it also has.
+
+/** Why a 401 was sent, for the audit line: the session's reason, or the token's. */
+export type RefusedBecause = AnonymousReason | `token_${'malformed' | 'unknown' | 'expired' | 'off'}`;
 
 export type ApiAdmission =
-  | { user: User; refreshedSession?: SealedCookie }
-  /** `anonymous`: why a 401 was sent, for the audit line. */
-  | { refusal: NextResponse; user?: User; anonymous?: AnonymousReason };
+  | { user: User; refreshedSession?: SealedCookie; token?: TokenHolder['token'] }
+  /** `anonymous`: why a 401 was sent; `tokenId`: the token it named, when it named one. */
+  | { refusal: NextResponse; user?: User; anonymous?: RefusedBecause; tokenId?: string };
 
 export async function authorizeApiRequest(request: NextRequest): Promise<ApiAdmission> {
-  let admission: Awaited<ReturnType<typeof admit>>;
   try {
-    admission = await admit(credentialsOf(request));
+    const token = bearerTokenOf(request.headers);
+    return token === undefined ? await bySession(request) : await byToken(token);
   } catch (error) {
     return { refusal: errorResponse(error) };
   }
+}
+
+async function bySession(request: NextRequest): Promise<ApiAdmission> {
+  const admission = await admit(credentialsOf(request));
   switch (admission.kind) {
     case 'admitted':
       return admission;
@@ -31,5 +41,19 @@ export async function authorizeApiRequest(request: NextRequest): Promise<ApiAdmi
       return admission.viewer.kind === 'denied'
         ? { refusal: errorResponse(notAllowed()) }
         : { refusal: errorResponse(unauthenticated()), anonymous: admission.viewer.reason };
+  }
+}
+
+async function byToken(text: string): Promise<ApiAdmission> {
+  const admission = await admitToken(text);
+  switch (admission.kind) {
+    case 'admitted':
+      return { user: admission.user, token: admission.token };
+    case 'limited':
+      return { user: admission.user, tokenId: admission.token.id, refusal: errorResponse(rateLimited(admission.waitSeconds)) };
+    case 'denied':
+      return { refusal: errorResponse(notAllowed()), tokenId: admission.id };
+    case 'refused':
+      return { refusal: errorResponse(tokenInvalid(admission.reason)), anonymous: `token_${admission.reason}`, tokenId: admission.id };
   }
 }

@@ -5,7 +5,8 @@ import { getAuthConfig } from '@/lib/auth/config';
 import { setAuthCookie } from '@/lib/auth/session';
 import { authorizeApiRequest } from './api-gate';
 import { writeAuditLine } from './audit';
-import { crossOrigin, toPortalError } from '@/lib/errors';
+import { crossOrigin, tokenNotAccepted, tokenScope, toPortalError } from '@/lib/errors';
+import type { TokenHolder } from '@/lib/tokens/api-tokens';
 import { errorResponse, NO_STORE } from './error-response';
 import { clientRequestId, newRequestId } from './request-id';
 import { isSameOrigin } from './same-origin';
@@ -33,6 +34,8 @@ export interface ApiCall {
   requestId: string;
   /** The signed-in person the gate admitted. */
   user: User;
+  /** The API token the request came with, if it came with one rather than a session. */
+  token?: TokenHolder['token'];
 }
 
 export interface ApiRouteOptions {
@@ -43,6 +46,8 @@ export interface ApiRouteOptions {
    * portal (its Origin), so another site cannot make a signed-in browser send it.
    */
   changesState?: boolean;
+  /** The route manages API tokens: a browser's session only, never a token (403 token_not_accepted). */
+  sessionOnly?: boolean;
 }
 
 export function apiRoute<Context>(
@@ -58,11 +63,17 @@ export function apiRoute<Context>(
     const admission = await authorizeApiRequest(request);
     if ('refusal' in admission) {
       response = admission.refusal;
-    } else if (options.changesState && !isSameOrigin(request, process.env.APP_URL || undefined)) {
+    } else if (admission.token && options.sessionOnly) {
+      response = errorResponse(tokenNotAccepted('tokens'));
+    } else if (admission.token && options.changesState) {
+      // Every scope a token can have today reads only; a `submit` scope will open the submitting routes.
+      response = errorResponse(tokenScope(admission.token.scope));
+    } else if (!admission.token && options.changesState && !isSameOrigin(request, process.env.APP_URL || undefined)) {
+      // A token is sent by a script on purpose; a cookie by any page the browser opens: only it needs the Origin check.
       response = errorResponse(crossOrigin());
     } else {
       try {
-        const result = await run(request, context, { requestId, user: admission.user });
+        const result = await run(request, context, { requestId, user: admission.user, ...(admission.token ? { token: admission.token } : {}) });
         if ('stream' in result) {
           response = new Response(result.stream, { headers: { ...result.headers, ...NO_STORE } });
         } else {
@@ -93,6 +104,7 @@ export function apiRoute<Context>(
       knownParams: options.params ?? [],
       status: response.status,
       anonymous: 'anonymous' in admission ? admission.anonymous : undefined,
+      tokenId: 'token' in admission ? admission.token?.id : 'tokenId' in admission ? admission.tokenId : undefined,
       iceRequestId,
       startedMs: started,
     });

@@ -1,5 +1,5 @@
 import type { User } from '@/lib/auth/access';
-import type { AnonymousReason } from '@/lib/auth/viewer';
+import type { RefusedBecause } from './api-gate';
 import { log } from '@/lib/log/logger';
 import { TokenBuckets } from './token-buckets';
 
@@ -69,7 +69,9 @@ export interface AuditEvent {
   knownParams: readonly string[];
   status: number;
   /** For a 401: no credentials, or which check refused them. */
-  anonymous?: AnonymousReason;
+  anonymous?: RefusedBecause;
+  /** The API token the request carried, by id (never its secret). */
+  tokenId?: string;
   iceRequestId?: string;
   startedMs: number;
 }
@@ -84,6 +86,7 @@ export function writeAuditLine(event: AuditEvent): void {
     requestId: event.requestId,
     clientRequestId: event.clientRequestId,
     user: event.user ? (event.user.email ?? event.user.sub) : null,
+    ...(event.tokenId ? { token: event.tokenId } : {}),
     route: event.route,
     path: event.path.slice(0, 200),
     ...auditedParams(event.search, event.knownParams),

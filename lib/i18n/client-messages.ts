@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = [
   'search',
   'status',
   'time',
+  'tokens',
   'values',
   'views',
 ] as const;

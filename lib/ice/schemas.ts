@@ -73,8 +73,9 @@ function reasonOf(field: string, issue: z.core.$ZodIssue): InputReason | undefin
     case 'too_small':
       return { reason: 'characters' };
     case 'custom': {
-      const reason = (issue.params as { reason?: string } | undefined)?.reason;
-      return reason === 'time' || reason === 'end_before_start' ? { reason } : undefined;
+      const params = issue.params as { reason?: string; min?: number; max?: number } | undefined;
+      if (params?.reason === 'whole_number') return { reason: 'whole_number', min: Number(params.min), max: Number(params.max) };
+      return params?.reason === 'time' || params?.reason === 'end_before_start' ? { reason: params.reason } : undefined;
     }
     default:
       return undefined;

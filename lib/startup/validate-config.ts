@@ -5,14 +5,17 @@ import { getIceConfig } from '@/lib/ice/config';
 import { getListConfig } from '@/lib/jobs/list-config';
 import { getScanConfig } from '@/lib/jobs/scan-config';
 import { getStoreConfig } from '@/lib/store/config';
+import { parseTokenConfig } from '@/lib/tokens/config';
 
 /**
- * Every configuration problem at once (ICE, auth, scan bounds, the list, the default language and the store), or none. Messages name variables and what is
+ * Every configuration problem at once (ICE, auth, scan bounds, the list, the default language, the store and API tokens), or none. Messages name variables and what is
  * expected; they never repeat a value.
  */
 export function configurationProblems(): string[] {
   const problems: string[] = [];
-  for (const read of [getIceConfig, getAuthConfig, getScanConfig, getListConfig, getDefaultLocale, getStoreConfig]) {
+  // API tokens' own variables only: the auth settings they depend on are checked (once) just before.
+  const tokenVariables = () => parseTokenConfig(process.env, { mode: 'none', adminGroups: [] });
+  for (const read of [getIceConfig, getAuthConfig, getScanConfig, getListConfig, getDefaultLocale, getStoreConfig, tokenVariables]) {
     try {
       read();
     } catch (error) {

@@ -106,6 +106,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
       };
       return {
         all: async (owner) => Object.fromEntries(of(owner)),
+        get: async (owner, id) => of(owner).get(id),
         async put(owner, id, value, max) {
           const records = of(owner);
           if (!records.has(id) && records.size >= max) return false;

@@ -156,6 +156,7 @@ export function redisStore(options: RedisStoreOptions): Store & { close(): Promi
         });
       return {
         all: (owner) => only(() => client.hgetall(key(owner))),
+        get: (owner, id) => only(async () => (await client.hget(key(owner), id)) ?? undefined),
         put: (owner, id, value, max) => only(async () => (await client.eval(PUT_WITHIN_LIMIT, 1, key(owner), id, value, String(max))) === 1),
         remove: (owner, id) => only(async () => (await client.hdel(key(owner), id)) === 1),
       };

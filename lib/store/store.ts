@@ -41,6 +41,8 @@ export interface GetOptions {
 export interface OwnerRecords {
   /** Every record of the owner, by id. */
   all(owner: string): Promise<Record<string, string>>;
+  /** One record of the owner. */
+  get(owner: string, id: string): Promise<string | undefined>;
   /** Sets one record; false, and nothing written, when a new one would take the owner past `max`. */
   put(owner: string, id: string, value: string, max: number): Promise<boolean>;
   /** Whether there was such a record. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { invalidInput, PortalError, tooManyViews, viewNotFound, type InputReason } from '@/lib/errors';
-import { parseOrThrow } from '@/lib/ice/schemas';
+import { parseBody } from '@/lib/http/json-body';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
 import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
@@ -20,16 +20,6 @@ export const MAX_VIEWS = 50;
 const RECORDS = 'views';
 
 const storedSchema = z.object({ Name: z.string(), Url: z.string(), CreatedAt: z.string(), UpdatedAt: z.string() });
-
-/** A request body, or a 400 naming the field at fault (an unknown field by its own name). */
-function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const result = schema.safeParse(body);
-  const unknown = result.error?.issues.find((issue) => issue.code === 'unrecognized_keys');
-  if (unknown?.code === 'unrecognized_keys') throw invalidInput(unknown.keys[0] ?? 'body', 'is not a field of a view', { reason: 'characters' });
-  // Not an object at all: the body is at fault, not one of its fields.
-  if (result.error?.issues[0]?.path.length === 0) throw invalidInput('body', result.error.issues[0].message, { reason: 'characters' });
-  return parseOrThrow(schema, body);
-}
 
 /** The URL a view keeps, or a 400 naming Url with why the list would refuse it. */
 function checkedUrl(url: string): string {
@@ -57,7 +47,7 @@ export async function listViews(owner: string): Promise<SavedView[]> {
 }
 
 export async function createView(owner: string, body: unknown): Promise<SavedView> {
-  const { Name, Url } = parseBody(createViewSchema, body);
+  const { Name, Url } = parseBody(createViewSchema, body, 'a view');
   const now = new Date().toISOString();
   const view: SavedView = { Id: randomBytes(9).toString('base64url'), Name, Url: checkedUrl(Url), CreatedAt: now, UpdatedAt: now };
   const { Id: _id, ...stored } = view;
@@ -66,7 +56,7 @@ export async function createView(owner: string, body: unknown): Promise<SavedVie
 }
 
 export async function renameView(owner: string, id: string, body: unknown): Promise<SavedView> {
-  const { Name } = parseBody(renameViewSchema, body);
+  const { Name } = parseBody(renameViewSchema, body, 'a view');
   const current = (await listViews(owner)).find((view) => view.Id === id);
   if (!current) throw viewNotFound();
   const view: SavedView = { ...current, Name, UpdatedAt: new Date().toISOString() };
