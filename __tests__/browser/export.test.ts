@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from '@/__tests__/support/page-checks';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -44,11 +44,6 @@ const status = (p: Page) => p.getByRole('status').filter({ hasText: /\S/ });
 async function openList(p: Page, search: string): Promise<void> {
   await p.goto(url(`/jobs?${search}`));
   await p.locator('tbody a.job-link').first().waitFor();
-}
-
-async function seriousViolations(p: Page) {
-  const results = await new AxeBuilder({ page: p }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 it('exports what the filters show as CSV: a file named for them, with a header and every job', async () => {

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { englishIn, portalWords, seriousViolations } from '@/__tests__/support/page-checks';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { fontsOnly, launchBrowser, screenshot, titleMatching } from '@/harness/browser';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
@@ -29,45 +29,8 @@ afterAll(async () => {
 
 const url = (path: string) => `${stack.portal.url}${path}`;
 
-/**
- * Data (names, ids, times, values, code) is shown as it is; everything else is the portal's words. The
- * document title (streamed into the body by Next.js) holds a job's name; it is checked on its own.
- */
-const DATA = 'code, pre, time, td, dd, option, script, style, title, .mono, [translate="no"]';
-
-/** Every word the portal itself shows or names for assistive technology, outside data. */
-function portalWords(page: Page): Promise<string[]> {
-  return page.evaluate((dataSelector) => {
-    const words: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim();
-      if (text && !node.parentElement?.closest(dataSelector)) words.push(text);
-    }
-    for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
-      if (element.closest(dataSelector)) continue;
-      for (const name of ['aria-label', 'title', 'placeholder']) {
-        const value = element.getAttribute(name);
-        if (value) words.push(value);
-      }
-    }
-    return words;
-  }, DATA);
-}
-
-// Codes and technical names a Chinese media engineer reads as they are (ICE's own names, units, formats).
-const CODES = new Set(['ICE', 'UTC', 'JSON', 'NDJSON', 'CSV', 'KiB', 'SAR', 'DAR', 'Init', 'Success', 'Fail', 'ID', 'SubmitMediaInfoJob', 'AUTH_MODE', 'none', 'ep', 'final', 'mov', 'GMT', 'Ctrl', 'Alt']);
-
-function englishIn(words: string[]): string[] {
-  return words.flatMap((text) => (text.match(/[A-Za-z][A-Za-z_]+/g) ?? []).filter((word) => !CODES.has(word)).map((word) => `${word} (in "${text.slice(0, 60)}")`));
-}
-
 const hasChinese = (words: string[]) => words.filter((w) => /[\u4e00-\u9fff]/.test(w));
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 /**
  * What the page logs as errors: next-intl logs MISSING_MESSAGE there when the browser lacks a message

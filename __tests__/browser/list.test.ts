@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from '@/__tests__/support/page-checks';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
 import { popCoreClient } from '@/harness/emulator-control';
@@ -28,11 +28,6 @@ async function open(locale: string, path: string, viewport = { width: 1280, heig
   await page.goto(url(path));
   await page.locator('tbody a.job-link').first().waitFor();
   return { page, close: () => context.close() };
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 /** How far the page and the table reach past their boxes, in pixels (0: no sideways scrolling). */

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from '@/__tests__/support/page-checks';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { heavyJob } from '@/emulator/fixtures';
 import { launchBrowser, screenshot } from '@/harness/browser';
@@ -36,11 +36,6 @@ const rowIds = (p: Page) => p.locator('tbody tr[data-job-id]').evaluateAll((rows
 /** Real rows, with a job link: the skeleton shown while ICE answers has table rows too. */
 async function waitForRows(p: Page): Promise<void> {
   await p.locator('tbody a.job-link').first().waitFor();
-}
-
-async function seriousViolations(p: Page) {
-  const results = await new AxeBuilder({ page: p }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 describe('job list', () => {

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from '@/__tests__/support/page-checks';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
 import type { PortalProcess } from '@/harness/portal-process';
@@ -33,11 +33,6 @@ afterAll(async () => {
 async function narrowDark(extraHTTPHeaders?: Record<string, string>): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme: 'dark', extraHTTPHeaders });
   return context.newPage();
-}
-
-async function seriousViolations(p: Page) {
-  const results = await new AxeBuilder({ page: p }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 const fitsWidth = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

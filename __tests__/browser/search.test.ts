@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from '@/__tests__/support/page-checks';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
 import { control } from '@/harness/emulator-control';
@@ -26,11 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-async function seriousViolations(p: Page) {
-  const results = await new AxeBuilder({ page: p }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 const jobLinks = (p: Page) => p.locator('tbody tr[data-job-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-job-id')));
 

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from '@/__tests__/support/page-checks';
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
@@ -41,11 +41,6 @@ async function signedIn(locale: string, options: { viewport?: { width: number; h
   const context = await browser.newContext({ locale, ...options });
   await context.addCookies([{ ...session, domain: '127.0.0.1', path: '/' }]);
   return context;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 it('saves the list as a view on one instance and reopens the same list from the other’s menu', async () => {

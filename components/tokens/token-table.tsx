@@ -55,5 +55,5 @@ export function TokenTable({
       ),
     },
   ];
-  return <SortableTable caption={caption} columns={columns} rows={tokens} rowKey={(token) => token.Id} />;
+  return <SortableTable caption={caption} columns={columns} rows={tokens} rowKey={(token) => token.Id} stacked />;
 }

@@ -39,7 +39,7 @@ export async function AccountMenu() {
           {t('tokens')}
         </Link>
       )}
-      <span className="muted" title={viewer.user.name}>
+      <span className="muted" title={viewer.user.name} translate="no">
         {who}
       </span>
       {config.mode === 'oidc' && (

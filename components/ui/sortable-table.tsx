@@ -13,8 +13,24 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-/** A real <table> whose headers sort on click or keyboard, announced through aria-sort; text sorts by the reader's language. */
-export function SortableTable<T>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T, index: number) => string }) {
+/**
+ * A real <table> whose headers sort on click or keyboard, announced through aria-sort; text sorts by the
+ * reader's language. `stacked`: on a narrow screen each row becomes a card of labelled lines (each cell
+ * carries its column's name for that) instead of a table to scroll sideways.
+ */
+export function SortableTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  stacked = false,
+}: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T, index: number) => string;
+  stacked?: boolean;
+}) {
   const [sort, setSort] = useState<{ key: string; descending: boolean } | undefined>();
   const locale = useLocale();
   const collator = useMemo(() => new Intl.Collator(locale, { numeric: true }), [locale]);
@@ -27,7 +43,7 @@ export function SortableTable<T>({ caption, columns, rows, rowKey }: { caption: 
 
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table>
+      <table className={stacked ? 'stacked' : undefined}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -61,7 +77,7 @@ export function SortableTable<T>({ caption, columns, rows, rowKey }: { caption: 
           {sorted.map((row, i) => (
             <tr key={rowKey(row, i)}>
               {columns.map((c) => (
-                <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                <td key={c.key} className={c.numeric ? 'num' : undefined} data-label={stacked ? c.label : undefined}>
                   {c.render(row)}
                 </td>
               ))}
