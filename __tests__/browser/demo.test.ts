@@ -1,5 +1,9 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Readable } from 'node:stream';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
@@ -10,7 +14,8 @@ import { REPO_ROOT } from '@/harness/repo-root';
 
 // The README's first command, run as a person runs it: `npm run demo` in a terminal of its own (its own
 // process group, which a Ctrl-C reaches whole), signed into through its development provider in a real
-// browser, then stopped. Nothing it started may outlive it, and it prints no warning.
+// browser, then stopped. Nothing it started may outlive it, and it prints no warning. The README's
+// Scripts block runs against it too, with a token made on its /settings/tokens.
 
 interface Demo {
   child: ChildProcessByStdio<null, Readable, Readable>;
@@ -26,6 +31,7 @@ interface Demo {
   processes: ProcessInfo[];
 }
 
+const run = promisify(execFile);
 let browser: Browser;
 const demos: Demo[] = [];
 
@@ -100,6 +106,14 @@ async function expectNothingLeft(demo: Demo): Promise<void> {
   expect(await Promise.all([demo.portal, demo.idp, demo.emulator].map(listening))).toEqual([false, false, false]);
 }
 
+/** The README's Scripts block as a person pastes it: their token in its export line, this demo's address for the default one. */
+function readmeScript(portal: string, token: string): string {
+  const block = /## Scripts[\s\S]*?```sh\n([\s\S]*?)```/.exec(readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'))?.[1];
+  const placeholder = "export ICE_PORTAL_TOKEN='icep_…'";
+  if (!block?.includes(placeholder) || !block.includes('http://127.0.0.1:3000/')) throw new Error(`the README's Scripts block changed shape:\n${block}`);
+  return block.replace(placeholder, `export ICE_PORTAL_TOKEN='${token}'`).replaceAll('http://127.0.0.1:3000', portal);
+}
+
 async function signIn(page: Page, demo: Demo): Promise<void> {
   await page.goto(`${demo.portal}/jobs`);
   await page.waitForURL((url) => url.origin === demo.idp);
@@ -127,7 +141,25 @@ it('starts, signs a user in through its provider, shows jobs, and stops cleanly 
   expect(await page.locator('tbody tr').count()).toBeGreaterThan(5);
   expect(await page.getByText('alice@example.com').count()).toBe(1);
   await screenshot(page, 'demo-signed-in');
+
+  // The README's Scripts block, pasted as it stands with the token the page gave.
+  await page.getByRole('link', { name: 'API tokens' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('README check');
+  await page.getByRole('button', { name: 'Create token' }).and(page.locator(':enabled')).click();
+  const token = (await page.locator('.token-secret').textContent())!;
   await context.close();
+  const folder = mkdtempSync(path.join(tmpdir(), 'readme-scripts-'));
+  try {
+    const { stdout } = await run('sh', ['-e', '-c', readmeScript(demo.portal, token)], { cwd: folder });
+    const failed = (JSON.parse(stdout) as { Jobs: { Status: string }[] }).Jobs;
+    expect(failed.length).toBeGreaterThan(0);
+    expect(new Set(failed.map((job) => job.Status))).toEqual(new Set(['Fail']));
+    const [file] = readdirSync(folder);
+    expect(file).toMatch(/^media-info-jobs_Fail_.+\.csv$/);
+    expect(readFileSync(path.join(folder, file!), 'utf8')).toMatch(/^\uFEFF?JobId,/);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 
   process.kill(-demo.pid, 'SIGINT'); // Ctrl-C: the terminal signals the whole foreground group
   expect(await demo.exited).toEqual({ code: 0, signal: null });

@@ -5,7 +5,7 @@ import { getIceConfig } from '@/lib/ice/config';
 import { getListConfig } from '@/lib/jobs/list-config';
 import { getScanConfig } from '@/lib/jobs/scan-config';
 import { getStoreConfig } from '@/lib/store/config';
-import { parseTokenConfig } from '@/lib/tokens/config';
+import { getTokenConfig, parseTokenConfig } from '@/lib/tokens/config';
 
 /**
  * Every configuration problem at once (ICE, auth, scan bounds, the list, the default language, the store and API tokens), or none. Messages name variables and what is
@@ -13,8 +13,15 @@ import { parseTokenConfig } from '@/lib/tokens/config';
  */
 export function configurationProblems(): string[] {
   const problems: string[] = [];
-  // API tokens' own variables only: the auth settings they depend on are checked (once) just before.
-  const tokenVariables = () => parseTokenConfig(process.env, { mode: 'none', adminGroups: [] });
+  // API tokens stand on the auth settings: while those are wrong (listed once, above), only tokens' own variables.
+  const tokenVariables = () => {
+    try {
+      getAuthConfig();
+    } catch {
+      return parseTokenConfig(process.env, { mode: 'none', adminGroups: [] });
+    }
+    return getTokenConfig();
+  };
   for (const read of [getIceConfig, getAuthConfig, getScanConfig, getListConfig, getDefaultLocale, getStoreConfig, tokenVariables]) {
     try {
       read();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getAuthConfig, type AuthConfig } from '@/lib/auth/config';
 import { ConfigError } from '@/lib/errors';
 import { registerSecrets } from '@/lib/log/redact';
+import { secretWeakness } from '@/lib/auth/secret-strength';
 
 // Personal API tokens' settings, read from the environment once and checked at start with the rest.
 // Tokens need a sign-in to be issued against and a key to hash their secrets with: AUTH_SECRET. So
@@ -44,6 +45,9 @@ export function parseTokenConfig(env: Record<string, string | undefined>, auth: 
   if (parsed.data.API_TOKENS === 'off') return { ...base, off: 'off' };
   if (authMode === 'none') return { ...base, off: 'no_sign_in' };
   if (!authSecret) return { ...base, off: 'no_secret' };
+  // In oidc mode auth's own config has checked it; in proxy-jwt mode it is read here first.
+  const weakness = secretWeakness(authSecret);
+  if (weakness) throw new ConfigError([`AUTH_SECRET ${weakness}`]);
   registerSecrets([authSecret]);
   // A key of its own, derived from AUTH_SECRET: a token hash never equals anything a session is sealed with.
   return { ...base, hashKey: Buffer.from(hkdfSync('sha256', authSecret, '', 'ice-portal api-token hash', 32)) };
