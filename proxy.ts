@@ -8,6 +8,7 @@ import { admit, credentialsOf } from '@/lib/http/admission';
 import { crossOrigin, invalidPath, methodNotAllowed, tokenNotAccepted, toPortalError } from '@/lib/errors';
 import { LineSampler } from '@/lib/http/audit';
 import { bearerTokenOf } from '@/lib/http/bearer-token';
+import { TOKEN_PREFIX } from '@/lib/tokens/token-limits';
 import { errorResponse } from '@/lib/http/error-response';
 import { badAddressPage, storeUnavailablePage, tooManyRequestsPage } from '@/lib/http/html-page';
 import { CLIENT_REQUEST_ID_HEADER, clientRequestId, newRequestId } from '@/lib/http/request-id';
@@ -19,7 +20,7 @@ import { log } from '@/lib/log/logger';
 // Runs before every page and /auth route, and before /api paths that carry a percent sign. It is not
 // an auth gate: every page and route checks the user itself (lib/auth/require-user.ts). In order:
 // - a path that cannot be percent-decoded: 400 (Next.js would answer a bare 500 later);
-// - an API token on a page: 401 (tokens work on /api only);
+// - a portal API token on a page: 401 (tokens work on /api only);
 // - methods: pages answer GET and HEAD only (405); a state change must come from this origin (403);
 // - a page that reads ICE without any session cookie: an early 307 to the login, before streaming;
 // - a page that reads ICE: it spends the user's rate budget, shared with /api (429 page when spent),
@@ -65,8 +66,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
     return isApi ? errorResponse(invalidPath()) : badAddressPage(request);
   }
   if (isApi) return NextResponse.next();
-  // A script that sends its API token to a page gets told where tokens work, not a sign-in page.
-  if (bearerTokenOf(request.headers) !== undefined) return errorResponse(tokenNotAccepted('page'));
+  // A script that sends its API token to a page gets told where tokens work, not a sign-in page. Only a
+  // portal token: another Authorization (a proxy in front may add its own) is no concern of pages.
+  if (bearerTokenOf(request.headers)?.startsWith(TOKEN_PREFIX)) return errorResponse(tokenNotAccepted('page'));
 
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') {

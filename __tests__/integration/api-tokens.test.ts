@@ -186,12 +186,15 @@ it('names the token in every audit line, never its secret', async () => {
   await asScript(b, Secret, '/api/jobs?PageSize=2&Status=Success');
   const secretPart = Secret.split('_').slice(2).join('_');
   await asScript(b, `icep_${Token.Id}_${'A'.repeat(43)}`);
-  const lines = b
-    .output()
-    .split('\n')
-    .filter((line) => line.includes('"audit"') && line.includes(Token.Id))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-  expect(lines).toEqual(
+  // Log lines are written after the answer, off the request's path: wait for both.
+  const auditLines = () =>
+    b
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"audit"') && line.includes(Token.Id))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  for (let tries = 0; tries < 50 && auditLines().length < 2; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(auditLines()).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ user: 'ann@example.com', token: Token.Id, status: 200, params: { PageSize: '2', Status: 'Success' } }),
       expect.objectContaining({ user: null, token: Token.Id, status: 401, refused: 'token_unknown' }),
