@@ -2,6 +2,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 import portal from './eslint-rules/no-literal-text.mjs';
+import layers from './eslint-rules/no-server-only-in-client.mjs';
 
 // `next lint` is gone in Next 16: ESLint runs directly, as part of `npm test`.
 export default defineConfig([
@@ -32,6 +33,39 @@ export default defineConfig([
         },
       ],
     },
+  },
+  // The layers (docs/architecture.md): ICE is read through lib/jobs, which knows no request; the browser
+  // gets no server-only module.
+  {
+    files: ['app/**/*.ts', 'app/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@/lib/ice/client', message: 'Read ICE through lib/jobs/reads.ts (or the scan): pages and routes do not call the ICE client.' }] },
+      ],
+    },
+  },
+  {
+    files: ['lib/jobs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'next/headers', message: 'lib/jobs knows no request: take what it needs (a signal, whose read it is) as a value.' }],
+          patterns: [
+            {
+              group: ['@/lib/http', '@/lib/http/*', '@/lib/auth', '@/lib/auth/*'],
+              message: 'lib/jobs does not reach up into lib/http or lib/auth: the page or the route passes the viewer and the request in as values, and audits.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['app/**/*.tsx', 'components/**/*.tsx', 'components/**/*.ts', 'lib/**/*.ts', 'lib/**/*.tsx'],
+    plugins: { layers },
+    rules: { 'layers/no-server-only-in-client': 'error' },
   },
   {
     // Next and jest read these as CommonJS.

@@ -74,7 +74,7 @@ it('exports NDJSON from the keyboard alone, keeping focus on the Export button',
   const saved = path.join(DOWNLOADS, download.suggestedFilename());
   await download.saveAs(saved);
   const lines = readFileSync(saved, 'utf8').trimEnd().split('\n');
-  expect(JSON.parse(lines.at(-1)!)).toMatchObject({ summary: { scannedJobs: lines.length - 1 } });
+  expect(JSON.parse(lines.at(-1)!)).toMatchObject({ Summary: { ScannedJobs: lines.length - 1 } });
   await status(page).filter({ hasText: 'Saved' }).waitFor();
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export');
 });
@@ -175,9 +175,9 @@ it('exports just the jobs selected on the list, which the URL keeps', async () =
   await page.getByLabel('Export the 3 selected jobs as').selectOption('ndjson');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
   expect(download.suggestedFilename()).toMatch(/^media-info-jobs_selected-3_\d{8}T\d{6}Z\.ndjson$/);
-  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { JobId?: string; summary?: object });
+  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { JobId?: string; Summary?: object });
   expect(lines.slice(0, -1).map((job) => job.JobId)).toEqual(chosen);
-  expect(lines.at(-1)).toMatchObject({ summary: { scannedJobs: 3, exportedJobs: 3 } });
+  expect(lines.at(-1)).toMatchObject({ Summary: { ScannedJobs: 3, ExportedJobs: 3 } });
   await page.getByRole('button', { name: 'Clear the selection' }).click();
   await page.waitForURL((address) => !address.searchParams.has('Select'));
   expect(await page.locator('tbody tr.selected').count()).toBe(0);

@@ -141,7 +141,10 @@ describe('GET /api/jobs/export?Format=ndjson', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="media-info-jobs_Success_\d{8}T\d{6}Z_\d{8}T\d{6}Z\.ndjson"$/);
     const lines = ndjsonLines(await readToEnd(res));
     expect(lines.slice(0, -1)).toEqual(expected);
-    expect(lines.at(-1)).toEqual({ summary: { scannedJobs: expected.length, exportedJobs: expected.length, from: filters.StartOfCreateTime, to: filters.EndOfCreateTime } });
+    expect(lines.at(-1)).toEqual({
+      Summary: { ScannedJobs: expected.length, ExportedJobs: expected.length, Window: { StartOfCreateTime: filters.StartOfCreateTime, EndOfCreateTime: filters.EndOfCreateTime } },
+      summary: { scannedJobs: expected.length, exportedJobs: expected.length, from: filters.StartOfCreateTime, to: filters.EndOfCreateTime },
+    });
   });
 
   it("holds only what the list's search shows, over the search's own default window, and says so in its name", async () => {
@@ -157,7 +160,7 @@ describe('GET /api/jobs/export?Format=ndjson', () => {
     expect(res.headers.get('content-disposition')).toMatch(/filename="media-info-jobs_all_search_\d{8}T\d{6}Z_\d{8}T\d{6}Z\.ndjson"/);
     const lines = ndjsonLines(await readToEnd(res));
     expect(lines.slice(0, -1).map((line) => line.JobId)).toEqual(['needle1', 'needle0']);
-    expect(lines.at(-1)).toEqual({ summary: { scannedJobs: expect.any(Number), exportedJobs: 2, from, to } });
+    expect(lines.at(-1)).toMatchObject({ summary: { scannedJobs: expect.any(Number), exportedJobs: 2, from, to } });
     expect((lines.at(-1)!.summary as { scannedJobs: number }).scannedJobs).toBeGreaterThan(1000);
   });
 
@@ -231,6 +234,12 @@ describe('GET /api/jobs/export: bounds', () => {
     const lines = ndjsonLines(await readToEnd(await bapi({ ...filters, Format: 'ndjson' })));
     expect(lines).toHaveLength(101);
     expect(lines[100]).toEqual({
+      Summary: {
+        ScannedJobs: 100,
+        ExportedJobs: 100,
+        Window: { StartOfCreateTime: filters.StartOfCreateTime, EndOfCreateTime: filters.EndOfCreateTime },
+        Stopped: { Reason: 'max_jobs', At: lines[99]!.SubmitTime },
+      },
       summary: { scannedJobs: 100, exportedJobs: 100, from: filters.StartOfCreateTime, to: filters.EndOfCreateTime, stopped: { reason: 'max_jobs', at: lines[99]!.SubmitTime } },
     });
     const rows = parseCsv((await readToEnd(await bapi({ ...filters, Format: 'csv' }))).slice(1));
@@ -252,7 +261,10 @@ describe('GET /api/jobs/export: bounds', () => {
     expect(res.headers.get('content-disposition')).toContain(`media-info-jobs_Fail_${compact(cut)}_${compact(filters.EndOfCreateTime)}.ndjson`);
     const lines = ndjsonLines(await readToEnd(res));
     expect(lines.map((line) => line.JobId)).toEqual(['insidewindow', undefined]);
-    expect(lines.at(-1)).toEqual({ summary: { scannedJobs: 1, exportedJobs: 1, from: cut, to: filters.EndOfCreateTime, stopped: { reason: 'max_days', at: cut } } });
+    expect(lines.at(-1)).toEqual({
+      Summary: { ScannedJobs: 1, ExportedJobs: 1, Window: { StartOfCreateTime: cut, EndOfCreateTime: filters.EndOfCreateTime }, Stopped: { Reason: 'max_days', At: cut } },
+      summary: { scannedJobs: 1, exportedJobs: 1, from: cut, to: filters.EndOfCreateTime, stopped: { reason: 'max_days', at: cut } },
+    });
     const csv = parseCsv((await readToEnd(await bapi({ ...filters, Format: 'csv' }))).slice(1));
     expect(csv.at(-1)![0]).toContain(`# stopped at SCAN_MAX_DAYS: only jobs created ${cut} to ${filters.EndOfCreateTime}`);
   });

@@ -13,7 +13,7 @@ import { PortalError } from '@/lib/errors';
 import { FILTER_NAMES, filterValues } from '@/lib/jobs/filter-values';
 import { listHref, pageSizeOf, type ListQuery } from '@/lib/jobs/list-query';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
-import { DEFAULT_DAYS } from '@/lib/jobs/search';
+import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('list');
@@ -36,7 +36,7 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
     return (
       <>
         <h1>{t('heading')}</h1>
-        <FilterBar values={values} invalid={inForm ? { field: error.field!, params: error.params } : undefined} searchDefaultDays={DEFAULT_DAYS} />
+        <FilterBar values={values} invalid={inForm ? { field: error.field!, params: error.params } : undefined} searchDefaultDays={DEFAULT_SEARCH_DAYS} />
         {inForm ? (
           <p className="muted">{(await getTranslations('filters'))('fixField')}</p>
         ) : (
@@ -61,7 +61,7 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
           <ListShortcuts />
         </div>
       </div>
-      <FilterBar key={`filters|${key}`} values={values} searchDefaultDays={DEFAULT_DAYS} />
+      <FilterBar key={`filters|${key}`} values={values} searchDefaultDays={DEFAULT_SEARCH_DAYS} />
       <Suspense key={`results|${key}`} fallback={<JobsTableSkeleton rows={pageSizeOf(query)} />}>
         <JobsResults query={query} />
       </Suspense>

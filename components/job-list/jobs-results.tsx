@@ -1,9 +1,9 @@
 import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { toPortalError } from '@/lib/errors';
-import { exportWindow } from '@/lib/jobs/export-window';
 import { getListConfig } from '@/lib/jobs/list-config';
-import type { ListQuery } from '@/lib/jobs/list-query';
-import { loadJobsPage } from '@/lib/jobs/queries';
+import { filterSetOf, type ListQuery } from '@/lib/jobs/list-query';
+import { planScan } from '@/lib/jobs/scan-plan';
+import { loadJobsPage } from '@/lib/http/page-reads';
 import type { ExportCoverage } from './jobs-export';
 import { JobsPager } from './jobs-pager';
 import { JobsTable } from './jobs-table';
@@ -19,9 +19,9 @@ export async function JobsResults({ query }: { query: ListQuery }) {
   } catch (error) {
     return <PortalErrorPanel error={toPortalError(error)} what="list" />;
   }
-  const { PageSize: _size, NextPageToken: _token, ...filters } = query.ice;
-  const window = exportWindow(filters, query.search);
-  const coverage: ExportCoverage = { cut: window.cut, from: iso(window.fromMs), to: iso(window.toMs), maxDays: window.maxDays };
+  // What an export of this list would cover, said by the Export control before it starts.
+  const plan = planScan(filterSetOf(query));
+  const coverage: ExportCoverage = { cut: plan.cut, from: iso(plan.window.fromMs), to: iso(plan.window.toMs), maxDays: plan.bounds.maxDays };
   return (
     <>
       {page.search && <SearchProgress progress={page.search} more={!!page.pager.next} />}

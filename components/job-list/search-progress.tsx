@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useTimeFormatter } from '@/components/ui/use-time-zone';
-import type { JobsPage } from '@/lib/jobs/queries';
+import type { JobsPage } from '@/lib/jobs/jobs-page';
 
 /** How far a search has scanned, over which window, and what stopped it: never a partial answer shown as whole. */
 export function SearchProgress({ progress, more }: { progress: NonNullable<JobsPage['search']>; more: boolean }) {

@@ -76,8 +76,8 @@ export async function readExport(url: string, { signal, onProgress }: ReadExport
   // NDJSON's last line is the summary or the error, not a job.
   const end = parseEndLine(last);
   if (end?.error) throw apiErrorOf(502, { error: { ...end.error, message: `${end.error.message} The export stopped after ${lines - 1} jobs; nothing was saved.` } }, lines - 1);
-  if (!end?.summary) throw brokeOff(lines);
-  return { ...file, jobs: lines - 1, stopped: end.summary.stopped !== undefined };
+  if (!end?.Summary) throw brokeOff(lines);
+  return { ...file, jobs: lines - 1, stopped: end.Summary.Stopped !== undefined };
 }
 
 const brokeOff = (jobs: number) =>
@@ -89,15 +89,17 @@ function lastLine(tail: string): string {
 }
 
 interface EndLine {
-  summary?: { stopped?: unknown };
+  Summary?: { Stopped?: unknown };
   error?: { code?: string; message: string; requestId?: string; params?: Record<string, string | number> };
 }
 
 function parseEndLine(line: string): EndLine | undefined {
   try {
     const parsed = JSON.parse(line) as EndLine;
-    // The end line holds one key; a job line (which could carry any field) never counts as one.
-    return parsed && typeof parsed === 'object' && Object.keys(parsed).length === 1 ? parsed : undefined;
+    // The end line holds exactly `error`, or `Summary` and `summary`; a job line (which could carry any
+    // field) always has more.
+    const keys = parsed && typeof parsed === 'object' ? Object.keys(parsed).sort().join() : '';
+    return keys === 'error' || keys === 'Summary,summary' ? parsed : undefined;
   } catch {
     return undefined;
   }

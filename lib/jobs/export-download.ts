@@ -3,15 +3,11 @@ import { iceClient } from '@/lib/ice/client';
 import { log } from '@/lib/log/logger';
 import { exportJobs } from './export';
 import { takeExportSlot } from './export-slots';
-import { exportWindow } from './export-window';
-import { scanJobs } from './scan';
 import { selectedJobs } from './selected-jobs';
 import { EXPORT_CONTENT_TYPES, exportFileName, selectionFileName } from './export-query';
-import { hasSearchFilters } from './list-query';
 import type { ExportQuery } from './parse-export-query';
 import { getScanConfig } from './scan-config';
-import { scanPace } from './scan-budget';
-import { matchesSearch } from './search-filters';
+import { openScan, planScan } from './scan-plan';
 
 // An export as the API sends it: one of the person's and the instance's few export slots, the scan
 // within the configured bounds, paced by the person's scan budget and never sharing its walk (its
@@ -32,21 +28,18 @@ export interface ExportRequest {
 }
 
 export async function startExportDownload({ filters, search, format, jobIds }: ExportQuery, options: ExportRequest): Promise<ExportDownload> {
-  const { maxJobs, exportsPerUser, exportsPerInstance, exportIdleMs } = getScanConfig();
+  const { exportsPerUser, exportsPerInstance, exportIdleMs } = getScanConfig();
   const release = takeExportSlot(options.userKey, { perUser: exportsPerUser, perInstance: exportsPerInstance });
-  const searching = hasSearchFilters(search);
-  // One now for the scan and the headers, so the window they state is the one walked.
-  const window = exportWindow(filters, search);
-  const { bounds } = window;
-  const nowMs = bounds.nowMs;
-  const covered = { from: isoSeconds(window.fromMs), to: isoSeconds(window.toMs) };
-  const client = iceClient();
+  // One plan (and one now) for the scan and the headers, so the window they state is the one walked.
+  const plan = planScan({ filters, search });
+  const nowMs = plan.bounds.nowMs;
+  const covered = { from: isoSeconds(plan.window.fromMs), to: isoSeconds(plan.window.toMs) };
   const stream = await exportJobs({
     format,
     jobs: jobIds
-      ? (signal) => selectedJobs(jobIds, client, signal)
-      : (signal) => scanJobs({ filters, client, maxJobs, ...bounds, pace: scanPace(options.userKey), share: false, signal }),
-    keep: searching ? (job) => matchesSearch(job, search) : undefined,
+      ? (signal) => selectedJobs(jobIds, iceClient(), signal)
+      : (signal) => openScan(filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { userKey: options.userKey, share: false, signal }),
+    keep: plan.keep,
     signal: options.signal,
     idleMs: exportIdleMs,
     onEnd: ({ outcome, jobs, summary, error }) => {
@@ -66,7 +59,7 @@ export async function startExportDownload({ filters, search, format, jobIds }: E
     release();
     throw error;
   });
-  const fileName = jobIds ? selectionFileName(jobIds.length, isoSeconds(nowMs), format) : exportFileName(filters, covered, format, searching);
+  const fileName = jobIds ? selectionFileName(jobIds.length, isoSeconds(nowMs), format) : exportFileName(filters, covered, format, plan.searching);
   return {
     stream,
     headers: {

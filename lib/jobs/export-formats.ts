@@ -11,6 +11,19 @@ import type { ScanSummary } from './scan';
 /** The scan's summary with the jobs written, which a search makes fewer than those scanned. */
 export type ExportSummary = ScanSummary & { exportedJobs: number };
 
+/**
+ * How far an export got, in the API's own names (as /api/jobs says a search's progress): ScannedJobs,
+ * the Window it covered, Stopped with its Reason and where (At).
+ */
+export function exportProgress(summary: ExportSummary) {
+  return {
+    ScannedJobs: summary.scannedJobs,
+    ExportedJobs: summary.exportedJobs,
+    Window: { StartOfCreateTime: summary.from, EndOfCreateTime: summary.to },
+    ...(summary.stopped ? { Stopped: { Reason: summary.stopped.reason, At: summary.stopped.at } } : {}),
+  };
+}
+
 export interface ExportWriter {
   /** Before the first job. */
   begin(): string;
@@ -41,7 +54,8 @@ const csv: ExportWriter = {
 const ndjson: ExportWriter = {
   begin: () => '',
   job: (job) => `${JSON.stringify(job)}\n`,
-  end: (summary) => `${JSON.stringify({ summary })}\n`,
+  // `Summary` in the API's names; `summary`, the first spelling, stays for scripts that read it.
+  end: (summary) => `${JSON.stringify({ Summary: exportProgress(summary), summary })}\n`,
   fail: (error) => `${JSON.stringify({ error: error.toJSON() })}\n`,
 };
 

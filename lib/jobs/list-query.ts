@@ -7,6 +7,7 @@
 // trail of tokens that led to it, so Back, Previous, reload and a shared link all land on the same page.
 import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
 import type { ListJobsQuery } from '@/lib/ice/schemas';
+import { hasSearchFilters, type FilterSet } from './filter-set';
 import type { SearchFilters } from './search-filters';
 import type { TimePreset } from './time-range';
 
@@ -53,9 +54,13 @@ export interface ListQuery {
 export type ListFilters = Omit<ListJobsQuery, 'NextPageToken'> & SearchFilters & { since?: TimePreset };
 
 const isSet = (value: unknown) => value !== undefined && value !== '';
-/** Whether any of the portal's own filters is set: the list, the API and the export then search. */
-export const hasSearchFilters = (search: SearchFilters) => Object.values(search).some(isSet);
 export const isSearch = (query: ListQuery) => hasSearchFilters(query.search);
+
+/** The question the list's URL asks, without its paging: what a search, an export or a view of it reads. */
+export function filterSetOf(query: ListQuery): FilterSet {
+  const { PageSize: _size, NextPageToken: _token, ...filters } = query.ice;
+  return { filters, search: query.search };
+}
 
 export interface PagerLinks {
   /** 1-based; approximate once the trail has been capped. */

@@ -1,18 +1,14 @@
 import { invalidInput } from '@/lib/errors';
 import { EXPORT_PARAMS, FORMAT_PARAM, isExportFormat, JOB_IDS_PARAM, PAGING_PARAMS, type ExportFormat } from './export-query';
+import { filterSetOf } from './list-query';
 import { parseListQuery, parseSelected } from './parse-list-query';
-import type { ScanFilters } from './scan';
-import type { SearchFilters } from './search-filters';
+import type { FilterSet } from './filter-set';
 
 // Reads an export's URL with the list's own parser, so its filters, ICE's and the portal's search
 // filters alike, mean exactly what they mean on /jobs and /api/jobs (same names, same 400s). The list's paging names are refused rather than
 // ignored: a script that sends NextPageToken expects "from that page on" and would silently get all.
 
-export interface ExportQuery {
-  /** What ICE is asked. */
-  filters: ScanFilters;
-  /** What the portal picks from the scanned jobs. */
-  search: SearchFilters;
+export interface ExportQuery extends FilterSet {
   format: ExportFormat;
   /** Exactly these jobs (JobIds=, a selection on the list), read one by one; the filters are then empty. */
   jobIds?: string[];
@@ -36,7 +32,5 @@ export function parseExportQuery(params: URLSearchParams): ExportQuery {
     if (jobIds.length === 0) throw invalidInput(JOB_IDS_PARAM, 'must be JobIds separated by commas', { reason: 'characters' });
     return { filters: {}, search: {}, format, jobIds };
   }
-  const list = parseListQuery(params);
-  const { PageSize: _size, NextPageToken: _token, ...filters } = list.ice;
-  return { filters, search: list.search, format };
+  return { ...filterSetOf(parseListQuery(params)), format };
 }

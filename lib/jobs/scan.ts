@@ -2,6 +2,7 @@ import 'server-only';
 import type { IceClient } from '@/lib/ice/client';
 import { cancelled } from '@/lib/ice/map-failure';
 import type { ListJobsQuery, MediaInfoJob } from '@/lib/ice/schemas';
+import type { FilterSet } from './filter-set';
 
 // The one walk over every page of a filter set, for search, export and the insights that follow.
 // ICE pages with a token chain, which cannot be parallelised; a create-time range can be, so the range
@@ -30,7 +31,8 @@ export const BUDGET_PAGES = 16;
 export const CONCURRENCY = 4;
 const DAY_MS = 86_400_000;
 
-export type ScanFilters = Omit<ListJobsQuery, 'NextPageToken' | 'PageSize'>;
+/** ICE's part of a filter set: what a scan asks ICE for. */
+export type ScanFilters = FilterSet['filters'];
 
 export interface ScanOptions {
   filters: ScanFilters;

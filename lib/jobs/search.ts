@@ -1,22 +1,19 @@
 import 'server-only';
 import type { IceClient } from '@/lib/ice/client';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
-import { ICE_DEFAULT_PAGE_SIZE, type ListQuery } from './list-query';
-import { scanJobs, scanWindow, type ScanFilters } from './scan';
-import { scanPace } from './scan-budget';
-import { getScanConfig } from './scan-config';
-import { matchesSearch } from './search-filters';
+import { filterSetOf, ICE_DEFAULT_PAGE_SIZE, type ListQuery } from './list-query';
+import type { ScanFilters } from './scan';
+import { openScan, planScan } from './scan-plan';
 import { filtersKey, openPosition, sealPosition, type SearchPosition } from './search-token';
 
 // One page of a search: ICE's filters narrow what is read, the portal's filters pick from it. A page
 // is filled by scanning until it has PageSize matches or has scanned PAGE_BUDGET jobs, and its token
 // resumes exactly where the scan stopped. Cases handled:
-// - no time range: the last DEFAULT_DAYS, said in the answer (Window.Defaulted);
+// - no time range: the last DEFAULT_SEARCH_DAYS (scan-plan.ts), said in the answer (Window.Defaulted);
 // - the window is fixed at the first page, so "last 7 days" does not slide while someone pages;
 // - jobs of the second the scan stopped in are counted, and skipped when it resumes there;
 // - SCAN_MAX_DAYS and SCAN_MAX_JOBS (over all pages) stop the search, and the answer says where.
 
-export const DEFAULT_DAYS = 7;
 /** Jobs scanned for one page at most: a rare match must not hold a request for minutes. */
 export const PAGE_BUDGET = 2000;
 
@@ -35,7 +32,8 @@ export interface SearchPage {
 }
 
 export interface SearchOptions {
-  client: Pick<IceClient, 'listMediaInfoJobs'>;
+  /** Another client than the process's (tests). */
+  client?: Pick<IceClient, 'listMediaInfoJobs'>;
   /** Stops the scan: the request's, or the page's client going away (lib/http/request-signals.ts). */
   signal?: AbortSignal;
   /** Whose search it is (lib/auth/access.ts userKey): its ICE calls spend their scan budget. */
@@ -46,13 +44,13 @@ export interface SearchOptions {
 export async function searchJobsPage(query: ListQuery, options: SearchOptions): Promise<SearchPage> {
   const { NextPageToken: token, PageSize: _size, ...iceFilters } = query.ice;
   const boundTo = filtersKey({ ...iceFilters, ...query.search });
-  const limits = getScanConfig();
+  const plan = planScan(filterSetOf(query), options.nowMs);
   const newestFirst = iceFilters.OrderBy !== 'CreateTimeAsc';
   let position: SearchPosition;
   if (token) {
-    position = openPosition(token, boundTo, { maxDays: limits.maxDays, maxJobs: limits.maxJobs, nowMs: options.nowMs });
+    position = openPosition(token, boundTo, { maxDays: plan.bounds.maxDays, maxJobs: plan.maxJobs, nowMs: options.nowMs });
   } else {
-    const window = scanWindow(iceFilters, { maxDays: limits.maxDays, defaultDays: DEFAULT_DAYS, nowMs: options.nowMs ?? Date.now() });
+    const { window } = plan;
     position = { from: window.fromMs, to: window.toMs, cutAt: window.cutAtMs, readAtSecond: 0, scanned: 0, matched: 0 };
   }
 
@@ -63,14 +61,12 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
     StartOfCreateTime: iso(!newestFirst && resumeMs !== undefined ? resumeMs : position.from),
     EndOfCreateTime: iso(newestFirst && resumeMs !== undefined ? resumeMs : position.to),
   };
-  const scan = scanJobs({
+  // The page's own window (resumed where the last page stopped) within what is left of SCAN_MAX_JOBS.
+  const scan = openScan(
     filters,
-    client: options.client,
-    signal: options.signal,
-    pace: options.userKey === undefined ? undefined : scanPace(options.userKey),
-    maxDays: Infinity,
-    maxJobs: Math.max(0, limits.maxJobs - position.scanned) + position.readAtSecond,
-  });
+    { maxDays: Infinity, maxJobs: Math.max(0, plan.maxJobs - position.scanned) + position.readAtSecond },
+    { client: options.client, signal: options.signal, userKey: options.userKey },
+  );
 
   const wanted = query.ice.PageSize ?? ICE_DEFAULT_PAGE_SIZE;
   const jobs: MediaInfoJob[] = [];
@@ -87,7 +83,7 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
     scannedHere += 1;
     if (job.SubmitTime === at) readAtSecond += 1;
     else [at, readAtSecond] = [job.SubmitTime, 1];
-    if (matchesSearch(job, query.search)) jobs.push(job);
+    if (plan.keep(job)) jobs.push(job);
     if (jobs.length >= wanted || scannedHere >= PAGE_BUDGET) {
       full = true;
       break;

@@ -1,5 +1,6 @@
 import { ApiError } from '@/lib/api-client/fetch-json';
 import { lineCounter, readExport } from '@/lib/api-client/read-export';
+import { EXPORT_WRITERS } from '@/lib/jobs/export-formats';
 
 // The browser's reading of an export: progress counts jobs, not line breaks, and a file is only
 // handed over when it is whole.
@@ -63,8 +64,13 @@ describe('readExport', () => {
   });
 
   it('hands over an NDJSON that ends with its summary line, and says when a bound stopped it', async () => {
-    serve(answer(['{"JobId":"a"}\n{"JobId":"b"}\n', '{"summary":{"scannedJobs":2,"from":"f","to":"t","stopped":{"reason":"max_days","at":"f"}}}\n'], NDJSON));
+    // The summary line as the portal's writer makes it.
+    const end = (stopped?: { reason: 'max_days'; at: string }) => EXPORT_WRITERS.ndjson.end({ scannedJobs: 2, exportedJobs: 2, from: 'f', to: 't', ...(stopped ? { stopped } : {}) });
+    serve(answer(['{"JobId":"a"}\n{"JobId":"b"}\n', end({ reason: 'max_days', at: 'f' })], NDJSON));
     expect(await readExport('/x')).toMatchObject({ fileName: 'media-info-jobs_Fail_a_b.ndjson', jobs: 2, stopped: true });
+    jest.restoreAllMocks();
+    serve(answer(['{"JobId":"a"}\n{"JobId":"b"}\n', end()], NDJSON));
+    expect(await readExport('/x')).toMatchObject({ jobs: 2, stopped: false });
   });
 
   it("refuses an NDJSON that ends with an error line, with ICE's request id", async () => {

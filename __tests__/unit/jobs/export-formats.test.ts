@@ -137,7 +137,12 @@ describe('NDJSON', () => {
     expect(JSON.parse(ndjson.job(probed))).toEqual(JSON.parse(JSON.stringify(probed)));
     expect(ndjson.job(job({ Name: 'a\nb' })).split('\n')).toHaveLength(2);
     const summary = { scannedJobs: 2, exportedJobs: 2, from: '2024-07-01T00:00:00Z', to: '2024-07-02T00:00:00Z' };
-    expect(ndjson.end(summary)).toBe(`${JSON.stringify({ summary })}\n`);
+    expect(JSON.parse(ndjson.end(summary))).toEqual({
+      Summary: { ScannedJobs: 2, ExportedJobs: 2, Window: { StartOfCreateTime: '2024-07-01T00:00:00Z', EndOfCreateTime: '2024-07-02T00:00:00Z' } },
+      summary,
+    });
+    const stopped = { ...summary, stopped: { reason: 'max_jobs' as const, at: '2024-07-01T12:00:00Z' } };
+    expect(JSON.parse(ndjson.end(stopped)).Summary.Stopped).toEqual({ Reason: 'max_jobs', At: '2024-07-01T12:00:00Z' });
     const error = new PortalError('upstream_unavailable', 502, 'ICE failed.', { requestId: 'R-1', iceCode: 'InternalError' });
     expect(JSON.parse(ndjson.fail(error)!)).toEqual({ error: { code: 'upstream_unavailable', message: 'ICE failed.', requestId: 'R-1' } });
   });

@@ -144,6 +144,12 @@ describe('exportJobs', () => {
     const ndjson = (await readAll((await start('ndjson', fakeIce(1000), { maxJobs: 150 })).stream)).trimEnd().split('\n');
     expect(ndjson).toHaveLength(151);
     expect(JSON.parse(ndjson[150]!)).toEqual({
+      Summary: {
+        ScannedJobs: 150,
+        ExportedJobs: 150,
+        Window: { StartOfCreateTime: days(3).StartOfCreateTime, EndOfCreateTime: days(3).EndOfCreateTime },
+        Stopped: { Reason: 'max_jobs', At: iso(NOW - 149 * MINUTE) },
+      },
       summary: { scannedJobs: 150, exportedJobs: 150, from: days(3).StartOfCreateTime, to: days(3).EndOfCreateTime, stopped: { reason: 'max_jobs', at: iso(NOW - 149 * MINUTE) } },
     });
     const csv = parseCsv((await readAll((await start('csv', fakeIce(1000), { maxJobs: 150 })).stream)).slice(1));
@@ -155,7 +161,7 @@ describe('exportJobs', () => {
     const { stream, ends } = await start('ndjson', fakeIce(1000), { keep: (job) => job.JobId.endsWith('7') });
     const lines = (await readAll(stream)).trimEnd().split('\n').map((line) => JSON.parse(line) as { JobId?: string; summary?: unknown });
     expect(lines.slice(0, -1).map((line) => line.JobId)).toEqual(Array.from({ length: 100 }, (_, i) => `job${i * 10 + 7}`));
-    expect(lines.at(-1)).toEqual({ summary: expect.objectContaining({ scannedJobs: 1000, exportedJobs: 100 }) });
+    expect(lines.at(-1)).toEqual({ Summary: expect.objectContaining({ ScannedJobs: 1000, ExportedJobs: 100 }), summary: expect.objectContaining({ scannedJobs: 1000, exportedJobs: 100 }) });
     expect(ends[0]).toMatchObject({ outcome: 'complete', jobs: 100 });
   });
 });

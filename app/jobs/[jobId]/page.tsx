@@ -14,7 +14,7 @@ import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
 import { toPortalError } from '@/lib/errors';
 import { summarizeJob } from '@/lib/jobs/job-summary';
-import { loadJob } from '@/lib/jobs/queries';
+import { loadJob } from '@/lib/http/page-reads';
 
 export async function generateMetadata({ params }: PageProps<'/jobs/[jobId]'>): Promise<Metadata> {
   const { jobId } = await params;

@@ -1,0 +1,64 @@
+import 'server-only';
+import { iceClient, type IceClient } from '@/lib/ice/client';
+import { DEFAULT_SEARCH_DAYS, hasSearchFilters, type FilterSet } from './filter-set';
+import { scanJobs, scanWindow, type Scan, type ScanFilters } from './scan';
+import { scanPace } from './scan-budget';
+import { getScanConfig } from './scan-config';
+import { matchesSearch } from './search-filters';
+
+// The one owner of how a filter set is scanned, for search, export and insights alike: which create-time
+// window it covers (the filters' own, else a default; cut to SCAN_MAX_DAYS), how many jobs it may read
+// (SCAN_MAX_JOBS), which scanned jobs it keeps (the portal's search filters), and the walk itself, on
+// the process's ICE client and paced by the person's scan budget. Each caller then reads the scan its
+// own way: a page of matches (search.ts), a download (export-download.ts).
+
+export interface ScanPlan {
+  /** The create-time range walked; `cutAtMs` where SCAN_MAX_DAYS cut the asked range. */
+  window: { fromMs: number; toMs: number; cutAtMs?: number };
+  /** For scanJobs: the bounds that give this window. */
+  bounds: { maxDays: number; defaultDays: number; nowMs: number };
+  maxJobs: number;
+  searching: boolean;
+  /** Why the scan covers less than the list would show: no start given (`default`), or a range longer than SCAN_MAX_DAYS. */
+  cut?: 'default' | 'max_days';
+  /** Which scanned jobs answer the question. */
+  keep: (job: Parameters<typeof matchesSearch>[0]) => boolean;
+}
+
+/**
+ * The plan for a filter set. Without a start, a search covers the last DEFAULT_SEARCH_DAYS (as /jobs
+ * says); anything else the last SCAN_MAX_DAYS, and says so (`cut: 'default'`).
+ */
+export function planScan({ filters, search }: FilterSet, nowMs = Date.now()): ScanPlan {
+  const { maxDays, maxJobs } = getScanConfig();
+  const searching = hasSearchFilters(search);
+  const bounds = { maxDays, defaultDays: searching ? DEFAULT_SEARCH_DAYS : maxDays, nowMs };
+  const window = scanWindow(filters, bounds);
+  const cut = window.cutAtMs !== undefined ? 'max_days' : !filters.StartOfCreateTime && !searching ? 'default' : undefined;
+  return { window, bounds, maxJobs, searching, ...(cut ? { cut } : {}), keep: searching ? (job) => matchesSearch(job, search) : () => true };
+}
+
+export interface ScanRun {
+  /** Whose scan it is (lib/auth/access.ts userKey): its ICE calls spend their scan budget. */
+  userKey?: string;
+  signal?: AbortSignal;
+  /** Whether identical scans in flight may share one walk (an export, paced by its client, says no). */
+  share?: boolean;
+  /** Another client than the process's (tests). */
+  client?: Pick<IceClient, 'listMediaInfoJobs'>;
+}
+
+/**
+ * The walk over `filters` within `limits` (a plan's bounds and maxJobs, or a resumed search's own), on
+ * the ICE client and the person's scan budget.
+ */
+export function openScan(filters: ScanFilters, limits: { maxDays: number; maxJobs: number; defaultDays?: number; nowMs?: number }, run: ScanRun = {}): Scan {
+  return scanJobs({
+    filters,
+    client: run.client ?? iceClient(),
+    signal: run.signal,
+    pace: run.userKey === undefined ? undefined : scanPace(run.userKey),
+    ...(run.share === false ? { share: false } : {}),
+    ...limits,
+  });
+}
