@@ -15,7 +15,6 @@ export function useEarlyInput(fields: Record<string, EarlyField>): void {
   useEffect(() => {
     for (const [id, { held, take }] of Object.entries(fields)) {
       const field = document.getElementById(id);
-      console.log('early', id, held, (field as HTMLSelectElement | null)?.value);
       if ((field instanceof HTMLInputElement || field instanceof HTMLSelectElement) && field.value !== held) take(field.value);
     }
     // Once: later changes reach the state through the fields' own onChange.

@@ -15,6 +15,7 @@ export function onServerStart(): void {
   const problems = configurationProblems();
   if (problems.length > 0) {
     log('error', 'config_invalid', { problems });
+    // eslint-disable-next-line no-console -- the operator at a terminal reads this, not a log collector
     console.error(`The portal cannot start. Fix its configuration (see README, "Configuration"):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
   }
