@@ -6,6 +6,7 @@ import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 // family: scripts/cjk-font-css.ts.
 import './cjk-font.css';
 import { AccountMenu } from '@/components/ui/account-menu';
+import { RegionMenu } from '@/components/ui/region-menu';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { TimeZoneToggle } from '@/components/ui/time-zone-toggle';
 import { clientMessages } from '@/lib/i18n/client-messages';
@@ -42,6 +43,7 @@ export default async function RootLayout({ children }: LayoutProps<'/'>) {
               {t('brand')}
             </Link>
             <span className="spacer" />
+            <RegionMenu />
             <LanguageSwitch />
             <TimeZoneToggle />
             <AccountMenu />

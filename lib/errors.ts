@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'invalid_input'
   | 'invalid_path'
   | 'job_not_found'
+  | 'job_lookup_incomplete'
   | 'not_found'
   | 'unauthenticated'
   | 'forbidden'
@@ -129,6 +130,18 @@ export type InputReason =
 
 export const invalidInput = (field: string, why: string, reason?: InputReason) =>
   new PortalError('invalid_input', 400, `${field}: ${why}`, { field, params: { field, why, ...reason } });
+
+/**
+ * A JobId looked up in every region: not found where regions answered, and some did not answer, so
+ * whether it exists cannot be said (each list comma-separated, for the page's words).
+ */
+export const jobLookupIncomplete = (notFoundIn: string[], failedIn: string[]) =>
+  new PortalError(
+    'job_lookup_incomplete',
+    503,
+    `${notFoundIn.length > 0 ? `No job with this JobId in ${notFoundIn.join(', ')}; ` : ''}${failedIn.join(', ')} did not answer. Try again shortly.`,
+    { retryAfterSeconds: 5, params: { notFoundIn: notFoundIn.length > 0 ? notFoundIn.join(', ') : 'none', failedIn: failedIn.join(', ') } },
+  );
 
 export const invalidPath = () =>
   new PortalError('invalid_path', 400, 'The address contains a percent sign that is not followed by a valid encoded character.');

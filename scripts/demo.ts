@@ -21,6 +21,8 @@ const LOG_FILE = path.join('.demo', 'portal.log');
 /** A few fresh jobs, so the list and a job page show jobs turning from Init to final live. */
 const FRESH_MEDIA = ['oss://demo-bucket/uploads/keynote.mp4', 'oss://demo-bucket/uploads/teaser.mov', 'oss://demo-bucket/missing/lost.mp4'];
 const FRESH_JOB_MS = 20_000;
+/** The demo's second ICE region, emulated beside the first. */
+const SECOND_REGION = 'ap-southeast-1';
 
 /** What is running, stopped last first. */
 const running: { name: string; stop: () => Promise<void> }[] = [];
@@ -55,10 +57,15 @@ async function main(): Promise<void> {
   const wanted = demoPort();
   buildPortalIfNeeded(ROOT);
 
-  const options = parseEmulatorOptions(['--port', '0', '--jobs', process.env.DEMO_JOBS || '500', '--job-delay-ms', String(FRESH_JOB_MS)], {});
-  if (options === 'help') return;
+  const jobs = process.env.DEMO_JOBS || '500';
+  const options = parseEmulatorOptions(['--port', '0', '--jobs', jobs, '--job-delay-ms', String(FRESH_JOB_MS), '--region', 'cn-shanghai'], {});
+  // A second region, with jobs of its own (another seed, a fifth as many), as a team in two regions has.
+  const secondOptions = parseEmulatorOptions(['--port', '0', '--jobs', String(Math.ceil(Number(jobs) / 5)), '--seed', '2', '--region', SECOND_REGION], {});
+  if (options === 'help' || secondOptions === 'help') return;
   const emulator = await startEmulator(options);
   running.push({ name: 'the ICE emulator', stop: () => emulator.close() });
+  const second = await startEmulator(secondOptions);
+  running.push({ name: `the ICE emulator of ${SECOND_REGION}`, stop: () => second.close() });
   const seeded = emulator.store.size;
 
   const port = wanted !== 0 && (await portIsFree(wanted, host)) ? wanted : await freePort(host);
@@ -81,7 +88,10 @@ async function main(): Promise<void> {
     {
       ...process.env,
       NODE_ENV: 'production',
-      ICE_ENDPOINT: emulator.url,
+      ICE_REGIONS: `cn-shanghai,${SECOND_REGION}`,
+      ICE_ENDPOINTS: `cn-shanghai=${emulator.url},${SECOND_REGION}=${second.url}`,
+      ICE_REGION: '',
+      ICE_ENDPOINT: '',
       ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
       ALIBABA_CLOUD_SECURITY_TOKEN: '',
@@ -116,7 +126,8 @@ async function main(): Promise<void> {
   ICE media-info portal:  ${started.url}/jobs
   Sign in with any user name and password at the development OpenID provider (${idp.issuer}).
   Try "nogroup:dave", "unverified:carol" or "bob@other.test" to see access refused.
-  ICE emulator:           ${emulator.url}  (${seeded} seeded jobs, and ${FRESH_MEDIA.length} fresh ones that turn final within ${FRESH_JOB_MS / 1000} s; demo key pair)
+  ICE emulator:           ${emulator.url}  (cn-shanghai: ${seeded} seeded jobs, and ${FRESH_MEDIA.length} fresh ones that turn final within ${FRESH_JOB_MS / 1000} s; demo key pair)
+  Second region:          ${second.url}  (${SECOND_REGION}: ${second.store.size} jobs; pick it in the header)
   Portal log:             ${LOG_FILE}  (its warnings and errors also show here)
 
   Ctrl-C stops everything.

@@ -27,6 +27,7 @@ interface Demo {
   portal: string;
   idp: string;
   emulator: string;
+  secondRegion: string;
   /** Every process it had started once it printed its URL. */
   processes: ProcessInfo[];
 }
@@ -82,6 +83,7 @@ async function startDemo(): Promise<Demo> {
     portal: found(/ICE media-info portal:\s+(http:\/\/\S+)\/jobs/),
     idp: found(/development OpenID provider \((http:\/\/[^)\s]+)\)/),
     emulator: found(/ICE emulator:\s+(http:\/\/\S+)/),
+    secondRegion: found(/Second region:\s+(http:\/\/\S+)/),
     processes: processTree(pid),
   };
   demos.push(demo);
@@ -103,7 +105,7 @@ function listening(url: string): Promise<boolean> {
 
 async function expectNothingLeft(demo: Demo): Promise<void> {
   expect(stillRunning(demo.processes)).toEqual([]);
-  expect(await Promise.all([demo.portal, demo.idp, demo.emulator].map(listening))).toEqual([false, false, false]);
+  expect(await Promise.all([demo.portal, demo.idp, demo.emulator, demo.secondRegion].map(listening))).toEqual([false, false, false, false]);
 }
 
 /** The README's Scripts block as a person pastes it: their token in its export line, this demo's address for the default one. */
@@ -131,7 +133,8 @@ it('starts, signs a user in through its provider, shows jobs, and stops cleanly 
   // npm, the demo and the portal at least: the check below is not made on an empty list.
   expect(demo.processes.length).toBeGreaterThanOrEqual(3);
   expect(demo.processes.some((process) => process.name.startsWith('next-server'))).toBe(true);
-  expect(demo.stdout()).toMatch(/\(200 seeded jobs, and 3 fresh ones/);
+  expect(demo.stdout()).toMatch(/\(cn-shanghai: 200 seeded jobs, and 3 fresh ones/);
+  expect(demo.stdout()).toMatch(/\(ap-southeast-1: 40 jobs; pick it in the header\)/);
 
   const context = await browser.newContext();
   const page = await context.newPage();

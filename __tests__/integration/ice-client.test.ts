@@ -14,7 +14,7 @@ const KEY = {
 };
 
 let emulator: EmulatorProcess;
-let config: IceConfig;
+let config: Omit<IceConfig, 'regions'>;
 let ice: IceClient;
 let logs: ReturnType<typeof captureLogs>;
 

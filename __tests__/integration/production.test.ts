@@ -58,7 +58,7 @@ it('serves health, readiness, the job list and a job page, with a request id', a
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     const ready = await fetch(`${server.url}/api/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', store: 'memory' });
+    expect(await ready.json()).toEqual({ status: 'ready', store: 'memory', regions: { 'cn-shanghai': 'ready' } });
     const { Jobs } = await popCoreClient(emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { PageSize: 1 });
     const list = await fetch(`${server.url}/jobs`);
     expect(list.status).toBe(200);
@@ -107,7 +107,7 @@ it('turns not ready when ICE goes away and ready again when it returns', async (
     await emulator.stop();
     await waitFor(async () => (await fetch(`${server.url}/api/ready`)).status === 503, 20_000);
     const body = await (await fetch(`${server.url}/api/ready`)).json();
-    expect(body).toEqual({ status: 'not_ready', store: 'memory' });
+    expect(body).toEqual({ status: 'not_ready', store: 'memory', regions: { 'cn-shanghai': 'not_ready' } });
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     emulator = await startEmulatorProcess(['--jobs', '80', '--seed', '2', '--port', String(emulatorPort)]);
     await waitFor(async () => (await fetch(`${server.url}/api/ready`)).status === 200, 20_000);

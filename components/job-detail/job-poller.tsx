@@ -14,12 +14,13 @@ const MAX_DELAY_MS = 15_000;
  * Watches a job that is still being probed and re-renders the page from the server once ICE reports
  * a final status. SWR pauses in a hidden tab; polling stops when the job is final or the page closes.
  */
-export function JobPoller({ jobId }: { jobId: string }) {
+export function JobPoller({ jobId, region }: { jobId: string; region?: string }) {
   const t = useTranslations('job.poller');
   const describe = useErrorText();
   const router = useRouter();
   const polls = useRef(0);
   const { data, error } = useJob(jobId, {
+    region,
     refreshInterval: (latest) => {
       if (latest && latest.MediaInfoJob.Status !== 'Init') return 0;
       polls.current += 1;

@@ -14,12 +14,12 @@ const PREVIEW_CHARS = 100_000;
  * until someone asks for it; past PREVIEW_CHARS it shows the start, while copy and download always
  * take the whole document.
  */
-export function RawJson({ jobId }: { jobId: string }) {
+export function RawJson({ jobId, region }: { jobId: string; region?: string }) {
   const t = useTranslations('job.raw');
   const describe = useErrorText();
   const [open, setOpen] = useState(false);
   const [showAll, setShowAll] = useState(false);
-  const { data: job, error, isLoading } = useJob(jobId, { enabled: open });
+  const { data: job, error, isLoading } = useJob(jobId, { enabled: open, region });
   // The same cached answer the poller reads, laid out once per answer rather than on every render.
   const text = useMemo(() => job && JSON.stringify(job, null, 2), [job]);
 

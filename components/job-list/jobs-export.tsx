@@ -44,7 +44,7 @@ export function JobsExport({ query, coverage }: { query: ListQuery; coverage: Ex
   const [format, setFormat] = useState<ExportFormat>('csv');
   useEarlyInput({ 'x-format': { held: format, take: (value) => isExportFormat(value) && setFormat(value) } });
   const { selected } = useSelection();
-  const url = selected.length > 0 ? selectionExportApiUrl(selected, format) : exportApiUrl(listQuerySearchParams(query), format);
+  const url = selected.length > 0 ? selectionExportApiUrl(selected, format, query.region) : exportApiUrl(listQuerySearchParams(query), format);
   const [started, setState] = useState<ExportState>({ url, kind: 'idle' });
   const running = useRef<AbortController>(undefined);
   const jobsSoFar = useRef(0);

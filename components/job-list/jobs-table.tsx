@@ -12,7 +12,7 @@ import { useTimeFormatter, useZoneName } from '@/components/ui/use-time-zone';
 import { useJobRows } from '@/lib/api-client/use-job-rows';
 import type { Locale } from '@/lib/i18n/locales';
 import type { JobRow } from '@/lib/jobs/job-summary';
-import type { ListQuery } from '@/lib/jobs/list-query';
+import { jobPageHref, type ListQuery } from '@/lib/jobs/list-query';
 import { JobsExport, type ExportCoverage } from './jobs-export';
 import { SelectionBar } from './selection-bar';
 import { ColumnChooser } from './table/column-chooser';
@@ -81,7 +81,7 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
       const next = typeof updater === 'function' ? updater(visible) : updater;
       for (const column of CHOOSABLE_COLUMNS) if (next[column] !== visible[column]) choose(column, next[column] ?? true);
     },
-    meta: { t, locale, time: (iso) => format(iso, undefined, false), zone, nowMs, stuckAfterMs, trigger, copiedId, copy },
+    meta: { t, locale, time: (iso) => format(iso, undefined, false), zone, nowMs, stuckAfterMs, trigger, copiedId, copy, jobHref: (jobId) => jobPageHref(jobId, exportQuery.region) },
   });
 
   if (rows.length === 0) {

@@ -1,12 +1,13 @@
 import 'server-only';
 import { configurationProblems } from '@/lib/startup/validate-config';
 import { iceClient } from '@/lib/ice/client';
+import { configuredRegions } from '@/lib/ice/regions';
 import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
 import type { StoreHealth } from '@/lib/store/store';
 
 // Ready = configuration valid and ICE answers a cheap signed call made by this process (never an
-// answer another instance shared). The store is reported beside it: Redis not answering makes it
+// answer another instance shared), in at least one of its regions; each region is reported. The store is reported beside it: Redis not answering makes it
 // `degraded`, still ready, since the portal serves from memory meanwhile. The answer is cached for a
 // few seconds so load-balancer probes cannot turn into an ICE load of their own.
 
@@ -15,6 +16,8 @@ const PROBE_TIMEOUT_MS = 3000;
 
 export interface Readiness {
   ready: boolean;
+  /** Each region, whether it answered: one region down leaves the portal ready for the others. */
+  regions?: Record<string, 'ready' | 'not_ready'>;
   /** Unknown while the configuration is wrong. */
   store?: StoreHealth;
 }
@@ -22,12 +25,12 @@ export interface Readiness {
 let cached: { readiness: Readiness; atMs: number } | undefined;
 let inflight: Promise<Readiness> | undefined;
 
-async function iceAnswers(): Promise<boolean> {
+async function iceAnswers(region: string): Promise<boolean> {
   try {
-    await iceClient().listMediaInfoJobs({ PageSize: 1 }, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), ownCall: true });
+    await iceClient(region).listMediaInfoJobs({ PageSize: 1 }, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), ownCall: true });
     return true;
   } catch (error) {
-    log('warn', 'not_ready', { reason: 'ice', code: (error as { code?: string }).code, iceCode: (error as { iceCode?: string }).iceCode });
+    log('warn', 'not_ready', { reason: 'ice', region, code: (error as { code?: string }).code, iceCode: (error as { iceCode?: string }).iceCode });
     return false;
   }
 }
@@ -38,8 +41,9 @@ async function probe(): Promise<Readiness> {
     log('warn', 'not_ready', { reason: 'configuration', problems });
     return { ready: false };
   }
-  const [ready, store] = await Promise.all([iceAnswers(), appStore().health()]);
-  return { ready, store };
+  const regions = configuredRegions().map((r) => r.region);
+  const [answers, store] = await Promise.all([Promise.all(regions.map(iceAnswers)), appStore().health()]);
+  return { ready: answers.some(Boolean), regions: Object.fromEntries(regions.map((region, i) => [region, answers[i] ? 'ready' : 'not_ready'])), store };
 }
 
 export async function readiness(nowMs = Date.now()): Promise<Readiness> {

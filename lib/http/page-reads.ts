@@ -4,10 +4,9 @@ import { cache } from 'react';
 import { userKey } from '@/lib/auth/access';
 import { currentViewer } from '@/lib/auth/viewer';
 import { toPortalError } from '@/lib/errors';
-import type { GetJobResponse } from '@/lib/ice/schemas';
 import { jobsPageOf, listSized, type JobsPage } from '@/lib/jobs/jobs-page';
-import { LIST_QUERY_PARAMS, listQuerySearchParams, type ListQuery } from '@/lib/jobs/list-query';
-import { readJob, readJobsPage } from '@/lib/jobs/reads';
+import { LIST_QUERY_PARAMS, listQuerySearchParams, REGION_PARAM, type ListQuery } from '@/lib/jobs/list-query';
+import { readJob, readJobsPage, type FoundJob } from '@/lib/jobs/reads';
 import { writeAuditLine } from './audit';
 import { CLIENT_REQUEST_ID_HEADER } from './request-id';
 import { takeRequestSignal } from './request-signals';
@@ -36,9 +35,10 @@ async function audited<T extends object>(route: string, path: string, search: UR
   }
 }
 
-/** One GetMediaInfoJob per page render, shared by the page and its metadata. */
+/** One job per page render, shared by the page and its metadata: in `region`, or found in every region. */
 export const loadJob = cache(
-  (jobId: string): Promise<GetJobResponse> => audited('/jobs/[jobId]', `/jobs/${jobId}`, new URLSearchParams(), (context) => readJob(jobId, context)),
+  (jobId: string, region?: string): Promise<FoundJob> =>
+    audited('/jobs/[jobId]', `/jobs/${jobId}`, new URLSearchParams(region ? { [REGION_PARAM]: region } : {}), (context) => readJob(jobId, context, region)),
 );
 
 /** One page of the list as the table shows it: rows, the pager's links, the live query, a search's progress. */

@@ -9,7 +9,7 @@ import { memoryStore } from '@/lib/store/memory';
 import type { Store } from '@/lib/store/store';
 import { Coalescer } from './coalesce';
 import { getIceConfig, type IceConfig } from './config';
-import { PortalError } from '@/lib/errors';
+import { invalidInput, PortalError } from '@/lib/errors';
 import { finishedJobs } from './finished-jobs';
 import { cancelled, isRetryable, mapCallFailure, mapIceErrorBody, timedOut, unreadableAnswer } from './map-failure';
 import {
@@ -79,7 +79,8 @@ const SUCCESS_CODES = new Set<unknown>([200, '200', 'OK', 'Success', 'success'])
  * `store` holds what is shared across calls (and instances, when it is Redis): answers reused for a
  * moment and finished jobs. A client of its own store by default, so tests start from nothing.
  */
-export function createIceClient(config: IceConfig, store: Store = memoryStore()): IceClient {
+/** A client of one region: the configuration's `region` and `endpoint` (its other regions are ignored). */
+export function createIceClient(config: Omit<IceConfig, 'regions'>, store: Store = memoryStore()): IceClient {
   registerSecrets([config.accessKeyId, config.accessKeySecret, config.securityToken]);
   const rpc = new RPCClient({
     endpoint: config.endpoint,
@@ -108,7 +109,7 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
       if ((body.Code && !SUCCESS_CODES.has(body.Code)) || status >= 400) {
         throw typeof body.Code === 'string' ? mapIceErrorBody(body as { Code: string }, status) : unreadableAnswer(requestId);
       }
-      log('info', 'ice_call', { action, requestId, status, ms: Date.now() - started });
+      log('info', 'ice_call', { region: config.region, action, requestId, status, ms: Date.now() - started });
       return body;
     } finally {
       release();
@@ -128,6 +129,7 @@ export function createIceClient(config: IceConfig, store: Store = memoryStore())
         } catch (raw) {
           const error = combined.aborted ? stopped() : mapCallFailure(raw);
           log(error.code === 'aborted' ? 'info' : 'warn', 'ice_call_failed', {
+            region: config.region,
             action,
             attempt: attemptNo,
             code: error.code,
@@ -256,10 +258,18 @@ function toWireParams(params: Params): Record<string, string> {
   return wire;
 }
 
-let processClient: IceClient | undefined;
+const processClients = new Map<string, IceClient>();
 
-/** The process's client, configured from the environment on first use. */
-export function iceClient(): IceClient {
-  processClient ??= createIceClient(getIceConfig(), appStore());
-  return processClient;
+/**
+ * The process's client of `region` (the default region when not said), configured from the environment
+ * on first use. A region the configuration does not list is a 400 naming Region: callers check it
+ * (parse-list-query.ts), this is the last guard.
+ */
+export function iceClient(region?: string): IceClient {
+  const config = getIceConfig();
+  const wanted = config.regions.find((r) => r.region === (region ?? config.region));
+  if (!wanted) throw invalidInput('Region', `must be one of ${config.regions.map((r) => r.region).join(', ')}`, { reason: 'one_of', allowed: config.regions.map((r) => r.region).join(', ') });
+  let client = processClients.get(wanted.region);
+  if (!client) processClients.set(wanted.region, (client = createIceClient({ ...config, ...wanted }, appStore())));
+  return client;
 }

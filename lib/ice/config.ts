@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { ConfigError } from '@/lib/errors';
+import { parseRegions, type IceRegion } from './regions';
 
 // ICE connection settings, read from the environment once and checked as a whole so an operator sees
 // every problem at the first start. Messages name variables and expectations, never values.
@@ -9,8 +10,11 @@ export interface IceConfig {
   accessKeyId: string;
   accessKeySecret: string;
   securityToken?: string;
+  /** The default region (the first of ICE_REGIONS) and its endpoint. */
   region: string;
   endpoint: string;
+  /** Every region the portal reads, the default first, each with its endpoint. */
+  regions: IceRegion[];
   /** Budget for one portal call to ICE, retries included. */
   timeoutMs: number;
   /** Upstream calls in flight at once from this process (ICE limits QPS per account). */
@@ -20,6 +24,7 @@ export interface IceConfig {
 }
 
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
 const required = (what: string) =>
   z.preprocess(blankAsUnset, z.string({ error: `is required: ${what}` }).min(1));
 
@@ -27,17 +32,6 @@ const envSchema = z.object({
   ALIBABA_CLOUD_ACCESS_KEY_ID: required("the AccessKey ID of the portal's RAM user"),
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: required("the AccessKey secret of the portal's RAM user"),
   ALIBABA_CLOUD_SECURITY_TOKEN: z.preprocess(blankAsUnset, z.string().optional()),
-  ICE_REGION: z.preprocess(
-    blankAsUnset,
-    z
-      .string()
-      .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, { error: 'must be a region id such as cn-shanghai or ap-southeast-1' })
-      .default('cn-shanghai'),
-  ),
-  ICE_ENDPOINT: z.preprocess(
-    blankAsUnset,
-    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://ice.cn-shanghai.aliyuncs.com' }).optional(),
-  ),
   ICE_TIMEOUT_MS: z.preprocess(
     blankAsUnset,
     z.coerce.number({ error: 'must be a whole number of milliseconds from 100 to 120000' }).int().min(100).max(120_000).default(8000),
@@ -54,16 +48,25 @@ const envSchema = z.object({
 
 export function parseIceConfig(env: Record<string, string | undefined>): IceConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${describe(issue)}`));
+  // Every problem at once: the regions' and the rest's.
+  let regions: IceRegion[] = [];
+  const problems: string[] = [];
+  try {
+    regions = parseRegions(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
   }
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')} ${describe(issue)}`));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     accessKeyId: e.ALIBABA_CLOUD_ACCESS_KEY_ID,
     accessKeySecret: e.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
     securityToken: e.ALIBABA_CLOUD_SECURITY_TOKEN,
-    region: e.ICE_REGION,
-    endpoint: (e.ICE_ENDPOINT ?? `https://ice.${e.ICE_REGION}.aliyuncs.com`).replace(/\/+$/, ''),
+    region: regions[0]!.region,
+    endpoint: regions[0]!.endpoint,
+    regions,
     timeoutMs: e.ICE_TIMEOUT_MS,
     maxConcurrency: e.ICE_MAX_CONCURRENCY,
     finishedJobTtlMs: e.FINISHED_JOB_CACHE_HOURS * 3600_000,

@@ -27,7 +27,7 @@ export interface ExportRequest {
   userKey: string;
 }
 
-export async function startExportDownload({ filters, search, format, jobIds }: ExportQuery, options: ExportRequest): Promise<ExportDownload> {
+export async function startExportDownload({ region, filters, search, format, jobIds }: ExportQuery, options: ExportRequest): Promise<ExportDownload> {
   const { exportsPerUser, exportsPerInstance, exportIdleMs } = getScanConfig();
   const release = takeExportSlot(options.userKey, { perUser: exportsPerUser, perInstance: exportsPerInstance });
   // One plan (and one now) for the scan and the headers, so the window they state is the one walked.
@@ -37,8 +37,8 @@ export async function startExportDownload({ filters, search, format, jobIds }: E
   const stream = await exportJobs({
     format,
     jobs: jobIds
-      ? (signal) => selectedJobs(jobIds, iceClient(), signal)
-      : (signal) => openScan(filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { userKey: options.userKey, share: false, signal }),
+      ? (signal) => selectedJobs(jobIds, iceClient(region), signal)
+      : (signal) => openScan(filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region, userKey: options.userKey, share: false, signal }),
     keep: plan.keep,
     signal: options.signal,
     idleMs: exportIdleMs,
@@ -46,6 +46,7 @@ export async function startExportDownload({ filters, search, format, jobIds }: E
       release();
       log(outcome === 'failed' || outcome === 'idle' ? 'warn' : 'info', 'export_end', {
         requestId: options.requestId,
+        region,
         format,
         outcome,
         jobs,
@@ -59,7 +60,7 @@ export async function startExportDownload({ filters, search, format, jobIds }: E
     release();
     throw error;
   });
-  const fileName = jobIds ? selectionFileName(jobIds.length, isoSeconds(nowMs), format) : exportFileName(filters, covered, format, plan.searching);
+  const fileName = jobIds ? selectionFileName(jobIds.length, isoSeconds(nowMs), format, region) : exportFileName({ ...filters, region }, covered, format, plan.searching);
   return {
     stream,
     headers: {

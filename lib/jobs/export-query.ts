@@ -2,7 +2,7 @@
 // a Format, and none of the list's paging names. Client-safe and zod-free, like list-query.ts;
 // lib/jobs/parse-export-query.ts reads it on the server.
 import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
-import { SEARCH_PARAMS, SELECT_PARAM, SINCE_PARAM, TRAIL_PARAM } from './list-query';
+import { REGION_PARAM, SEARCH_PARAMS, SELECT_PARAM, SINCE_PARAM, TRAIL_PARAM } from './list-query';
 
 export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -17,6 +17,7 @@ export const PAGING_PARAMS = ['PageSize', 'NextPageToken', TRAIL_PARAM] as const
 
 /** The names an export's URL carries, in the order links write them (audited by value). */
 export const EXPORT_PARAMS = [
+  REGION_PARAM,
   ...LIST_JOBS_PARAMS.filter((name) => !(PAGING_PARAMS as readonly string[]).includes(name)),
   SINCE_PARAM,
   ...SEARCH_PARAMS,
@@ -43,22 +44,22 @@ export function isExportFormat(value: string | null | undefined): value is Expor
 }
 
 /** `media-info-jobs_selected-<count>_<when>.<format>`: a selection's file. */
-export function selectionFileName(count: number, atIso: string, format: ExportFormat): string {
-  return `media-info-jobs_selected-${count}_${atIso.replace(/[-:]/g, '')}.${format}`;
+export function selectionFileName(count: number, atIso: string, format: ExportFormat, region?: string): string {
+  return `media-info-jobs_${region ? `${region}_` : ''}selected-${count}_${atIso.replace(/[-:]/g, '')}.${format}`;
 }
 
 /**
- * `media-info-jobs_<Status or all>[_<JobId>][_search]_<from>_<to>.<format>`, times in compact UTC
+ * `media-info-jobs_[<Region>_]<Status or all>[_<JobId>][_search]_<from>_<to>.<format>`, times in compact UTC
  * (20240701T000000Z): what the file holds, in a name that is safe on every file system. A search's own
  * text is free-form, so only its presence is named.
  */
 export function exportFileName(
-  filters: { Status?: string; JobId?: string },
+  filters: { Status?: string; JobId?: string; region?: string },
   window: { from: string; to: string },
   format: ExportFormat,
   searching = false,
 ): string {
   const compact = (iso: string) => iso.replace(/[-:]/g, '');
-  const what = [filters.Status ?? 'all', ...(filters.JobId ? [filters.JobId] : []), ...(searching ? ['search'] : [])].join('_');
+  const what = [...(filters.region ? [filters.region] : []), filters.Status ?? 'all', ...(filters.JobId ? [filters.JobId] : []), ...(searching ? ['search'] : [])].join('_');
   return `media-info-jobs_${what}_${compact(window.from)}_${compact(window.to)}.${format}`;
 }

@@ -5,6 +5,8 @@ import type { ListJobsQuery } from '@/lib/ice/schemas';
 import type { SearchFilters } from './search-filters';
 
 export interface FilterSet {
+  /** The ICE region asked (one of ICE_REGIONS); absent: the default region. */
+  region?: string;
   /** ICE's filters: status, JobId, the create-time range and the order. */
   filters: Omit<ListJobsQuery, 'NextPageToken' | 'PageSize'>;
   /** The portal's, applied to the jobs a scan reads (search-filters.ts); any of them makes it a search. */

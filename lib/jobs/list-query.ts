@@ -33,12 +33,19 @@ export const SELECT_PARAM = 'Select';
 export const MAX_SELECTED = 100;
 /** Tokens kept; older ones are dropped so a long crawl cannot outgrow a URL. */
 export const MAX_TRAIL = 100;
+/**
+ * The ICE region the list reads (one of ICE_REGIONS). Written into every link while the portal reads
+ * several regions, so a shared link opens in its region; absent with one region.
+ */
+export const REGION_PARAM = 'Region';
 /** The portal's own filters, applied to scanned jobs (lib/jobs/search-filters.ts). */
 export const SEARCH_PARAMS = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasAudio', 'HasVideo'] as const;
 /** Every name the list's URL may carry, in the order links write them. */
-export const LIST_QUERY_PARAMS = [...LIST_JOBS_PARAMS, SINCE_PARAM, ...SEARCH_PARAMS, TRAIL_PARAM, SELECT_PARAM] as const;
+export const LIST_QUERY_PARAMS = [REGION_PARAM, ...LIST_JOBS_PARAMS, SINCE_PARAM, ...SEARCH_PARAMS, TRAIL_PARAM, SELECT_PARAM] as const;
 
 export interface ListQuery {
+  /** The region read; absent: the default region (and then no Region in links). */
+  region?: string;
   /** What ICE is asked: filters, order, page size and the current page's token (or, when searching, the portal's). */
   ice: ListJobsQuery;
   /** The portal's own filters; any of them turns the page into a search over scanned jobs. */
@@ -59,7 +66,7 @@ export const isSearch = (query: ListQuery) => hasSearchFilters(query.search);
 /** The question the list's URL asks, without its paging: what a search, an export or a view of it reads. */
 export function filterSetOf(query: ListQuery): FilterSet {
   const { PageSize: _size, NextPageToken: _token, ...filters } = query.ice;
-  return { filters, search: query.search };
+  return { ...(query.region ? { region: query.region } : {}), filters, search: query.search };
 }
 
 export interface PagerLinks {
@@ -69,9 +76,13 @@ export interface PagerLinks {
   next?: string;
 }
 
+/** A job's page, in `region` when the list names one. */
+export const jobPageHref = (jobId: string, region?: string) => `/jobs/${encodeURIComponent(jobId)}${region ? `?${REGION_PARAM}=${encodeURIComponent(region)}` : ''}`;
+
 /** The query as URL parameters, in a stable order, without empty values. */
 export function listQuerySearchParams(query: ListQuery): URLSearchParams {
   const params = new URLSearchParams();
+  if (query.region) params.set(REGION_PARAM, query.region);
   for (const name of LIST_JOBS_PARAMS) {
     if (name === 'StartOfCreateTime' && query.since) params.set(SINCE_PARAM, query.since);
     else if (isSet(query.ice[name])) params.set(name, String(query.ice[name]));
@@ -101,7 +112,7 @@ export function withFilters(query: ListQuery, changes: Partial<ListFilters>): Li
   // A relative window and a start of one's own exclude each other: the last change wins.
   if ('since' in changes) delete ice.StartOfCreateTime;
   else if ('StartOfCreateTime' in changes) since = undefined;
-  return { ice, search, trail: [], ...(since ? { since } : {}) };
+  return { ...(query.region ? { region: query.region } : {}), ice, search, trail: [], ...(since ? { since } : {}) };
 }
 
 /** The page's rows: the URL's PageSize, else the list's default. */

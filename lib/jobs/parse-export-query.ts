@@ -1,7 +1,7 @@
 import { invalidInput } from '@/lib/errors';
 import { EXPORT_PARAMS, FORMAT_PARAM, isExportFormat, JOB_IDS_PARAM, PAGING_PARAMS, type ExportFormat } from './export-query';
-import { filterSetOf } from './list-query';
-import { parseListQuery, parseSelected } from './parse-list-query';
+import { filterSetOf, REGION_PARAM } from './list-query';
+import { parseListQuery, parseRegion, parseSelected } from './parse-list-query';
 import type { FilterSet } from './filter-set';
 
 // Reads an export's URL with the list's own parser, so its filters, ICE's and the portal's search
@@ -25,12 +25,13 @@ export function parseExportQuery(params: URLSearchParams): ExportQuery {
   if (params.has(JOB_IDS_PARAM)) {
     const ids = params.getAll(JOB_IDS_PARAM);
     if (ids.length > 1) throw invalidInput(JOB_IDS_PARAM, 'is given more than once', { reason: 'repeated' });
-    if (EXPORT_PARAMS.some((name) => name !== JOB_IDS_PARAM && name !== FORMAT_PARAM && params.has(name))) {
+    if (EXPORT_PARAMS.some((name) => name !== JOB_IDS_PARAM && name !== FORMAT_PARAM && name !== REGION_PARAM && params.has(name))) {
       throw invalidInput(JOB_IDS_PARAM, 'exports exactly these jobs; leave out the filters', { reason: 'selection_with_filters' });
     }
     const jobIds = parseSelected(ids[0], JOB_IDS_PARAM);
     if (jobIds.length === 0) throw invalidInput(JOB_IDS_PARAM, 'must be JobIds separated by commas', { reason: 'characters' });
-    return { filters: {}, search: {}, format, jobIds };
+    const region = parseRegion(params);
+    return { ...(region ? { region } : {}), filters: {}, search: {}, format, jobIds };
   }
   return { ...filterSetOf(parseListQuery(params)), format };
 }

@@ -1,7 +1,8 @@
 import { invalidInput } from '@/lib/errors';
 import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
 import { jobIdSchema, listJobsQuerySchema, parseOrThrow } from '@/lib/ice/schemas';
-import { MAX_SELECTED, MAX_TRAIL, SEARCH_PARAMS, SELECT_PARAM, SINCE_PARAM, TRAIL_PARAM, type ListQuery } from './list-query';
+import { configuredRegions } from '@/lib/ice/regions';
+import { MAX_SELECTED, MAX_TRAIL, REGION_PARAM, SEARCH_PARAMS, SELECT_PARAM, SINCE_PARAM, TRAIL_PARAM, type ListQuery } from './list-query';
 import { isTimePreset, presetMs, presetStart, TIME_PRESETS } from './time-range';
 import { searchFiltersSchema } from './search-filters';
 
@@ -39,13 +40,27 @@ export function parseListQuery(raw: RawQuery, nowMs = Date.now()): ListQuery {
     if (ice.StartOfCreateTime) throw invalidInput(SINCE_PARAM, 'cannot be given with StartOfCreateTime; use one or the other', { reason: 'since_with_start' });
     ice.StartOfCreateTime = presetStart(presetMs(since), nowMs);
   }
+  const region = parseRegion(raw);
   return {
+    ...(region ? { region } : {}),
     ice: parseOrThrow(listJobsQuerySchema, ice),
     search: parseOrThrow(searchFiltersSchema, pick(raw, SEARCH_PARAMS)),
     trail: parseTrail(valuesOf(raw, TRAIL_PARAM)[0]),
     ...(selected.length > 0 ? { selected } : {}),
     ...(since ? { since } : {}),
   };
+}
+
+/**
+ * The URL's Region: one of ICE_REGIONS, else a 400 naming it. Without one, the default region, said
+ * (so links carry it) only while the portal reads several.
+ */
+export function parseRegion(raw: RawQuery): string | undefined {
+  const [given] = valuesOf(raw, REGION_PARAM);
+  const regions = configuredRegions().map((r) => r.region);
+  if (given === undefined || given === '') return regions.length > 1 ? regions[0] : undefined;
+  if (!regions.includes(given)) throw invalidInput(REGION_PARAM, `must be one of ${regions.join(', ')}`, { reason: 'one_of', allowed: regions.join(', ') });
+  return given;
 }
 
 /** JobIds, each once, in the order given: the list's selection, or an export's (under `field`). */

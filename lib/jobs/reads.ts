@@ -1,5 +1,7 @@
 import 'server-only';
+import { jobLookupIncomplete, toPortalError } from '@/lib/errors';
 import { iceClient } from '@/lib/ice/client';
+import { configuredRegions } from '@/lib/ice/regions';
 import type { GetJobResponse, MediaInfoJob } from '@/lib/ice/schemas';
 import { isSearch, type ListQuery } from './list-query';
 import { searchJobsPage, type SearchPage } from './search';
@@ -30,10 +32,46 @@ export const isSearchAnswer = (answer: JobsPageAnswer): answer is SearchPage => 
 
 export async function readJobsPage(query: ListQuery, context: ReadContext = {}): Promise<JobsPageAnswer> {
   if (isSearch(query)) return searchJobsPage(query, { signal: context.signal, userKey: context.userKey });
-  const { Jobs, NextPageToken, RequestId } = await iceClient().listMediaInfoJobs(query.ice, { signal: context.signal });
+  const { Jobs, NextPageToken, RequestId } = await iceClient(query.region).listMediaInfoJobs(query.ice, { signal: context.signal });
   return { Jobs, NextPageToken, RequestId };
 }
 
-export function readJob(jobId: string, context: ReadContext = {}): Promise<GetJobResponse> {
-  return iceClient().getMediaInfoJob(jobId, { signal: context.signal });
+/** A job, with the region it was read in. */
+export type FoundJob = GetJobResponse & { Region: string };
+
+/**
+ * One job: in `region`, or, when none is said and the portal reads several, in every region at once.
+ * The first region that has it answers (the others' calls are stopped); not found anywhere is a 404;
+ * not found where regions answered while others failed is a 503 naming both (whether it exists cannot
+ * be said). One region failing never hides a job another has.
+ */
+export async function readJob(jobId: string, context: ReadContext = {}, region?: string): Promise<FoundJob> {
+  const regions = region ? [region] : configuredRegions().map((r) => r.region);
+  if (regions.length === 1) return { ...(await iceClient(regions[0]).getMediaInfoJob(jobId, { signal: context.signal })), Region: regions[0]! };
+  const stop = new AbortController();
+  const signal = context.signal ? AbortSignal.any([context.signal, stop.signal]) : stop.signal;
+  const notFoundIn: string[] = [];
+  const failedIn: { region: string; error: unknown }[] = [];
+  try {
+    return await Promise.any(
+      regions.map(async (each) => {
+        try {
+          return { ...(await iceClient(each).getMediaInfoJob(jobId, { signal })), Region: each };
+        } catch (error) {
+          if (toPortalError(error).code === 'job_not_found') notFoundIn.push(each);
+          else failedIn.push({ region: each, error });
+          throw error;
+        }
+      }),
+    );
+  } catch (error) {
+    if (context.signal?.aborted) throw error;
+    if (failedIn.length === 0) throw (error as AggregateError).errors[0];
+    // One region's own refusal (a bad JobId) is the same in every region: say it as it is.
+    const refused = failedIn.map((f) => toPortalError(f.error)).find((e) => e.status === 400);
+    if (refused) throw refused;
+    throw jobLookupIncomplete(regions.filter((r) => notFoundIn.includes(r)), regions.filter((r) => failedIn.some((f) => f.region === r)));
+  } finally {
+    stop.abort();
+  }
 }

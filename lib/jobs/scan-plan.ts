@@ -39,6 +39,8 @@ export function planScan({ filters, search }: FilterSet, nowMs = Date.now()): Sc
 }
 
 export interface ScanRun {
+  /** The ICE region walked (the filter set's); the default region when not said. */
+  region?: string;
   /** Whose scan it is (lib/auth/access.ts userKey): its ICE calls spend their scan budget. */
   userKey?: string;
   signal?: AbortSignal;
@@ -55,7 +57,7 @@ export interface ScanRun {
 export function openScan(filters: ScanFilters, limits: { maxDays: number; maxJobs: number; defaultDays?: number; nowMs?: number }, run: ScanRun = {}): Scan {
   return scanJobs({
     filters,
-    client: run.client ?? iceClient(),
+    client: run.client ?? iceClient(run.region),
     signal: run.signal,
     pace: run.userKey === undefined ? undefined : scanPace(run.userKey),
     ...(run.share === false ? { share: false } : {}),

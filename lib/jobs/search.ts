@@ -43,7 +43,8 @@ export interface SearchOptions {
 
 export async function searchJobsPage(query: ListQuery, options: SearchOptions): Promise<SearchPage> {
   const { NextPageToken: token, PageSize: _size, ...iceFilters } = query.ice;
-  const boundTo = filtersKey({ ...iceFilters, ...query.search });
+  // A token holds to its region too: resumed in another, it would skip jobs it never read there.
+  const boundTo = filtersKey({ ...iceFilters, ...query.search, ...(query.region ? { Region: query.region } : {}) });
   const plan = planScan(filterSetOf(query), options.nowMs);
   const newestFirst = iceFilters.OrderBy !== 'CreateTimeAsc';
   let position: SearchPosition;
@@ -65,7 +66,7 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
   const scan = openScan(
     filters,
     { maxDays: Infinity, maxJobs: Math.max(0, plan.maxJobs - position.scanned) + position.readAtSecond },
-    { client: options.client, signal: options.signal, userKey: options.userKey },
+    { client: options.client, signal: options.signal, userKey: options.userKey, region: query.region },
   );
 
   const wanted = query.ice.PageSize ?? ICE_DEFAULT_PAGE_SIZE;

@@ -24,6 +24,7 @@ describe('parseIceConfig', () => {
       securityToken: undefined,
       region: 'cn-shanghai',
       endpoint: 'https://ice.cn-shanghai.aliyuncs.com',
+      regions: [{ region: 'cn-shanghai', endpoint: 'https://ice.cn-shanghai.aliyuncs.com' }],
       timeoutMs: 8000,
       maxConcurrency: 8,
       finishedJobTtlMs: 7 * 24 * 3600_000,
@@ -69,3 +70,33 @@ describe('parseIceConfig', () => {
     expect(error.message).not.toContain('key-id-value-123');
   });
 });
+
+describe('several regions', () => {
+  it('reads ICE_REGIONS in order, the first the default, each at its ICE_ENDPOINTS entry or its public endpoint', () => {
+    const config = parseIceConfig({ ...valid, ICE_REGIONS: 'cn-shanghai, ap-southeast-1,cn-beijing', ICE_ENDPOINTS: 'ap-southeast-1=http://127.0.0.1:9101/,cn-shanghai=http://127.0.0.1:9100' });
+    expect(config.regions).toEqual([
+      { region: 'cn-shanghai', endpoint: 'http://127.0.0.1:9100' },
+      { region: 'ap-southeast-1', endpoint: 'http://127.0.0.1:9101' },
+      { region: 'cn-beijing', endpoint: 'https://ice.cn-beijing.aliyuncs.com' },
+    ]);
+    expect([config.region, config.endpoint]).toEqual(['cn-shanghai', 'http://127.0.0.1:9100']);
+    // One region keeps ICE_REGION and ICE_ENDPOINT as before.
+    expect(parseIceConfig({ ...valid, ICE_REGION: 'ap-southeast-1', ICE_ENDPOINT: 'http://127.0.0.1:9100' }).regions).toEqual([{ region: 'ap-southeast-1', endpoint: 'http://127.0.0.1:9100' }]);
+  });
+
+  it('refuses regions and endpoints that do not fit together, naming each problem', () => {
+    expect(problems({ ...valid, ICE_REGIONS: 'cn-shanghai,Singapore' })).toEqual(['ICE_REGIONS.1 must list region ids such as cn-shanghai,ap-southeast-1']);
+    expect(problems({ ...valid, ICE_REGIONS: 'cn-shanghai,cn-shanghai' })).toEqual(['ICE_REGIONS must not name a region twice']);
+    expect(problems({ ...valid, ICE_REGIONS: 'cn-shanghai,ap-southeast-1', ICE_ENDPOINT: 'http://127.0.0.1:9100' })).toEqual([
+      'ICE_ENDPOINT is for one region: with several ICE_REGIONS, give ICE_ENDPOINTS (region=URL,...)',
+    ]);
+    expect(problems({ ...valid, ICE_REGIONS: 'cn-shanghai', ICE_ENDPOINTS: 'cn-beijing=http://127.0.0.1:1' })).toEqual(['ICE_ENDPOINTS names cn-beijing, which is not in ICE_REGIONS']);
+    expect(problems({ ...valid, ICE_REGIONS: 'cn-shanghai', ICE_ENDPOINTS: 'cn-shanghai=ftp://x' })).toEqual([
+      'ICE_ENDPOINTS.0 must be region=URL pairs such as cn-shanghai=http://127.0.0.1:9100,ap-southeast-1=http://127.0.0.1:9101',
+    ]);
+    expect(problems({ ...valid, ICE_REGIONS: 'ap-southeast-1,cn-shanghai', ICE_REGION: 'cn-shanghai' })).toEqual(['ICE_REGION must be unset (or the first of ICE_REGIONS) when ICE_REGIONS is set']);
+    // With the key missing too, all of them at once.
+    expect(problems({ ...valid, ICE_REGIONS: 'x', ALIBABA_CLOUD_ACCESS_KEY_ID: '' })).toHaveLength(2);
+  });
+});
+

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AudioStreamTable } from '@/components/job-detail/audio-stream-table';
 import { FailureReason } from '@/components/job-detail/failure-reason';
@@ -15,28 +15,40 @@ import { requireUser } from '@/lib/auth/require-user';
 import { toPortalError } from '@/lib/errors';
 import { summarizeJob } from '@/lib/jobs/job-summary';
 import { loadJob } from '@/lib/http/page-reads';
+import { configuredRegions } from '@/lib/ice/regions';
+import { REGION_PARAM } from '@/lib/jobs/list-query';
+import { parseRegion } from '@/lib/jobs/parse-list-query';
 
-export async function generateMetadata({ params }: PageProps<'/jobs/[jobId]'>): Promise<Metadata> {
+/** The URL's Region when it gives one (a 400 for one not configured); else the job is found in every region. */
+async function regionOf(searchParams: PageProps<'/jobs/[jobId]'>['searchParams']): Promise<string | undefined> {
+  const raw = (await searchParams)[REGION_PARAM];
+  return raw === undefined ? undefined : parseRegion({ [REGION_PARAM]: raw });
+}
+
+export async function generateMetadata({ params, searchParams }: PageProps<'/jobs/[jobId]'>): Promise<Metadata> {
   const { jobId } = await params;
   try {
     await requireUser();
-    const { MediaInfoJob: job } = await loadJob(jobId);
+    const { MediaInfoJob: job } = await loadJob(jobId, await regionOf(searchParams));
     return { title: job.Name || summarizeJob(job).fileName };
   } catch {
     return { title: (await getTranslations('job'))('fallbackTitle') };
   }
 }
 
-export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
+export default async function JobPage({ params, searchParams }: PageProps<'/jobs/[jobId]'>) {
   await requireUser();
   const { jobId } = await params;
   const t = await getTranslations('job');
   let job;
+  let region: string;
+  let asked: string | undefined;
   try {
-    job = (await loadJob(jobId)).MediaInfoJob;
+    asked = await regionOf(searchParams);
+    ({ MediaInfoJob: job, Region: region } = await loadJob(jobId, asked));
   } catch (raw) {
     const error = toPortalError(raw);
-    if (error.code === 'job_not_found' || error.code === 'invalid_input') notFound();
+    if (error.code === 'job_not_found' || (error.code === 'invalid_input' && error.field !== REGION_PARAM)) notFound();
     return (
       <>
         <p>
@@ -46,16 +58,21 @@ export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
       </>
     );
   }
+  // Found by looking in every region: the address names the region, so the link shared opens there.
+  if (!asked && configuredRegions().length > 1) redirect(`/jobs/${encodeURIComponent(jobId)}?${REGION_PARAM}=${encodeURIComponent(region)}`);
+  // While the portal reads several regions, what the page links to and reads again names the region.
+  const regionParam = configuredRegions().length > 1 ? region : undefined;
+  const listHref = regionParam ? `/jobs?${REGION_PARAM}=${encodeURIComponent(regionParam)}` : '/jobs';
   const info = job.MediaInfoProperty;
   const video = info?.VideoStreamInfoList ?? [];
   const audio = info?.AudioStreamInfoList ?? [];
   return (
     <article>
       <p>
-        <Link href="/jobs">{t('allJobs')}</Link>
+        <Link href={listHref}>{t('allJobs')}</Link>
       </p>
       <JobHeader job={job} title={job.Name || summarizeJob(job).fileName} />
-      {job.Status === 'Init' && <JobPoller jobId={job.JobId} />}
+      {job.Status === 'Init' && <JobPoller jobId={job.JobId} region={regionParam} />}
       {job.Status === 'Fail' && <FailureReason job={job} />}
       <div className="grid-2">
         {info?.FileBasicInfo ? (
@@ -72,7 +89,7 @@ export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
       {audio.length > 0 && <AudioStreamTable streams={audio} />}
       {info && video.length === 0 && audio.length === 0 && <p className="muted">{t('noStreams')}</p>}
       {info && video.length === 0 && audio.length > 0 && <p className="muted">{t('audioOnly')}</p>}
-      <RawJson jobId={job.JobId} />
+      <RawJson jobId={job.JobId} region={regionParam} />
     </article>
   );
 }

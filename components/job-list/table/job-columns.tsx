@@ -32,6 +32,8 @@ export interface JobTableMeta {
   /** The JobId whose copy button just worked, and the copy itself. */
   copiedId?: string;
   copy: (jobId: string) => void;
+  /** The job page's address: in the list's region, while the portal reads several. */
+  jobHref: (jobId: string) => string;
 }
 
 export const jobTableFeatures = tableFeatures({ columnVisibilityFeature, rowSelectionFeature, tableMeta: {} as JobTableMeta });
@@ -114,12 +116,12 @@ export const jobColumns = column.columns([
     id: 'job',
     header: ({ table }) => table.options.meta!.t('columns.job'),
     cell: ({ row, table }) => {
-      const { t, copiedId, copy } = table.options.meta!;
+      const { t, copiedId, copy, jobHref } = table.options.meta!;
       const { JobId, Name, fileName } = row.original;
       const title = Name || fileName;
       return (
         <>
-          <Link href={`/jobs/${encodeURIComponent(JobId)}`} className="job-link" prefetch={false} title={title} translate="no">
+          <Link href={jobHref(JobId)} className="job-link" prefetch={false} title={title} translate="no">
             {shortenMiddle(title, NAME_CHARS)}
           </Link>
           <span className="secondary muted">
