@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, type ClipboardEvent, type FormEvent, type ReactNode } from 'react';
 import { reasonText } from '@/components/ui/error-text';
@@ -8,7 +8,7 @@ import { useEarlyInput, type EarlyField } from '@/components/ui/use-early-input'
 import { useTimeZone } from '@/components/ui/use-time-zone';
 import { JOB_ORDERS, JOB_STATUSES } from '@/lib/ice/list-jobs-params';
 import type { FilterName, FilterValues } from '@/lib/jobs/filter-values';
-import { DEFAULT_PAGE_SIZE, SINCE_PARAM } from '@/lib/jobs/list-query';
+import { DEFAULT_PAGE_SIZE, REGION_PARAM, SINCE_PARAM } from '@/lib/jobs/list-query';
 import { fromInputValue, isTimePreset, TIME_PRESETS, toInputValue, type TimePreset } from '@/lib/jobs/time-range';
 
 // The list's one filter bar: ICE's filters and the portal's own search in one form with one submit.
@@ -116,7 +116,9 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
     ) : null;
   };
 
-  /** A whole JobId pasted into its field opens that job: what someone pasting one wants. */
+  const region = useSearchParams().get(REGION_PARAM);
+
+  /** A whole JobId pasted into its field opens that job, found in whichever region has it. */
   const openPastedJob = (event: ClipboardEvent<HTMLInputElement>) => {
     const pasted = event.clipboardData.getData('text').trim();
     if (FULL_JOB_ID.test(pasted)) {
@@ -128,6 +130,8 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const params = new URLSearchParams();
+    // The filters change; the region read stays.
+    if (region) params.set(REGION_PARAM, region);
     const put = (name: FilterName, value: string | undefined) => {
       const trimmed = value?.trim();
       if (trimmed) params.set(name, trimmed);
@@ -279,7 +283,7 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
             <button type="submit" className="primary">
               {t('apply')}
             </button>
-            <button type="button" onClick={() => router.push('/jobs')}>
+            <button type="button" onClick={() => router.push(region ? `/jobs?${new URLSearchParams({ [REGION_PARAM]: region })}` : '/jobs')}>
               {t('clear')}
             </button>
           </div>

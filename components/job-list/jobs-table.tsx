@@ -12,7 +12,7 @@ import { useTimeFormatter, useZoneName } from '@/components/ui/use-time-zone';
 import { useJobRows } from '@/lib/api-client/use-job-rows';
 import type { Locale } from '@/lib/i18n/locales';
 import type { JobRow } from '@/lib/jobs/job-summary';
-import { jobPageHref, type ListQuery } from '@/lib/jobs/list-query';
+import { jobPageHref, REGION_PARAM, type ListQuery } from '@/lib/jobs/list-query';
 import { JobsExport, type ExportCoverage } from './jobs-export';
 import { SelectionBar } from './selection-bar';
 import { ColumnChooser } from './table/column-chooser';
@@ -87,7 +87,7 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
   if (rows.length === 0) {
     return (
       <EmptyState title={filtered ? t('emptyFiltered') : t('empty')}>
-        {filtered ? <p>{t.rich('emptyFilteredHint', { link: (chunks) => <Link href="/jobs">{chunks}</Link> })}</p> : <p>{t('emptyHint')}</p>}
+        {filtered ? <p>{t.rich('emptyFilteredHint', { link: (chunks) => <Link href={exportQuery.region ? `/jobs?${REGION_PARAM}=${encodeURIComponent(exportQuery.region)}` : '/jobs'}>{chunks}</Link> })}</p> : <p>{t('emptyHint')}</p>}
       </EmptyState>
     );
   }
