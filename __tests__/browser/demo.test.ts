@@ -158,7 +158,7 @@ it('starts, signs a user in through its provider, shows jobs, and stops cleanly 
     expect(failed.length).toBeGreaterThan(0);
     expect(new Set(failed.map((job) => job.Status))).toEqual(new Set(['Fail']));
     const [file] = readdirSync(folder);
-    expect(file).toMatch(/^media-info-jobs_Fail_.+\.csv$/);
+    expect(file).toMatch(/^media-info-jobs_cn-shanghai_Fail_.+\.csv$/);
     expect(readFileSync(path.join(folder, file!), 'utf8')).toMatch(/^\uFEFF?JobId,/);
   } finally {
     rmSync(folder, { recursive: true, force: true });

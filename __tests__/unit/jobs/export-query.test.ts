@@ -73,7 +73,7 @@ describe('exportApiUrl', () => {
   });
 
   it('audits the filters, the search filters and Format by value', () => {
-    expect(EXPORT_PARAMS).toEqual(['StartOfCreateTime', 'EndOfCreateTime', 'JobId', 'Status', 'OrderBy', 'Since', ...SEARCH_PARAMS, 'JobIds', 'Format']);
+    expect(EXPORT_PARAMS).toEqual(['Region', 'StartOfCreateTime', 'EndOfCreateTime', 'JobId', 'Status', 'OrderBy', 'Since', ...SEARCH_PARAMS, 'JobIds', 'Format']);
   });
 });
 
