@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { englishIn, portalWords, seriousViolations } from '@/__tests__/support/page-checks';
 import { launchBrowser, screenshot } from '@/harness/browser';
+import { resetFaults, setFaults } from '@/harness/emulator-control';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import type { PortalProcess } from '@/harness/portal-process';
 import { startPortalAgainst } from '@/harness/portal-stack';
@@ -90,3 +91,23 @@ it('opens a JobId of the second region typed into the filter bar, and its link o
   expect(await other.locator('body').textContent()).toContain(jobId);
   await Promise.all([context.close(), fresh.close()]);
 });
+
+it('says on the job page which region did not answer when a JobId is found in none of the others', async () => {
+  await setFaults(sg.url, { rates: { serviceUnavailable: 1 } as never });
+  try {
+    for (const [locale, words] of [
+      ['en-US', `No job with this JobId in ${SH}; ${SG} did not answer. Try again shortly.`],
+      ['zh-CN', `${SH} 中没有此 JobId 的作业；${SG} 没有响应。请稍后重试。`],
+    ] as const) {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto(`${portal.url}/jobs/0123456789abcdef0123456789abcdef`);
+      await page.getByText(words).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    }
+  } finally {
+    await resetFaults(sg.url);
+  }
+});
+
