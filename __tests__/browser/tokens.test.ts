@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { englishIn, portalWords, seriousViolations } from '@/__tests__/support/page-checks';
+import { englishIn, portalWords, SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
 import { launchBrowser, screenshot } from '@/harness/browser';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
@@ -100,10 +100,7 @@ it('makes a token from the keyboard, whose copied curl line lists jobs in a shel
 
 it.each(['en-US', 'zh-CN'])('reads well in %s at 1280 px and at 360 px in dark mode, with everyone’s tokens for an admin', async (locale) => {
   const en = locale === 'en-US';
-  for (const [viewport, colorScheme] of [
-    [{ width: 1280, height: 800 }, 'light'],
-    [{ width: 360, height: 740 }, 'dark'],
-  ] as const) {
+  for (const [viewport, colorScheme] of SCREENS) {
     const context = await signedIn(locale, { viewport, colorScheme });
     const page = await context.newPage();
     await page.goto(`${portal.url}/settings/tokens`);

@@ -1,4 +1,4 @@
-import { seriousViolations } from '@/__tests__/support/page-checks';
+import { SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
@@ -72,10 +72,7 @@ it.each(['en-US', 'zh-CN'])('renames and deletes a view on /views (%s), at 1280 
     headers: { cookie: `${session.name}=${session.value}`, origin: a.url, 'content-type': 'application/json' },
     body: JSON.stringify({ Name: en ? 'Long HEVC' : '长片 HEVC', Url: '/jobs?VideoCodec=hevc&Since=7d' }),
   });
-  for (const [viewport, colorScheme] of [
-    [{ width: 1280, height: 800 }, 'light'],
-    [{ width: 360, height: 740 }, 'dark'],
-  ] as const) {
+  for (const [viewport, colorScheme] of SCREENS) {
     const context = await signedIn(locale, { viewport, colorScheme });
     const page = await context.newPage();
     await page.goto(`${b.url}/views`);

@@ -4,6 +4,12 @@ import type { Page } from 'playwright-core';
 // What the browser tests check on every screen: axe's serious findings, and, on a Chinese page, any
 // English the portal itself left there.
 
+/** The screens every new page is checked on: a laptop in light mode, a phone in dark mode. */
+export const SCREENS = [
+  [{ width: 1280, height: 800 }, 'light'],
+  [{ width: 360, height: 740 }, 'dark'],
+] as const;
+
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
