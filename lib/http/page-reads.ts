@@ -4,8 +4,8 @@ import { cache } from 'react';
 import { userKey } from '@/lib/auth/access';
 import { currentViewer } from '@/lib/auth/viewer';
 import { toPortalError } from '@/lib/errors';
-import { jobsPageOf, listSized, type JobsPage } from '@/lib/jobs/jobs-page';
-import { LIST_QUERY_PARAMS, listQuerySearchParams, REGION_PARAM, type ListQuery } from '@/lib/jobs/list-query';
+import { jobsPageOf, type JobsPage } from '@/lib/jobs/jobs-page';
+import { LIST_QUERY_PARAMS, listQuerySearchParams, REGION_PARAM, withListPageSize, type ListQuery } from '@/lib/jobs/list-query';
 import { readJob, readJobsPage, type FoundJob } from '@/lib/jobs/reads';
 import { writeAuditLine } from './audit';
 import { CLIENT_REQUEST_ID_HEADER } from './request-id';
@@ -43,6 +43,7 @@ export const loadJob = cache(
 
 /** One page of the list as the table shows it: rows, the pager's links, the live query, a search's progress. */
 export async function loadJobsPage(query: ListQuery): Promise<JobsPage> {
-  const answer = await audited('/jobs', '/jobs', listQuerySearchParams(query), (context) => readJobsPage(listSized(query), context));
+  // ICE and the search are asked for the list's page size (20 unless the URL says).
+  const answer = await audited('/jobs', '/jobs', listQuerySearchParams(query), (context) => readJobsPage(withListPageSize(query), context));
   return jobsPageOf(query, answer, Date.now());
 }

@@ -18,11 +18,9 @@ export interface JobsPage {
   search?: Omit<SearchPage, 'Jobs' | 'NextPageToken'>;
 }
 
-/** ICE, the search and the live refresh are asked for the list's page size; links keep the URL's own. */
-export const listSized = withListPageSize;
-
 export function jobsPageOf(query: ListQuery, answer: JobsPageAnswer, readAtMs: number): JobsPage {
-  const base = { liveQuery: liveQueryOf(listSized(query)), filtered: isFiltered(query), rows: answer.Jobs.map(summarizeJob), pager: pagerLinks(query, answer.NextPageToken), readAtMs };
+  // The live refresh asks for the list's page size; links keep the URL's own.
+  const base = { liveQuery: liveQueryOf(withListPageSize(query)), filtered: isFiltered(query), rows: answer.Jobs.map(summarizeJob), pager: pagerLinks(query, answer.NextPageToken), readAtMs };
   if (!isSearchAnswer(answer)) return base;
   const { Jobs: _jobs, NextPageToken: _token, ...progress } = answer;
   return { ...base, search: progress };
