@@ -226,7 +226,7 @@ export const methodNotAllowed = (allow: string, message = `Only ${allow} is acce
 export const crossOrigin = () => new PortalError('cross_origin', 403, 'Requests that change state must come from the portal itself.');
 
 export const routeNotFound = () =>
-  new PortalError('not_found', 404, 'No such API route. The API has /api/jobs, /api/jobs/export, /api/jobs/<JobId>, /api/views, /api/tokens, /api/health and /api/ready.');
+  new PortalError('not_found', 404, 'No such API route. The API has /api/jobs, /api/jobs/export, /api/jobs/<JobId>, /api/insights, /api/views, /api/tokens, /api/health and /api/ready.');
 
 /** PortalErrors pass through; anything else is logged for operators and becomes a bare 500. */
 export function toPortalError(error: unknown): PortalError {

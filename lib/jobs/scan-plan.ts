@@ -27,12 +27,13 @@ export interface ScanPlan {
 
 /**
  * The plan for a filter set. Without a start, a search covers the last DEFAULT_SEARCH_DAYS (as /jobs
- * says); anything else the last SCAN_MAX_DAYS, and says so (`cut: 'default'`).
+ * says); anything else the last SCAN_MAX_DAYS, and says so (`cut: 'default'`); a caller with its own
+ * default window (insights: a week) says it in `defaultDays`.
  */
-export function planScan({ filters, search }: FilterSet, nowMs = Date.now()): ScanPlan {
+export function planScan({ filters, search }: FilterSet, nowMs = Date.now(), defaultDays?: number): ScanPlan {
   const { maxDays, maxJobs } = getScanConfig();
   const searching = hasSearchFilters(search);
-  const bounds = { maxDays, defaultDays: searching ? DEFAULT_SEARCH_DAYS : maxDays, nowMs };
+  const bounds = { maxDays, defaultDays: Math.min(maxDays, defaultDays ?? (searching ? DEFAULT_SEARCH_DAYS : maxDays)), nowMs };
   const window = scanWindow(filters, bounds);
   const cut = window.cutAtMs !== undefined ? 'max_days' : !filters.StartOfCreateTime && !searching ? 'default' : undefined;
   return { window, bounds, maxJobs, searching, ...(cut ? { cut } : {}), keep: searching ? (job) => matchesSearch(job, search) : () => true };

@@ -1,0 +1,102 @@
+import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
+import type { Insights } from '@/lib/insights/read-insights';
+
+// GET /api/insights against the emulator, every figure checked against a computation of its own from
+// the same jobs read page by page through /api/jobs (ICE's own paging, not the scan).
+
+let stack: PortalStack;
+const NOW = Date.now();
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+const WINDOW = { StartOfCreateTime: iso(NOW - 20 * DAY), EndOfCreateTime: iso(NOW) };
+
+interface Job {
+  JobId: string;
+  Status: string;
+  SubmitTime?: string;
+  FinishTime?: string;
+  TriggerSource?: string;
+  ScheduleConfig?: { PipelineId?: string };
+  MediaInfoProperty?: { VideoStreamInfoList?: { Codec_name?: string }[]; AudioStreamInfoList?: unknown[] };
+}
+
+beforeAll(async () => {
+  stack = await startPortalStack({ emulatorArgs: ['--jobs', '1500', '--seed', '71'], portalEnv: { AUTH_RATE_LIMIT_PER_MINUTE: '100000' } });
+});
+
+afterAll(() => stack?.stop());
+
+async function crawl(params: Record<string, string>): Promise<Job[]> {
+  const jobs: Job[] = [];
+  let token: string | undefined;
+  do {
+    const query = new URLSearchParams({ ...params, PageSize: '100', ...(token ? { NextPageToken: token } : {}) });
+    const page = (await (await fetch(`${stack.portal.url}/api/jobs?${query}`)).json()) as { Jobs: Job[]; NextPageToken?: string };
+    jobs.push(...page.Jobs);
+    token = page.NextPageToken;
+  } while (token);
+  return jobs;
+}
+
+const insights = async (params: Record<string, string>) => {
+  const answer = await fetch(`${stack.portal.url}/api/insights?${new URLSearchParams(params)}`);
+  return { status: answer.status, body: (await answer.json()) as Insights & { error?: unknown } };
+};
+
+it('counts, groups, times and mixes exactly what the jobs say', async () => {
+  const [jobs, { status, body }] = await Promise.all([crawl(WINDOW), insights(WINDOW)]);
+  expect(status).toBe(200);
+  expect(jobs.length).toBeGreaterThan(100);
+  expect(body.Total).toBe(jobs.length);
+  expect(body.ScannedJobs).toBe(jobs.length);
+  const count = (status: string) => jobs.filter((job) => job.Status === status).length;
+  expect(body.ByStatus).toEqual({ Success: count('Success'), Fail: count('Fail'), Init: count('Init'), Other: jobs.length - count('Success') - count('Fail') - count('Init') });
+  const timeline = body.Timeline;
+  expect(timeline.reduce((sum, slot) => sum + Object.values(slot.ByStatus).reduce((a, b) => a + b, 0), 0)).toBe(jobs.length - jobs.filter((job) => !job.SubmitTime).length);
+  const failures = body.Failures;
+  expect(failures.reduce((sum, group) => sum + group.Count, 0)).toBe(count('Fail'));
+  expect(failures.reduce((sum, group) => sum + group.Share, 0)).toBeCloseTo(1, 6);
+
+  const ms = (job: Job) => Date.parse(job.FinishTime!) - Date.parse(job.SubmitTime!);
+  const finished = jobs.filter((job) => (job.Status === 'Success' || job.Status === 'Fail') && job.FinishTime && job.SubmitTime && ms(job) >= 0);
+  const times = finished.map(ms).sort((a, b) => a - b);
+  const time = body.ProcessingTime;
+  expect(time.Overall).toEqual({ Count: times.length, P50: times[Math.ceil(times.length * 0.5) - 1], P90: times[Math.ceil(times.length * 0.9) - 1], P99: times[Math.ceil(times.length * 0.99) - 1], Max: times.at(-1) });
+  const pipelines = new Map<string, number>();
+  for (const job of finished) pipelines.set(job.ScheduleConfig?.PipelineId || '—', (pipelines.get(job.ScheduleConfig?.PipelineId || '—') ?? 0) + 1);
+  expect(Object.fromEntries(Object.entries(time.ByPipeline).map(([id, summary]) => [id, summary.Count]))).toEqual(Object.fromEntries(pipelines));
+  expect(time.Slowest[0]!.Ms).toBe(times.at(-1));
+
+  const media = body.Media;
+  const codecs = new Map<string, number>();
+  for (const job of jobs) for (const name of new Set((job.MediaInfoProperty?.VideoStreamInfoList ?? []).map((s) => s.Codec_name))) if (name) codecs.set(name, (codecs.get(name) ?? 0) + 1);
+  expect(media.VideoCodecs).toEqual(Object.fromEntries(codecs));
+  expect(media.AudioOnly).toBe(jobs.filter((job) => job.MediaInfoProperty && (job.MediaInfoProperty.AudioStreamInfoList ?? []).length > 0 && (job.MediaInfoProperty.VideoStreamInfoList ?? []).length === 0).length);
+  expect(body.Window).toEqual({ ...WINDOW, Defaulted: false });
+  expect(body.Bucket).toBe('day');
+});
+
+it('takes the list’s filters, search filters included, and a week when no start is given', async () => {
+  const failedOnly = await insights({ ...WINDOW, Status: 'Fail' });
+  expect(failedOnly.body.ByStatus).toMatchObject({ Success: 0, Init: 0 });
+  const hevc = await insights({ ...WINDOW, VideoCodec: 'hevc' });
+  expect(Object.keys(hevc.body.Media.VideoCodecs)).toContain('hevc');
+  expect(hevc.body.Media.VideoCodecs.hevc).toBe(hevc.body.Total);
+  const week = await insights({});
+  expect(week.body.Window).toMatchObject({ Defaulted: true });
+  const { StartOfCreateTime, EndOfCreateTime } = week.body.Window;
+  expect(Date.parse(EndOfCreateTime) - Date.parse(StartOfCreateTime)).toBe(7 * DAY);
+});
+
+it('refuses bad input with a 400 naming the field', async () => {
+  for (const [params, field] of [
+    [{ Status: 'Done' }, 'Status'],
+    [{ PageSize: '10' }, 'PageSize'],
+    [{ StartOfCreateTime: 'yesterday' }, 'StartOfCreateTime'],
+    [{ MinHeight: '-1' }, 'MinHeight'],
+  ] as const) {
+    const { status, body } = await insights(params);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: { code: 'invalid_input', field } });
+  }
+});
