@@ -1,3 +1,4 @@
+import { readStats, resetStats } from '@/harness/emulator-control';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 import type { Insights } from '@/lib/insights/read-insights';
 
@@ -21,7 +22,7 @@ interface Job {
 }
 
 beforeAll(async () => {
-  stack = await startPortalStack({ emulatorArgs: ['--jobs', '1500', '--seed', '71'], portalEnv: { AUTH_RATE_LIMIT_PER_MINUTE: '100000' } });
+  stack = await startPortalStack({ emulatorArgs: ['--jobs', '1500', '--seed', '71'], portalEnv: { AUTH_RATE_LIMIT_PER_MINUTE: '100000', INSIGHTS_CACHE_SECONDS: '2' } });
 });
 
 afterAll(() => stack?.stop());
@@ -100,3 +101,26 @@ it('refuses bad input with a 400 naming the field', async () => {
     expect(body).toMatchObject({ error: { code: 'invalid_input', field } });
   }
 });
+
+it('answers a repeat view from the kept figures without an ICE call; a window that can still change only briefly', async () => {
+  const settled = { StartOfCreateTime: iso(NOW - 30 * DAY), EndOfCreateTime: iso(NOW - 25 * DAY) };
+  const first = await insights(settled);
+  expect(first.body.ByStatus.Init).toBe(0);
+  await resetStats(stack.emulator.url);
+  const again = await insights(settled);
+  expect((await readStats(stack.emulator.url)).requests).toBe(0);
+  expect(again.body).toEqual(first.body);
+
+  const open = { Status: 'Success' };
+  const live = await insights(open);
+  await resetStats(stack.emulator.url);
+  expect((await insights(open)).body.ComputedAt).toBe(live.body.ComputedAt);
+  expect((await readStats(stack.emulator.url)).requests).toBe(0);
+  // Past INSIGHTS_CACHE_SECONDS (2 s here) the open window is scanned again; the settled one is kept for an hour.
+  await new Promise((resolve) => setTimeout(resolve, 2200));
+  expect((await insights(open)).body.ComputedAt).not.toBe(live.body.ComputedAt);
+  await resetStats(stack.emulator.url);
+  expect((await insights(settled)).body.ComputedAt).toBe(first.body.ComputedAt);
+  expect((await readStats(stack.emulator.url)).requests).toBe(0);
+});
+

@@ -17,6 +17,7 @@ const envSchema = z.object({
   EXPORT_MAX_PER_USER: whole(1, 100, 2),
   EXPORT_MAX_PER_INSTANCE: whole(1, 1000, 8),
   EXPORT_IDLE_SECONDS: whole(1, 3600, 60),
+  INSIGHTS_CACHE_SECONDS: whole(0, 3600, 60),
 });
 
 export interface ScanConfig {
@@ -32,6 +33,8 @@ export interface ScanConfig {
   exportsPerInstance: number;
   /** An export whose reader has taken nothing for this long is ended. */
   exportIdleMs: number;
+  /** How long the figures of a finished insights scan are served again (0: never). */
+  insightsCacheMs: number;
 }
 
 export function parseScanConfig(env: Record<string, string | undefined>): ScanConfig {
@@ -45,6 +48,7 @@ export function parseScanConfig(env: Record<string, string | undefined>): ScanCo
     exportsPerUser: e.EXPORT_MAX_PER_USER,
     exportsPerInstance: e.EXPORT_MAX_PER_INSTANCE,
     exportIdleMs: e.EXPORT_IDLE_SECONDS * 1000,
+    insightsCacheMs: e.INSIGHTS_CACHE_SECONDS * 1000,
   };
 }
 
