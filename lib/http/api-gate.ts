@@ -3,7 +3,7 @@ import type { NextRequest, NextResponse } from 'next/server';
 import type { User } from '@/lib/auth/access';
 import type { SealedCookie } from '@/lib/auth/session';
 import type { AnonymousReason } from '@/lib/auth/viewer';
-import { notAllowed, rateLimited, tokenInvalid, unauthenticated } from '@/lib/errors';
+import { notAllowed, rateLimited, tokenInvalid, unauthenticated, type TokenRefusal } from '@/lib/errors';
 import type { TokenHolder } from '@/lib/tokens/api-tokens';
 import { admit, admitToken, credentialsOf } from './admission';
 import { bearerTokenOf } from './bearer-token';
@@ -14,7 +14,7 @@ import { errorResponse } from './error-response';
 // with an API token (Authorization: Bearer) is judged by the token alone, whatever cookie it also has.
 
 /** Why a 401 was sent, for the audit line: the session's reason, or the token's. */
-export type RefusedBecause = AnonymousReason | `token_${'malformed' | 'unknown' | 'expired' | 'off'}`;
+export type RefusedBecause = AnonymousReason | `token_${TokenRefusal}`;
 
 export type ApiAdmission =
   | { user: User; refreshedSession?: SealedCookie; token?: TokenHolder['token'] }

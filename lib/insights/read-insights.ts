@@ -1,5 +1,6 @@
 import 'server-only';
 import { invalidInput } from '@/lib/errors';
+import { NOT_EXPORTED_PARAMS } from '@/lib/jobs/export-query';
 import type { FilterSet } from '@/lib/jobs/filter-set';
 import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
 import { getScanConfig } from '@/lib/jobs/scan-config';
@@ -73,7 +74,7 @@ async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number)
 
 /** The list's paging and selection mean nothing for figures over every page: a 400, as the export says. */
 export function refuseListOnly(params: URLSearchParams): void {
-  for (const name of ['PageSize', 'NextPageToken', 'Trail', 'Select']) {
+  for (const name of NOT_EXPORTED_PARAMS) {
     if (params.has(name)) throw invalidInput(name, 'does not apply to insights, which cover every job of the filters; remove it', { reason: 'not_for_export' });
   }
 }
