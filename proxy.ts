@@ -50,7 +50,7 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
 /** Route handlers under /auth that take other methods than GET answer for themselves. */
 const POST_ROUTES = new Set(['/auth/logout']);
 
-const readsIce = (pathname: string) => pathname === '/jobs' || pathname.startsWith('/jobs/');
+const readsIce = (pathname: string) => pathname === '/jobs' || pathname.startsWith('/jobs/') || pathname === '/insights';
 
 /** Anyone can send bad addresses: their log lines are sampled (60 a minute, then a count). */
 const undecodableLines = new LineSampler(60);
@@ -98,7 +98,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
     }
     if (admission.kind === 'admitted') refreshed = admission.refreshedSession;
     // A search scans pages of ICE: its page stops them when the client goes away (request-signals.ts).
-    if (admission.kind === 'admitted' && pathname === '/jobs' && SEARCH_PARAMS.some((name) => request.nextUrl.searchParams.has(name))) {
+    // So do the insights the page scans itself (with INSIGHTS_CACHE_SECONDS=0); it takes the signal either way.
+    if (admission.kind === 'admitted' && ((pathname === '/jobs' && SEARCH_PARAMS.some((name) => request.nextUrl.searchParams.has(name))) || pathname === '/insights')) {
       keepRequestSignal(requestId, request.signal);
     }
   }

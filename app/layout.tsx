@@ -42,6 +42,9 @@ export default async function RootLayout({ children }: LayoutProps<'/'>) {
             <Link className="brand" href="/jobs" prefetch={false}>
               {t('brand')}
             </Link>
+            <Link className="nav-link" href="/insights" prefetch={false}>
+              {t('insights')}
+            </Link>
             <span className="spacer" />
             <RegionMenu />
             <LanguageSwitch />

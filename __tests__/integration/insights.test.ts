@@ -1,6 +1,8 @@
-import { readStats, resetStats } from '@/harness/emulator-control';
+import { readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
-import type { Insights } from '@/lib/insights/read-insights';
+import type { Insights, InsightsLine } from '@/lib/insights/figures';
+import { failureGroupChanges, jobsHref, mediaChanges, timelineSlots } from '@/lib/insights/insight-links';
+import { parseListQuery } from '@/lib/jobs/parse-list-query';
 
 // GET /api/insights against the emulator, every figure checked against a computation of its own from
 // the same jobs read page by page through /api/jobs (ICE's own paging, not the scan).
@@ -22,7 +24,7 @@ interface Job {
 }
 
 beforeAll(async () => {
-  stack = await startPortalStack({ emulatorArgs: ['--jobs', '1500', '--seed', '71'], portalEnv: { AUTH_RATE_LIMIT_PER_MINUTE: '100000', INSIGHTS_CACHE_SECONDS: '2' } });
+  stack = await startPortalStack({ emulatorArgs: ['--jobs', '1500', '--seed', '71'], portalEnv: { AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000', INSIGHTS_CACHE_SECONDS: '2' } });
 });
 
 afterAll(() => stack?.stop());
@@ -124,3 +126,78 @@ it('answers a repeat view from the kept figures without an ICE call; a window th
   expect((await readStats(stack.emulator.url)).requests).toBe(0);
 });
 
+
+/** Jobs the list finds behind one of the insights' links (a /jobs address), through /api/jobs. */
+async function jobsBehind(href: string): Promise<number> {
+  return (await crawl(Object.fromEntries(new URL(href, 'http://portal').searchParams))).length;
+}
+
+it('leads each bar, failure group and media bar to a list of exactly the jobs it counts', async () => {
+  const { body } = await insights(WINDOW);
+  const query = parseListQuery(new URLSearchParams(WINDOW));
+  // The busiest days, by status.
+  const slots = timelineSlots(body.Window, body.Bucket);
+  const busiest = [...body.Timeline].sort((a, b) => b.ByStatus.Fail - a.ByStatus.Fail).slice(0, 2);
+  for (const slot of busiest) {
+    const { window } = slots.find((s) => s.start === Date.parse(slot.Start))!;
+    expect(await jobsBehind(jobsHref(query, window, { Status: 'Fail' }))).toBe(slot.ByStatus.Fail);
+    expect(await jobsBehind(jobsHref(query, window, { Status: 'Success' }))).toBe(slot.ByStatus.Success);
+  }
+  expect(body.Failures.length).toBeGreaterThan(2);
+  for (const group of body.Failures) expect(await jobsBehind(jobsHref(query, body.Window, failureGroupChanges(group)))).toBe(group.Count);
+  for (const [kind, counts] of [
+    ['Containers', body.Media.Containers],
+    ['Resolutions', body.Media.Resolutions],
+    ['AudioCodecs', body.Media.AudioCodecs],
+  ] as const) {
+    for (const [key, count] of Object.entries(counts).slice(0, 3)) expect(await jobsBehind(jobsHref(query, body.Window, mediaChanges(kind, key)))).toBe(count);
+  }
+  expect(await jobsBehind(jobsHref(query, body.Window, mediaChanges('AudioOnly', '')))).toBe(body.Media.AudioOnly);
+});
+
+/** The NDJSON lines of a streamed read; `stopAfter` lines, then the request is dropped. */
+async function streamed(params: Record<string, string>, stopAfter = Infinity): Promise<InsightsLine[]> {
+  const abort = new AbortController();
+  const answer = await fetch(`${stack.portal.url}/api/insights?${new URLSearchParams(params)}`, { headers: { accept: 'application/x-ndjson', 'cache-control': 'no-cache' }, signal: abort.signal });
+  expect(answer.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+  const lines: InsightsLine[] = [];
+  let buffered = '';
+  const decoder = new TextDecoder();
+  const reader = answer.body!.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    buffered += decoder.decode(read.value, { stream: true });
+    const parts = buffered.split('\n');
+    buffered = parts.pop()!;
+    lines.push(...parts.filter(Boolean).map((line) => JSON.parse(line) as InsightsLine));
+    if (lines.length >= stopAfter) {
+      abort.abort();
+      break;
+    }
+  }
+  return lines;
+}
+
+it('streams the figures so far while the scan runs, then the whole; a dropped request stops the scan', async () => {
+  await setFaults(stack.emulator.url, { latencyMs: 150 });
+  try {
+    const lines = await streamed(WINDOW);
+    const last = lines.at(-1) as Insights & { Partial?: true };
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(0, -1).every((line) => 'Partial' in line && line.Partial === true)).toBe(true);
+    expect(last.Partial).toBeUndefined();
+    const scanned = lines.map((line) => ('ScannedJobs' in line ? line.ScannedJobs : -1));
+    expect(scanned).toEqual([...scanned].sort((a, b) => a - b));
+    const { body } = await insights(WINDOW);
+    expect({ ...last, ComputedAt: undefined }).toEqual({ ...body, ComputedAt: undefined });
+
+    // Read the first figures, then leave: the portal stops calling ICE.
+    const first = await streamed({ StartOfCreateTime: iso(NOW - 80 * DAY), EndOfCreateTime: iso(NOW) }, 1);
+    expect(first[0]).toMatchObject({ Partial: true });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await resetStats(stack.emulator.url);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await readStats(stack.emulator.url)).requests).toBe(0);
+  } finally {
+    await resetFaults(stack.emulator.url);
+  }
+});

@@ -11,7 +11,7 @@ import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
 import { PortalError } from '@/lib/errors';
 import { FILTER_NAMES, filterValues } from '@/lib/jobs/filter-values';
-import { listHref, pageSizeOf, type ListQuery } from '@/lib/jobs/list-query';
+import { insightsHref, listHref, pageSizeOf, type ListQuery } from '@/lib/jobs/list-query';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
 import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
 
@@ -57,6 +57,9 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
       <div className="page-heading">
         <h1>{t('heading')}</h1>
         <div className="heading-tools">
+          <Link href={insightsHref(query)} prefetch={false}>
+            {t('insightsLink')}
+          </Link>
           <SaveView />
           <ListShortcuts />
         </div>

@@ -18,9 +18,11 @@ import { fromInputValue, isTimePreset, TIME_PRESETS, toInputValue, type TimePres
 // set; on a phone the whole bar folds into one line that says what it filters.
 
 /** Behind "More filters". */
-const MORE: FilterName[] = ['JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'OrderBy', 'PageSize'];
+const MORE: FilterName[] = ['JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'ErrorCode', 'ErrorMessage', 'OrderBy', 'PageSize'];
+/** The list's own: how it pages and orders; figures over every job have neither. */
+const LIST_ONLY: FilterName[] = ['OrderBy', 'PageSize'];
 const TIME_FIELDS: FilterName[] = [SINCE_PARAM, 'StartOfCreateTime', 'EndOfCreateTime'];
-const SEARCH_FIELDS: FilterName[] = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio'];
+const SEARCH_FIELDS: FilterName[] = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'ErrorCode', 'ErrorMessage'];
 const VIDEO_CODECS = ['h264', 'hevc', 'av1', 'vp9', 'prores', 'mpeg2video'];
 const AUDIO_CODECS = ['aac', 'ac3', 'eac3', 'opus', 'mp3', 'pcm_s16le'];
 const CONTAINERS = ['mp4', 'mov', 'matroska', 'webm', 'mpegts', 'flv'];
@@ -45,6 +47,8 @@ const FIELD_IDS: Record<FilterName, string> = {
   MaxHeight: 's-max-height',
   HasVideo: 's-has-video',
   HasAudio: 's-has-audio',
+  ErrorCode: 's-error-code',
+  ErrorMessage: 's-error-message',
   OrderBy: 'f-order',
   PageSize: 'f-size',
 };
@@ -56,9 +60,12 @@ export interface FilterBarProps {
   invalid?: { field: string; params?: Record<string, string | number> };
   /** A search without a time range covers the last this many days; the time field says so. */
   searchDefaultDays: number;
+  /** The page the filters apply to: the list (default), or the insights, which always cover a window (`searchDefaultDays` when none is set) and have no paging or order. */
+  path?: '/jobs' | '/insights';
 }
 
-export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps) {
+export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }: FilterBarProps) {
+  const forList = path === '/jobs';
   const t = useTranslations('filters');
   const tSearch = useTranslations('search');
   const tErrors = useTranslations('errors');
@@ -73,7 +80,8 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
   const [end, setEnd] = useState<string>();
   const [problem, setProblem] = useState<'incompleteDates' | 'endBeforeStart'>();
   const invalidField = invalid?.field as FilterName | undefined;
-  const [moreOpen, setMoreOpen] = useState(() => MORE.some((name) => values[name]) || (!!invalidField && MORE.includes(invalidField)));
+  const more = forList ? MORE : MORE.filter((name) => !LIST_ONLY.includes(name));
+  const [moreOpen, setMoreOpen] = useState(() => more.some((name) => values[name]) || (!!invalidField && more.includes(invalidField)));
   const [expanded, setExpanded] = useState(!!invalid);
 
   // The refused field is where the reader's attention goes first.
@@ -87,7 +95,7 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
   const set = (name: FilterName) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: event.target.value }));
   const startValue = start ?? toInputValue(values.StartOfCreateTime, zone);
   const endValue = end ?? toInputValue(values.EndOfCreateTime, zone);
-  const searching = SEARCH_FIELDS.some((name) => draft[name]?.trim());
+  const searching = !forList || SEARCH_FIELDS.some((name) => draft[name]?.trim());
   const fieldId = (name: FilterName) => FIELD_IDS[name];
 
   const drafted = (name: FilterName, shown = draft[name] ?? ''): [string, EarlyField] => [
@@ -96,7 +104,7 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
   ];
   useEarlyInput({
     ...Object.fromEntries(
-      (['Status', 'Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio'] as const).map((name) => drafted(name)),
+      (['Status', 'Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'ErrorCode', 'ErrorMessage'] as const).map((name) => drafted(name)),
     ),
     ...Object.fromEntries([drafted('OrderBy', draft.OrderBy ?? 'CreateTimeDesc'), drafted('PageSize', draft.PageSize ?? String(DEFAULT_PAGE_SIZE))]),
     [FIELD_IDS.Since]: { held: time, take: (value) => setTime(value as TimeChoice) },
@@ -149,12 +157,12 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
     }
     setProblem(undefined);
     const jobId = draft.JobId?.trim() ?? '';
-    if (FULL_JOB_ID.test(jobId) && !values.JobId) return router.push(`/jobs/${jobId}`);
-    for (const name of ['Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio'] as const) put(name, draft[name]);
-    if (draft.OrderBy && draft.OrderBy !== 'CreateTimeDesc') put('OrderBy', draft.OrderBy);
-    if (draft.PageSize && draft.PageSize !== String(DEFAULT_PAGE_SIZE)) put('PageSize', draft.PageSize);
+    if (forList && FULL_JOB_ID.test(jobId) && !values.JobId) return router.push(`/jobs/${jobId}`);
+    for (const name of ['Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'ErrorCode', 'ErrorMessage'] as const) put(name, draft[name]);
+    if (forList && draft.OrderBy && draft.OrderBy !== 'CreateTimeDesc') put('OrderBy', draft.OrderBy);
+    if (forList && draft.PageSize && draft.PageSize !== String(DEFAULT_PAGE_SIZE)) put('PageSize', draft.PageSize);
     const query = params.toString();
-    router.push(query ? `/jobs?${query}` : '/jobs');
+    router.push(query ? `${path}?${query}` : path);
   };
 
   const summary = [
@@ -162,7 +170,7 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
     isTimePreset(values.Since) ? t(`presets.${values.Since}`) : values.StartOfCreateTime || values.EndOfCreateTime ? t('customRange') : undefined,
     values.Search ? `“${values.Search}”` : undefined,
   ].filter(Boolean);
-  const moreSet = MORE.filter((name) => values[name]).length;
+  const moreSet = more.filter((name) => values[name]).length;
   if (moreSet > 0) summary.push(t('moreSet', { count: moreSet }));
 
   const textField = (name: FilterName, label: string, options?: string[], extra?: { size?: number; numeric?: boolean; placeholder?: string }) => (
@@ -234,7 +242,7 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
                 onChange={(e) => setTime(e.target.value as TimeChoice)}
                 {...(invalidField && TIME_FIELDS.includes(invalidField) ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
               >
-                <option value="any">{searching ? t('searchDefault', { days: searchDefaultDays }) : t('anyTime')}</option>
+                <option value="any">{searching ? t(forList ? 'searchDefault' : 'windowDefault', { days: searchDefaultDays }) : t('anyTime')}</option>
                 {TIME_PRESETS.map((p) => (
                   <option key={p.id} value={p.id}>
                     {t(`presets.${p.id}`)}
@@ -283,7 +291,7 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
             <button type="submit" className="primary">
               {t('apply')}
             </button>
-            <button type="button" onClick={() => router.push(region ? `/jobs?${new URLSearchParams({ [REGION_PARAM]: region })}` : '/jobs')}>
+            <button type="button" onClick={() => router.push(region ? `${path}?${new URLSearchParams({ [REGION_PARAM]: region })}` : path)}>
               {t('clear')}
             </button>
           </div>
@@ -300,30 +308,36 @@ export function FilterBar({ values, invalid, searchDefaultDays }: FilterBarProps
             {textField('MaxHeight', tSearch('heightTo'), undefined, { size: 6, numeric: true })}
             {yesNo('HasVideo', tSearch('hasVideo'))}
             {yesNo('HasAudio', tSearch('hasAudio'))}
-            <div className="field">
-              <label htmlFor={fieldId('OrderBy')}>{t('order')}</label>
-              <select id={fieldId('OrderBy')} value={draft.OrderBy ?? 'CreateTimeDesc'} onChange={set('OrderBy')} {...marked('OrderBy')}>
-                {JOB_ORDERS.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`orders.${o}`)}
-                  </option>
-                ))}
-                {draft.OrderBy && !(JOB_ORDERS as readonly string[]).includes(draft.OrderBy) && <option value={draft.OrderBy}>{draft.OrderBy}</option>}
-              </select>
-              {errorNote(['OrderBy'])}
-            </div>
-            <div className="field">
-              <label htmlFor={fieldId('PageSize')}>{t('pageSize')}</label>
-              <select id={fieldId('PageSize')} value={draft.PageSize ?? String(DEFAULT_PAGE_SIZE)} onChange={set('PageSize')} {...marked('PageSize')}>
-                {PAGE_SIZES.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-                {draft.PageSize && !PAGE_SIZES.includes(draft.PageSize) && <option value={draft.PageSize}>{draft.PageSize}</option>}
-              </select>
-              {errorNote(['PageSize'])}
-            </div>
+            {textField('ErrorCode', tSearch('errorCode'), undefined, { size: 14 })}
+            {textField('ErrorMessage', tSearch('errorMessage'), undefined, { size: 28 })}
+            {forList && (
+              <>
+                <div className="field">
+                  <label htmlFor={fieldId('OrderBy')}>{t('order')}</label>
+                  <select id={fieldId('OrderBy')} value={draft.OrderBy ?? 'CreateTimeDesc'} onChange={set('OrderBy')} {...marked('OrderBy')}>
+                    {JOB_ORDERS.map((o) => (
+                      <option key={o} value={o}>
+                        {t(`orders.${o}`)}
+                      </option>
+                    ))}
+                    {draft.OrderBy && !(JOB_ORDERS as readonly string[]).includes(draft.OrderBy) && <option value={draft.OrderBy}>{draft.OrderBy}</option>}
+                  </select>
+                  {errorNote(['OrderBy'])}
+                </div>
+                <div className="field">
+                  <label htmlFor={fieldId('PageSize')}>{t('pageSize')}</label>
+                  <select id={fieldId('PageSize')} value={draft.PageSize ?? String(DEFAULT_PAGE_SIZE)} onChange={set('PageSize')} {...marked('PageSize')}>
+                    {PAGE_SIZES.map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                    {draft.PageSize && !PAGE_SIZES.includes(draft.PageSize) && <option value={draft.PageSize}>{draft.PageSize}</option>}
+                  </select>
+                  {errorNote(['PageSize'])}
+                </div>
+              </>
+            )}
           </div>
         </details>
       </div>

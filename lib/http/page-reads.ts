@@ -4,8 +4,9 @@ import { cache } from 'react';
 import { userKey } from '@/lib/auth/access';
 import { currentViewer } from '@/lib/auth/viewer';
 import { toPortalError } from '@/lib/errors';
+import { keptInsights, readInsights, type Insights } from '@/lib/insights/read-insights';
 import { jobsPageOf, type JobsPage } from '@/lib/jobs/jobs-page';
-import { LIST_QUERY_PARAMS, listQuerySearchParams, REGION_PARAM, withListPageSize, type ListQuery } from '@/lib/jobs/list-query';
+import { filterSetOf, LIST_QUERY_PARAMS, listQuerySearchParams, REGION_PARAM, withListPageSize, type ListQuery } from '@/lib/jobs/list-query';
 import { readJob, readJobsPage, type FoundJob } from '@/lib/jobs/reads';
 import { writeAuditLine } from './audit';
 import { CLIENT_REQUEST_ID_HEADER } from './request-id';
@@ -46,4 +47,16 @@ export async function loadJobsPage(query: ListQuery): Promise<JobsPage> {
   // ICE and the search are asked for the list's page size (20 unless the URL says).
   const answer = await audited('/jobs', '/jobs', listQuerySearchParams(query), (context) => readJobsPage(withListPageSize(query), context));
   return jobsPageOf(query, answer, Date.now());
+}
+
+/**
+ * The insights of the page's filters: only those kept in the store (`keptOnly`, a store read; the
+ * browser streams the scan), or scanned during the render, stopped when the tab closes.
+ */
+export async function loadInsights(query: ListQuery, keptOnly: boolean): Promise<Insights | undefined> {
+  const set = filterSetOf(query);
+  const answer = await audited('/insights', '/insights', listQuerySearchParams(query), async (context) => ({
+    insights: keptOnly ? await keptInsights(set) : await readInsights(set, context),
+  }));
+  return answer.insights;
 }

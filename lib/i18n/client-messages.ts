@@ -12,6 +12,7 @@ export const CLIENT_NAMESPACES = [
   'export',
   'filters',
   'header',
+  'insights.live',
   'job.poller',
   'job.raw',
   'job.streams',

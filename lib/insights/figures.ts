@@ -4,8 +4,8 @@
 // names are the API's (ICE's PascalCase style), for GET /api/insights and the page alike.
 import { elapsedBetween } from '@/lib/format/time';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
-import { failureReason } from '@/lib/jobs/failure-reason';
-import { containerName } from '@/lib/jobs/job-summary';
+import { containerFamily } from '@/lib/jobs/job-summary';
+import { failureReason, normaliseMessage } from '@/lib/jobs/failure-reason';
 
 export type Bucket = 'hour' | 'day';
 const BUCKET_MS: Record<Bucket, number> = { hour: 3_600_000, day: 86_400_000 };
@@ -60,27 +60,24 @@ export interface Figures {
   };
 }
 
+/** The figures of one filter set as GET /api/insights answers them: the tally and what it covered. */
+export interface Insights extends Figures {
+  Bucket: Bucket;
+  ScannedJobs: number;
+  Window: { StartOfCreateTime: string; EndOfCreateTime: string; Defaulted: boolean };
+  Stopped?: { Reason: 'max_jobs' | 'max_days'; At: string };
+  /** When the figures were computed: now, or earlier when they were kept. */
+  ComputedAt: string;
+}
+
+/** A line of the streamed figures: the figures so far while the scan runs. */
+export type InsightsLine = (Insights & { Partial?: true }) | { error: { code?: string; message?: string; requestId?: string; params?: Record<string, string | number> } };
+
 const noStatus = (): StatusCounts => ({ Success: 0, Fail: 0, Init: 0, Other: 0 });
 const statusKey = (status: string | undefined): keyof StatusCounts => (status === 'Success' || status === 'Fail' || status === 'Init' ? status : 'Other');
 const add = (counts: Record<string, number>, key: string | undefined) => {
   if (key) counts[key] = (counts[key] ?? 0) + 1;
 };
-
-/**
- * Ids, object paths, URLs and numbers say which job, not why it failed: they become placeholders so
- * "…oss://bucket/a.mp4" and "…oss://bucket/b.mp4" are one group. URLs first, then paths, then hex ids
- * (16+ hex digits), then any other number standing alone (the 4 of mp4 and the 264 of h264 stay).
- */
-export function normaliseMessage(message: string): string {
-  return message
-    .replace(/\b(?:https?|oss|rtmp|s3):\/\/\S+/gi, '<url>')
-    .replace(/(?:^|(?<=\s))\/\S+/g, '<path>')
-    .replace(/\b[0-9a-f]{16,}\b/gi, '<id>')
-    .replace(/\b0x[0-9a-f]+\b/gi, '<id>')
-    .replace(/\b\d+(?:\.\d+)?\b/g, '<n>')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** The resolution class of a height, as broadcast uses them: SD below 720, HD, FHD (1080), UHD and above (2160+). */
 export function resolutionClass(height: number): 'SD' | 'HD' | 'FHD' | 'UHD+' {
@@ -173,7 +170,7 @@ export class InsightsTally {
     const file = info.FileBasicInfo;
     const video = info.VideoStreamInfoList ?? [];
     const audio = info.AudioStreamInfoList ?? [];
-    if (file?.FormatName) add(this.media.Containers, containerName(file.FormatName, file.FileName ?? ''));
+    add(this.media.Containers, containerFamily(file?.FormatName));
     for (const name of new Set(video.map((s) => s.Codec_name))) add(this.media.VideoCodecs, name);
     for (const name of new Set(audio.map((s) => s.CodecName))) add(this.media.AudioCodecs, name);
     const height = Number(file?.Height || video[0]?.Height);

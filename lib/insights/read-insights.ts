@@ -1,5 +1,5 @@
 import 'server-only';
-import { invalidInput } from '@/lib/errors';
+import { invalidInput, toPortalError } from '@/lib/errors';
 import { NOT_EXPORTED_PARAMS } from '@/lib/jobs/export-query';
 import type { FilterSet } from '@/lib/jobs/filter-set';
 import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
@@ -9,7 +9,9 @@ import type { ReadContext } from '@/lib/jobs/reads';
 import { filtersKey } from '@/lib/jobs/search-token';
 import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
-import { InsightsTally, type Bucket, type Figures } from './figures';
+import { InsightsTally, type Bucket, type Insights } from './figures';
+
+export type { Insights };
 
 // The insight figures of a filter set: one scan through the scan plan (its window, bounds and search
 // filters, as search and export have them; a week when no start is given), tallied as it reads. The
@@ -21,60 +23,121 @@ const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString()
 /** Up to two days are drawn by the hour; longer windows by the day. */
 const HOURLY_UP_TO_MS = 2 * 86_400_000;
 const SETTLED_KEEP_MS = 3_600_000;
+/** How often a streamed read shows the figures so far. */
+const PROGRESS_MS = 400;
 
-export interface Insights extends Figures {
-  Bucket: Bucket;
-  ScannedJobs: number;
-  Window: { StartOfCreateTime: string; EndOfCreateTime: string; Defaulted: boolean };
-  Stopped?: { Reason: 'max_jobs' | 'max_days'; At: string };
-  /** When the figures were computed: now, or earlier when they were kept. */
-  ComputedAt: string;
+
+/** How a read goes: `fresh` scans even when figures are kept (a refresh); `onProgress` sees the figures so far while the scan runs. */
+export interface InsightsRead {
+  fresh?: boolean;
+  onProgress?: (partial: Insights) => void;
 }
 
-export async function readInsights(set: FilterSet, context: ReadContext = {}, nowMs = Date.now()): Promise<Insights> {
-  // Keyed by the question as asked: a window relative to now ("no start") is the same question for a minute.
-  const key = `insights:${filtersKey({ ...set.filters, ...set.search, ...(set.region ? { Region: set.region } : {}) })}`;
-  const { insightsCacheMs } = getScanConfig();
-  const kept = insightsCacheMs > 0 ? await appStore().get(key) : undefined;
-  if (kept) {
-    try {
-      return JSON.parse(kept) as Insights;
-    } catch {
-      log('warn', 'store_entry_unreadable', { message: 'kept insights did not parse; the jobs are scanned again' });
-    }
+const keyOf = (set: FilterSet) => `insights:${filtersKey({ ...set.filters, ...set.search, ...(set.region ? { Region: set.region } : {}) })}`;
+
+/** The figures kept for this filter set, if any: a read of the store only, never of ICE. */
+export async function keptInsights(set: FilterSet): Promise<Insights | undefined> {
+  if (getScanConfig().insightsCacheMs <= 0) return undefined;
+  const kept = await appStore().get(keyOf(set));
+  if (!kept) return undefined;
+  try {
+    return JSON.parse(kept) as Insights;
+  } catch {
+    log('warn', 'store_entry_unreadable', { message: 'kept insights did not parse; the jobs are scanned again' });
+    return undefined;
   }
-  const insights = await scanInsights(set, context, nowMs);
+}
+
+export async function readInsights(set: FilterSet, context: ReadContext = {}, nowMs = Date.now(), read: InsightsRead = {}): Promise<Insights> {
+  // Keyed by the question as asked: a window relative to now ("no start") is the same question for a minute.
+  const kept = read.fresh ? undefined : await keptInsights(set);
+  if (kept) return kept;
+  const insights = await scanInsights(set, context, nowMs, read.onProgress);
+  const { insightsCacheMs } = getScanConfig();
   if (insightsCacheMs > 0 && !insights.Stopped && !context.signal?.aborted) {
     const settled = set.filters.EndOfCreateTime !== undefined && Date.parse(insights.Window.EndOfCreateTime) < nowMs && insights.ByStatus.Init === 0;
-    await appStore().set(key, JSON.stringify(insights), { ttlMs: settled ? Math.max(SETTLED_KEEP_MS, insightsCacheMs) : insightsCacheMs, cache: true });
+    await appStore().set(keyOf(set), JSON.stringify(insights), { ttlMs: settled ? Math.max(SETTLED_KEEP_MS, insightsCacheMs) : insightsCacheMs, cache: true });
   }
   return insights;
 }
 
-async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number): Promise<Insights> {
+/**
+ * The figures as NDJSON: the figures so far while the scan runs (`"Partial": true`, the first as soon as
+ * a job is read, then every PROGRESS_MS), then the whole figures; a failure after the start ends it with
+ * an {"error": ...} line, as the export does. A failure before any job is read throws, so the route
+ * answers a real error status. A reader that goes away stops the scan.
+ */
+export async function streamInsights(set: FilterSet, context: ReadContext, read: Omit<InsightsRead, 'onProgress'> = {}): Promise<ReadableStream<Uint8Array>> {
+  const cancel = new AbortController();
+  const signal = context.signal ? AbortSignal.any([context.signal, cancel.signal]) : cancel.signal;
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const stream = new ReadableStream<Uint8Array>({
+    start: (c) => void (controller = c),
+    cancel: () => cancel.abort(),
+  });
+  const write = (value: unknown) => {
+    if (!signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+  };
+  let started!: () => void;
+  const firstJob = new Promise<void>((resolve) => (started = resolve));
+  const done = readInsights(set, { ...context, signal }, Date.now(), {
+    ...read,
+    onProgress: (partial) => {
+      write({ ...partial, Partial: true });
+      started();
+    },
+  });
+  try {
+    await Promise.race([firstJob, done]);
+  } catch (error) {
+    cancel.abort();
+    throw error;
+  }
+  done.then(
+    (insights) => {
+      write(insights);
+      if (!signal.aborted) controller.close();
+    },
+    (error: unknown) => {
+      if (signal.aborted) return;
+      write({ error: toPortalError(error).toJSON() });
+      controller.close();
+    },
+  );
+  return stream;
+}
+
+async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number, onProgress?: (partial: Insights) => void): Promise<Insights> {
   const plan = planScan(set, nowMs, DEFAULT_SEARCH_DAYS);
   const bucket: Bucket = plan.window.toMs - plan.window.fromMs <= HOURLY_UP_TO_MS ? 'hour' : 'day';
   const tally = new InsightsTally(bucket);
   const scan = openScan(set.filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region: set.region, userKey: context.userKey, signal: context.signal });
   let scanned = 0;
-  for await (const job of scan) {
-    scanned += 1;
-    if (plan.keep(job)) tally.add(job);
-  }
-  const stopped = scan.summary?.stopped ?? (plan.window.cutAtMs !== undefined ? { reason: 'max_days' as const, at: iso(plan.window.cutAtMs) } : undefined);
-  return {
+  let shownAt = 0;
+  const figures = (stopped?: Insights['Stopped']): Insights => ({
     ...tally.figures(),
     Bucket: bucket,
     ScannedJobs: scanned,
     Window: { StartOfCreateTime: iso(plan.window.fromMs), EndOfCreateTime: iso(plan.window.toMs), Defaulted: !set.filters.StartOfCreateTime },
-    ...(stopped ? { Stopped: { Reason: stopped.reason, At: stopped.at } } : {}),
+    ...(stopped ? { Stopped: stopped } : {}),
     ComputedAt: new Date(nowMs).toISOString(),
-  };
+  });
+  for await (const job of scan) {
+    scanned += 1;
+    if (plan.keep(job)) tally.add(job);
+    if (onProgress && Date.now() - shownAt >= PROGRESS_MS) {
+      shownAt = Date.now();
+      onProgress(figures());
+    }
+  }
+  const stopped = scan.summary?.stopped ?? (plan.window.cutAtMs !== undefined ? { reason: 'max_days' as const, at: iso(plan.window.cutAtMs) } : undefined);
+  return figures(stopped ? { Reason: stopped.reason, At: stopped.at } : undefined);
 }
 
 /** The list's paging and selection mean nothing for figures over every page: a 400, as the export says. */
-export function refuseListOnly(params: URLSearchParams): void {
+export function refuseListOnly(params: URLSearchParams | Record<string, string | string[] | undefined>): void {
   for (const name of NOT_EXPORTED_PARAMS) {
-    if (params.has(name)) throw invalidInput(name, 'does not apply to insights, which cover every job of the filters; remove it', { reason: 'not_for_export' });
+    if (params instanceof URLSearchParams ? params.has(name) : params[name] !== undefined) throw invalidInput(name, 'does not apply to insights, which cover every job of the filters; remove it', { reason: 'not_for_export' });
   }
 }

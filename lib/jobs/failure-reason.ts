@@ -16,3 +16,25 @@ export function failureReason(job: MediaInfoJob): FailureReason {
     message: typeof result.Message === 'string' ? result.Message : undefined,
   };
 }
+
+// An object name may hold spaces ("oss://b/Spring Sale/cover.jpg: …"): a URL or a path runs on to a
+// later word that ends in a file extension, when one comes before a colon, a space or the end.
+const RUNS_TO_EXTENSION = String.raw`(?:(?:\s\S+)*?\s\S*\.[a-z0-9]{2,5}(?=[:;,]?(?:\s|$)))?`;
+const URL_IN_MESSAGE = new RegExp(String.raw`\b(?:https?|oss|rtmp|s3):\/\/\S+` + RUNS_TO_EXTENSION, 'gi');
+const PATH_IN_MESSAGE = new RegExp(String.raw`(?:^|(?<=\s))\/\S+` + RUNS_TO_EXTENSION, 'gi');
+
+/**
+ * Ids, object paths, URLs and numbers say which job, not why it failed: they become placeholders so
+ * "…oss://bucket/a.mp4" and "…oss://bucket/b.mp4" are one group. URLs first, then paths, then hex ids
+ * (16+ hex digits), then any other number standing alone (the 4 of mp4 and the 264 of h264 stay).
+ */
+export function normaliseMessage(message: string): string {
+  return message
+    .replace(URL_IN_MESSAGE, '<url>')
+    .replace(PATH_IN_MESSAGE, '<path>')
+    .replace(/\b[0-9a-f]{16,}\b/gi, '<id>')
+    .replace(/\b0x[0-9a-f]+\b/gi, '<id>')
+    .replace(/\b\d+(?:\.\d+)?\b/g, '<n>')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

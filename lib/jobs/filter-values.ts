@@ -16,6 +16,8 @@ export const FILTER_NAMES = [
   'MaxHeight',
   'HasVideo',
   'HasAudio',
+  'ErrorCode',
+  'ErrorMessage',
   'OrderBy',
   'PageSize',
 ] as const;

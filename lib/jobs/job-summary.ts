@@ -67,6 +67,11 @@ export function containerName(formatName: string | undefined, fileName: string):
   return (extension && names.includes(extension) ? extension : names[0]) ?? MISSING;
 }
 
+/** The family's first name ("mov" for "mov,mp4,m4a,…"): one name a family, which the Container filter matches exactly. */
+export function containerFamily(formatName: string | undefined): string | undefined {
+  return formatName?.split(',')[0]?.trim() || undefined;
+}
+
 /** "aac ×12, ac3": thirty audio tracks must not make a column thirty names wide. */
 export function countedNames(names: (string | undefined)[]): string {
   const counts = new Map<string, number>();

@@ -39,7 +39,7 @@ export const MAX_TRAIL = 100;
  */
 export const REGION_PARAM = 'Region';
 /** The portal's own filters, applied to scanned jobs (lib/jobs/search-filters.ts). */
-export const SEARCH_PARAMS = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasAudio', 'HasVideo'] as const;
+export const SEARCH_PARAMS = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasAudio', 'HasVideo', 'ErrorCode', 'ErrorMessage'] as const;
 /** Every name the list's URL may carry, in the order links write them. */
 export const LIST_QUERY_PARAMS = [REGION_PARAM, ...LIST_JOBS_PARAMS, SINCE_PARAM, ...SEARCH_PARAMS, TRAIL_PARAM, SELECT_PARAM] as const;
 
@@ -96,6 +96,12 @@ export function listQuerySearchParams(query: ListQuery): URLSearchParams {
 export function listHref(query: ListQuery, path = '/jobs'): string {
   const search = listQuerySearchParams(query).toString();
   return search ? `${path}?${search}` : path;
+}
+
+/** The insights of the list's filters: its question without the list's own paging, page size and selection. */
+export function insightsHref(query: ListQuery): string {
+  const { PageSize: _size, ...ice } = withFilters(query, {}).ice;
+  return listHref({ ...query, ice, trail: [], selected: undefined }, '/insights');
 }
 
 /** The first page of the list with these filters changed: where every filter change goes. */

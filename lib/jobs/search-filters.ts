@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { failureReason, normaliseMessage } from './failure-reason';
 
 // The portal's own filters, past what ICE can filter: a free-text search and the media properties a
 // media engineer asks for. The schema reads them from a URL; matchesSearch applies them to one job, the
@@ -24,6 +25,9 @@ export const searchFiltersSchema = z
     MaxHeight: height.optional(),
     HasAudio: yesNo.optional(),
     HasVideo: yesNo.optional(),
+    // A failure group of the insights: ICE's code, and the message as grouped (normaliseMessage).
+    ErrorCode: z.string().trim().min(1).max(64, { error: 'must be at most 64 characters' }).optional(),
+    ErrorMessage: z.string().trim().min(1).max(1000, { error: 'must be at most 1000 characters' }).optional(),
   })
   .refine((f) => f.MinHeight === undefined || f.MaxHeight === undefined || f.MaxHeight >= f.MinHeight, {
     error: 'must not be below MinHeight',
@@ -66,6 +70,12 @@ export function matchesSearch(job: MediaInfoJob, filters: SearchFilters): boolea
   }
   if (filters.HasAudio !== undefined && (info !== undefined && audio.length > 0) !== filters.HasAudio) return false;
   if (filters.HasVideo !== undefined && (info !== undefined && video.length > 0) !== filters.HasVideo) return false;
+  if (filters.ErrorCode !== undefined || filters.ErrorMessage !== undefined) {
+    if (job.Status !== 'Fail') return false;
+    const { code = '—', message = '' } = failureReason(job);
+    if (filters.ErrorCode !== undefined && code !== filters.ErrorCode) return false;
+    if (filters.ErrorMessage !== undefined && normaliseMessage(message) !== normaliseMessage(filters.ErrorMessage)) return false;
+  }
   return true;
 }
 

@@ -45,9 +45,11 @@ describe('the messages sent to the browser', () => {
   it.each(LOCALES)('are, in %s, the listed parts of its messages and nothing else', (locale) => {
     const messages = MESSAGES[locale] as unknown as Record<string, Record<string, unknown>>;
     const sent = clientMessages(messages);
-    expect(Object.keys(sent).sort()).toEqual(['copy', 'errors', 'export', 'filters', 'header', 'job', 'list', 'pager', 'search', 'status', 'time', 'tokens', 'values', 'views']);
+    expect(Object.keys(sent).sort()).toEqual(['copy', 'errors', 'export', 'filters', 'header', 'insights', 'job', 'list', 'pager', 'search', 'status', 'time', 'tokens', 'values', 'views']);
     expect(sent.errors).toBe(messages.errors);
     expect(Object.keys(sent.job as object).sort()).toEqual(['poller', 'raw', 'streams']);
+    // The insights page draws on the server; the browser says only how the scan is going.
+    expect(Object.keys(sent.insights as object)).toEqual(['live']);
     expect((sent.job as Record<string, unknown>).raw).toBe(messages.job!.raw);
     // Server-only words stay on the server.
     expect(sent).not.toHaveProperty('auth');

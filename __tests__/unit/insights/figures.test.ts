@@ -1,5 +1,6 @@
 import type { MediaInfoJob } from '@/lib/ice/schemas';
-import { InsightsTally, normaliseMessage, percentile, resolutionClass } from '@/lib/insights/figures';
+import { InsightsTally, percentile, resolutionClass } from '@/lib/insights/figures';
+import { normaliseMessage } from '@/lib/jobs/failure-reason';
 
 // The insight figures from jobs shaped as ICE sends them: counts, the timeline, failure groups,
 // processing times and the media mix, and the edges (no jobs, missing fields, unfinished jobs).
@@ -60,7 +61,11 @@ it('counts statuses and lays them on a timeline of hours or days', () => {
 it('groups failures by code and by their message with ids, paths, URLs and numbers taken out, largest first', () => {
   expect(normaliseMessage('The specified object does not exist: oss://podcast/asr/input/cbafe8bc.wav')).toBe('The specified object does not exist: <url>');
   expect(normaliseMessage('[mov,mp4 @ 0x7f0fa67342c5] moov atom not found; job 9a231c4dc157dc50abd800ce0569de57 after 3.5 s')).toBe('[mov,mp4 @ <id>] moov atom not found; job <id> after <n> s');
-  expect(normaliseMessage('cannot open /data/in/a b.mov')).toBe('cannot open <path> b.mov');
+  // Names with spaces: the URL or path runs on to the word with the file's extension, and no further.
+  expect(normaliseMessage('cannot open /data/in/a b.mov')).toBe('cannot open <path>');
+  expect(normaliseMessage('Unsupported media format: oss://b/Spring Sale/cover.jpg: Invalid data found')).toBe('Unsupported media format: <url>: Invalid data found');
+  expect(normaliseMessage('Probing oss://b/课程/函数与 极限.mp4 did not finish within 30 seconds.')).toBe('Probing <url> did not finish within <n> seconds.');
+  expect(normaliseMessage('Probing oss://b/x.mp4 did not finish within 30 seconds.')).toBe('Probing <url> did not finish within <n> seconds.');
   const tally = new InsightsTally('day');
   tally.add(failed('InvalidParameter.ResourceNotFound', 'The specified object does not exist: oss://b/1.mp4', '2026-12-02T00:00:00Z'));
   tally.add(failed('InvalidParameter.ResourceNotFound', 'The specified object does not exist: oss://b/2.mp4', '2026-12-01T00:00:00Z'));
@@ -107,7 +112,7 @@ it('tells the media mix: containers, codecs, resolution classes, frame rates, au
   tally.add(job({ format: 'mp3', audio: 'mp3' }));
   tally.add(job({ Status: 'Init' }));
   expect(tally.figures().Media).toEqual({
-    Containers: { mp4: 1, matroska: 1, mp3: 1 },
+    Containers: { mov: 1, matroska: 1, mp3: 1 },
     VideoCodecs: { h264: 1, hevc: 1 },
     Resolutions: { SD: 0, HD: 0, FHD: 1, 'UHD+': 1 },
     FrameRates: { '29.97': 1, '25': 1 },

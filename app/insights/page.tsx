@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { InsightsLoader, RefreshFigures } from '@/components/insights/insights-loader';
+import { InsightsReport } from '@/components/insights/insights-report';
+import { FilterBar } from '@/components/job-list/filter-bar';
+import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
+import { TimeText } from '@/components/ui/time-text';
+import { requireUser } from '@/lib/auth/require-user';
+import { PortalError, toPortalError } from '@/lib/errors';
+import { refuseListOnly, type Insights } from '@/lib/insights/read-insights';
+import { loadInsights } from '@/lib/http/page-reads';
+import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
+import { FILTER_NAMES, filterValues } from '@/lib/jobs/filter-values';
+import { getScanConfig } from '@/lib/jobs/scan-config';
+import { listHref, type ListQuery } from '@/lib/jobs/list-query';
+import { parseListQuery } from '@/lib/jobs/parse-list-query';
+
+// /insights?<the list's filters>: the figures of the matching jobs. The shell and the filter bar come
+// at once. Figures kept in the store (a reload, a second viewer) are drawn here on the server; without
+// them the browser streams the scan from /api/insights, showing the figures so far, and when it ends
+// the page is drawn again from the kept figures. With INSIGHTS_CACHE_SECONDS=0 nothing is kept, so the
+// page scans here instead, behind a loading line.
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('insights'))('title') };
+}
+
+/** The figures' own API address for this query: the scan a browser streams. */
+const apiHrefOf = (query: ListQuery) => listHref(query, '/api/insights');
+
+export default async function InsightsPage({ searchParams }: PageProps<'/insights'>) {
+  await requireUser();
+  const t = await getTranslations('insights');
+  const raw = await searchParams;
+  const values = filterValues(raw);
+  let query: ListQuery;
+  try {
+    refuseListOnly(raw);
+    query = parseListQuery(raw);
+  } catch (error) {
+    if (!(error instanceof PortalError)) throw error;
+    const inForm = error.field !== undefined && (FILTER_NAMES as readonly string[]).includes(error.field) && error.field !== 'PageSize';
+    return (
+      <>
+        <h1>{t('heading')}</h1>
+        <FilterBar path="/insights" values={values} invalid={inForm ? { field: error.field!, params: error.params } : undefined} searchDefaultDays={DEFAULT_SEARCH_DAYS} />
+        {inForm ? <p className="muted">{(await getTranslations('filters'))('fixField')}</p> : <PortalErrorPanel error={error} what="page" />}
+      </>
+    );
+  }
+  const key = listHref(query, '/insights');
+  const apiHref = apiHrefOf(query);
+  // Figures kept in the store are drawn at once; else the browser streams the scan, unless nothing is
+  // kept (INSIGHTS_CACHE_SECONDS=0), when the scan runs here behind the Suspense boundary.
+  const keeps = getScanConfig().insightsCacheMs > 0;
+  let kept: Insights | undefined;
+  if (keeps) {
+    try {
+      kept = await loadInsights(query, true);
+    } catch (error) {
+      return <PortalErrorPanel error={toPortalError(error)} what="page" />;
+    }
+  }
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t('heading')}</h1>
+        <div className="heading-tools">
+          <Link href={listHref(query)} prefetch={false}>
+            {t('toList')}
+          </Link>
+        </div>
+      </div>
+      <FilterBar key={`filters|${key}`} path="/insights" values={values} searchDefaultDays={DEFAULT_SEARCH_DAYS} />
+      <p className="muted insights-zone">{t('zoneNote')}</p>
+      {kept ? (
+        <>
+          <p className="insights-age">
+            {t.rich('computedAt', { time: () => <TimeText iso={kept.ComputedAt} relative /> })} <RefreshFigures key={kept.ComputedAt} apiHref={apiHref} />
+          </p>
+          <InsightsReport insights={kept} query={query} />
+        </>
+      ) : keeps ? (
+        <InsightsLoader key={key} apiHref={apiHref} />
+      ) : (
+        <Suspense key={key} fallback={<p role="status">{t('live.reading')}</p>}>
+          <ScannedReport query={query} />
+        </Suspense>
+      )}
+    </>
+  );
+}
+
+/** With nothing kept, the figures scanned during the render. */
+async function ScannedReport({ query }: { query: ListQuery }) {
+  let insights;
+  try {
+    insights = (await loadInsights(query, false))!;
+  } catch (error) {
+    return <PortalErrorPanel error={toPortalError(error)} what="page" />;
+  }
+  return <InsightsReport insights={insights} query={query} />;
+}
