@@ -146,12 +146,15 @@ async function pageWeight(stack: BenchStack, bareApp: BareNext): Promise<Figure[
   const { Jobs } = await popCoreClient(stack.emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { PageSize: 1, Status: 'Success' });
   const list = await firstLoadJsBytes(`${stack.portal.url}/jobs`, stack.signedIn);
   const detail = await firstLoadJsBytes(`${stack.portal.url}/jobs/${Jobs[0]!.JobId}`, stack.signedIn);
+  const insights = await firstLoadJsBytes(`${stack.portal.url}/insights`, stack.signedIn);
   return [
     { name: 'first-load JS (gzip): bare App Router page', value: bare / 1024, unit: 'KiB' },
     { name: 'first-load JS (gzip): /jobs', value: list / 1024, unit: 'KiB' },
     { name: 'first-load JS (gzip): /jobs/[jobId]', value: detail / 1024, unit: 'KiB' },
     { name: '/jobs over the bare page', value: list / bare, unit: '×', target: { atMost: 1.3 } },
     { name: '/jobs/[jobId] over the bare page', value: detail / bare, unit: '×', target: { atMost: 1.3 } },
+    { name: 'first-load JS (gzip): /insights', value: insights / 1024, unit: 'KiB' },
+    { name: '/insights over the bare page', value: insights / bare, unit: '×', target: { atMost: 1.5 } },
   ];
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { bigDataFigures } from './browser';
 import { cacheFigures } from './cache';
 import { drillFigures } from './drill';
+import { insightsFigures } from './insights';
 import { emulatorFigures } from './emulator';
 import { lighthouseFigures } from './lighthouse';
 import { LOAD_TITLE, loadFigures } from './load';
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
   const scans = await scanFigures();
   sections.push(['Scans: search and export across every matching job', scans]);
   report(sections[3]![0], scans);
+
+  const insights = await insightsFigures();
+  sections.push(['Insights: figures across every matching job', insights]);
+  report('Insights: figures across every matching job', insights);
 
   const cache = await cacheFigures();
   sections.push(['Finished jobs from the store', cache]);

@@ -15,7 +15,7 @@ import { percentile, rssBytes, startBenchStack, type BenchStack } from './stack'
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 /** The seeded jobs spread over the 90 days before the emulator started: a 95-day window holds them all. */
-const WINDOW = () => ({ StartOfCreateTime: iso(Date.now() - 95 * DAY), EndOfCreateTime: iso(Date.now() + 60_000) });
+export const WINDOW = () => ({ StartOfCreateTime: iso(Date.now() - 95 * DAY), EndOfCreateTime: iso(Date.now() + 60_000) });
 
 async function searchFigures(stack: BenchStack): Promise<Figure[]> {
   const planted = Array.from({ length: 5 }, (_, i) => `bench${String(i).padStart(27, '0')}`);
@@ -64,7 +64,7 @@ async function readExport(stack: BenchStack, onChunk?: () => void): Promise<{ fi
   return { firstByteMs, totalMs: performance.now() - started, lines };
 }
 
-async function sequentialCrawlMs(stack: BenchStack): Promise<{ ms: number; jobs: number }> {
+export async function sequentialCrawlMs(stack: BenchStack): Promise<{ ms: number; jobs: number }> {
   const client = popCoreClient(stack.emulator.url);
   const window = WINDOW();
   const started = performance.now();
