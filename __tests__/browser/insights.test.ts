@@ -1,3 +1,4 @@
+import { sessionOf, signedInContext, type Screen, type Session } from '@/__tests__/support/signed-in';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { englishIn, portalWords, SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
 import path from 'node:path';
@@ -17,14 +18,13 @@ let emulator: EmulatorProcess;
 let idp: Awaited<ReturnType<typeof startFakeIdp>>;
 let portal: PortalProcess;
 let browser: Browser;
-let session: { name: string; value: string };
+let session: Session;
 
 beforeAll(async () => {
   // The seeded jobs spread over 90 days; a week holds about 60 of them, with failures of several kinds.
   [emulator, idp, browser] = await Promise.all([startEmulatorProcess(['--jobs', '600', '--seed', '43']), startFakeIdp('insights-browser'), launchBrowser()]);
   portal = await startOidcPortalAgainst(emulator.url, idp, { AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
-  const [name, ...value] = (await signInThrough(portal.url, idp)).split('=');
-  session = { name: name!, value: value.join('=') };
+  session = sessionOf(await signInThrough(portal.url, idp));
 });
 
 afterAll(async () => {
@@ -32,9 +32,8 @@ afterAll(async () => {
   await Promise.all([portal?.stop(), emulator?.stop(), idp?.close()]);
 });
 
-async function signedIn(locale: string, options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, ...options });
-  await context.addCookies([{ ...session, domain: '127.0.0.1', path: '/' }]);
+async function signedIn(locale: string, screen: Screen = {}): Promise<BrowserContext> {
+  const context = await signedInContext(browser, session, locale, screen);
   return context;
 }
 

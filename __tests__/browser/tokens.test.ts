@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { sessionOf, signedInContext, type Screen, type Session } from '@/__tests__/support/signed-in';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { englishIn, portalWords, SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
 import { launchBrowser, screenshot } from '@/harness/browser';
@@ -17,13 +18,12 @@ let emulator: EmulatorProcess;
 let idp: Awaited<ReturnType<typeof startFakeIdp>>;
 let portal: PortalProcess;
 let browser: Browser;
-let session: { name: string; value: string };
+let session: Session;
 
 beforeAll(async () => {
   [emulator, idp, browser] = await Promise.all([startEmulatorProcess(['--jobs', '80', '--seed', '41']), startFakeIdp('tokens-browser'), launchBrowser()]);
   portal = await startOidcPortalAgainst(emulator.url, idp, { API_TOKEN_ADMIN_GROUPS: 'media-leads' });
-  const [name, ...value] = (await signInThrough(portal.url, idp, (claims) => ({ ...claims, groups: ['media-leads'] }))).split('=');
-  session = { name: name!, value: value.join('=') };
+  session = sessionOf(await signInThrough(portal.url, idp, (claims) => ({ ...claims, groups: ['media-leads'] })));
 });
 
 afterAll(async () => {
@@ -31,9 +31,8 @@ afterAll(async () => {
   await Promise.all([portal?.stop(), emulator?.stop(), idp?.close()]);
 });
 
-async function signedIn(locale: string, options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, ...options });
-  await context.addCookies([{ ...session, domain: '127.0.0.1', path: '/' }]);
+async function signedIn(locale: string, screen: Screen = {}): Promise<BrowserContext> {
+  const context = await signedInContext(browser, session, locale, screen);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.url });
   return context;
 }

@@ -1,5 +1,6 @@
 import { SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
 import { randomBytes } from 'node:crypto';
+import { sessionOf, signedInContext, type Screen, type Session } from '@/__tests__/support/signed-in';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
@@ -20,14 +21,13 @@ let idp: Awaited<ReturnType<typeof startFakeIdp>>;
 let a: PortalProcess;
 let b: PortalProcess;
 let browser: Browser;
-let session: { name: string; value: string };
+let session: Session;
 
 beforeAll(async () => {
   [emulator, redis, idp, browser] = await Promise.all([startEmulatorProcess(['--jobs', '200', '--seed', '17']), startRedisProcess(), startFakeIdp(CLIENT_ID), launchBrowser()]);
   const portal = () => startOidcPortalAgainst(emulator.url, idp, { AUTH_SECRET, REDIS_URL: redis.url });
   [a, b] = await Promise.all([portal(), portal()]);
-  const [name, ...value] = (await signInThrough(a.url, idp)).split('=');
-  session = { name: name!, value: value.join('=') };
+  session = sessionOf(await signInThrough(a.url, idp));
 });
 
 afterAll(async () => {
@@ -37,9 +37,8 @@ afterAll(async () => {
 });
 
 /** A signed-in browser: the session cookie is the host's, so both portals (other ports) read it. */
-async function signedIn(locale: string, options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, ...options });
-  await context.addCookies([{ ...session, domain: '127.0.0.1', path: '/' }]);
+async function signedIn(locale: string, screen: Screen = {}): Promise<BrowserContext> {
+  const context = await signedInContext(browser, session, locale, screen);
   return context;
 }
 

@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { InsightsLoader, RefreshFigures } from '@/components/insights/insights-loader';
 import { InsightsReport } from '@/components/insights/insights-report';
 import { FilterBar } from '@/components/job-list/filter-bar';
+import { RefusedFilters } from '@/components/job-list/refused-filters';
 import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { TimeText } from '@/components/ui/time-text';
 import { requireUser } from '@/lib/auth/require-user';
@@ -12,7 +13,7 @@ import { PortalError, toPortalError } from '@/lib/errors';
 import { refuseListOnly, type Insights } from '@/lib/insights/read-insights';
 import { loadInsights } from '@/lib/http/page-reads';
 import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
-import { FILTER_NAMES, filterValues } from '@/lib/jobs/filter-values';
+import { filterValues } from '@/lib/jobs/filter-values';
 import { getScanConfig } from '@/lib/jobs/scan-config';
 import { listHref, type ListQuery } from '@/lib/jobs/list-query';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
@@ -41,14 +42,7 @@ export default async function InsightsPage({ searchParams }: PageProps<'/insight
     query = parseListQuery(raw);
   } catch (error) {
     if (!(error instanceof PortalError)) throw error;
-    const inForm = error.field !== undefined && (FILTER_NAMES as readonly string[]).includes(error.field) && error.field !== 'PageSize';
-    return (
-      <>
-        <h1>{t('heading')}</h1>
-        <FilterBar path="/insights" values={values} invalid={inForm ? { field: error.field!, params: error.params } : undefined} searchDefaultDays={DEFAULT_SEARCH_DAYS} />
-        {inForm ? <p className="muted">{(await getTranslations('filters'))('fixField')}</p> : <PortalErrorPanel error={error} what="page" />}
-      </>
-    );
+    return <RefusedFilters heading={t('heading')} error={error} values={values} path="/insights" />;
   }
   const key = listHref(query, '/insights');
   const apiHref = apiHrefOf(query);

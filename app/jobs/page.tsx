@@ -7,10 +7,10 @@ import { JobsResults } from '@/components/job-list/jobs-results';
 import { JobsTableSkeleton } from '@/components/job-list/jobs-table-skeleton';
 import { ListShortcuts } from '@/components/job-list/list-shortcuts';
 import { SaveView } from '@/components/views/save-view';
-import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
+import { RefusedFilters } from '@/components/job-list/refused-filters';
 import { requireUser } from '@/lib/auth/require-user';
 import { PortalError } from '@/lib/errors';
-import { FILTER_NAMES, filterValues } from '@/lib/jobs/filter-values';
+import { filterValues } from '@/lib/jobs/filter-values';
 import { insightsHref, listHref, pageSizeOf, type ListQuery } from '@/lib/jobs/list-query';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
 import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
@@ -30,25 +30,7 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
     query = parseListQuery(raw);
   } catch (error) {
     if (!(error instanceof PortalError)) throw error;
-    // A filter's value is refused in its field, in the reader's language; anything else (a stale page
-    // token, a trail) cannot be corrected there and gets the error panel.
-    const inForm = error.field !== undefined && (FILTER_NAMES as readonly string[]).includes(error.field);
-    return (
-      <>
-        <h1>{t('heading')}</h1>
-        <FilterBar values={values} invalid={inForm ? { field: error.field!, params: error.params } : undefined} searchDefaultDays={DEFAULT_SEARCH_DAYS} />
-        {inForm ? (
-          <p className="muted">{(await getTranslations('filters'))('fixField')}</p>
-        ) : (
-          <>
-            <PortalErrorPanel error={error} what="list" />
-            <p>
-              <Link href="/jobs">{t('startAgain')}</Link>
-            </p>
-          </>
-        )}
-      </>
-    );
+    return <RefusedFilters heading={t('heading')} error={error} values={values} path="/jobs" />;
   }
   // Not the selection: ticking a box changes the URL but is no new question.
   const key = listHref({ ...query, selected: undefined });

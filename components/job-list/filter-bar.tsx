@@ -7,7 +7,7 @@ import { reasonText } from '@/components/ui/error-text';
 import { useEarlyInput, type EarlyField } from '@/components/ui/use-early-input';
 import { useTimeZone } from '@/components/ui/use-time-zone';
 import { JOB_ORDERS, JOB_STATUSES } from '@/lib/ice/list-jobs-params';
-import type { FilterName, FilterValues } from '@/lib/jobs/filter-values';
+import { LIST_ONLY_FILTERS, type FilterName, type FilterPath, type FilterValues } from '@/lib/jobs/filter-values';
 import { DEFAULT_PAGE_SIZE, REGION_PARAM, SINCE_PARAM } from '@/lib/jobs/list-query';
 import { fromInputValue, isTimePreset, TIME_PRESETS, toInputValue, type TimePreset } from '@/lib/jobs/time-range';
 
@@ -19,8 +19,6 @@ import { fromInputValue, isTimePreset, TIME_PRESETS, toInputValue, type TimePres
 
 /** Behind "More filters". */
 const MORE: FilterName[] = ['JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'ErrorCode', 'ErrorMessage', 'OrderBy', 'PageSize'];
-/** The list's own: how it pages and orders; figures over every job have neither. */
-const LIST_ONLY: FilterName[] = ['OrderBy', 'PageSize'];
 const TIME_FIELDS: FilterName[] = [SINCE_PARAM, 'StartOfCreateTime', 'EndOfCreateTime'];
 const SEARCH_FIELDS: FilterName[] = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'ErrorCode', 'ErrorMessage'];
 const VIDEO_CODECS = ['h264', 'hevc', 'av1', 'vp9', 'prores', 'mpeg2video'];
@@ -61,7 +59,7 @@ export interface FilterBarProps {
   /** A search without a time range covers the last this many days; the time field says so. */
   searchDefaultDays: number;
   /** The page the filters apply to: the list (default), or the insights, which always cover a window (`searchDefaultDays` when none is set) and have no paging or order. */
-  path?: '/jobs' | '/insights';
+  path?: FilterPath;
 }
 
 export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }: FilterBarProps) {
@@ -80,7 +78,7 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }
   const [end, setEnd] = useState<string>();
   const [problem, setProblem] = useState<'incompleteDates' | 'endBeforeStart'>();
   const invalidField = invalid?.field as FilterName | undefined;
-  const more = forList ? MORE : MORE.filter((name) => !LIST_ONLY.includes(name));
+  const more = forList ? MORE : MORE.filter((name) => !LIST_ONLY_FILTERS.includes(name));
   const [moreOpen, setMoreOpen] = useState(() => more.some((name) => values[name]) || (!!invalidField && more.includes(invalidField)));
   const [expanded, setExpanded] = useState(!!invalid);
 
