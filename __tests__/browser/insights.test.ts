@@ -80,6 +80,12 @@ it('streams the figures, then draws charts whose numbers are the API’s; reache
   await drawn(page, 'Jobs by day and status');
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'insights-1280-light-en-US');
+  // Refresh scans again and draws the new figures.
+  const computedAt = () => page.locator('.insights-age time').getAttribute('datetime');
+  const before = await computedAt();
+  await page.getByRole('button', { name: 'Refresh figures' }).click();
+  await page.waitForFunction((old) => document.querySelector('.insights-age time')?.getAttribute('datetime') !== old, before, { timeout: 60_000 });
+  expect(Date.parse((await computedAt())!)).toBeGreaterThan(Date.parse(before!));
   await context.close();
 });
 
@@ -131,8 +137,10 @@ it('opens from /jobs with the list’s filters', async () => {
   await context.close();
 });
 
-it('is all Chinese in Chinese, and fits a phone in dark mode', async () => {
-  for (const [viewport, colorScheme] of SCREENS) {
+it('is all Chinese in Chinese, and fits a laptop and a phone, light and dark', async () => {
+  // The checked screens, and each in the other colour scheme too.
+  const screens = [...SCREENS, [SCREENS[0][0], 'dark'], [SCREENS[1][0], 'light']] as const;
+  for (const [viewport, colorScheme] of screens) {
     const context = await signedIn('zh-CN', { viewport, colorScheme });
     const page = await context.newPage();
     await page.goto(`${portal.url}/insights?Since=30d`);

@@ -2,6 +2,7 @@
 // pins the figures' own window (a relative "last 7 days" has moved on since they were computed) and
 // keeps the insights' filters, so the list shows the same count the bar says.
 import { listHref, withFilters, type ListFilters, type ListQuery } from '@/lib/jobs/list-query';
+import { MAX_ERROR_MESSAGE } from '@/lib/jobs/search-filters';
 import type { Bucket, FailureGroup, Figures } from './figures';
 
 const BUCKET_MS: Record<Bucket, number> = { hour: 3_600_000, day: 86_400_000 };
@@ -32,11 +33,11 @@ export function timelineSlots(window: FiguresWindow, bucket: Bucket): { start: n
   return slots;
 }
 
-/** A failure group's jobs: failed, with its code and its message as grouped. */
+/** A failure group's jobs: failed, with its code and its message as grouped (a message too long for the filter: the code's). */
 export const failureGroupChanges = (group: Pick<FailureGroup, 'Code' | 'Message'>): Partial<ListFilters> => ({
   Status: 'Fail',
   ErrorCode: group.Code,
-  ...(group.Message ? { ErrorMessage: group.Message } : {}),
+  ...(group.Message && group.Message.length <= MAX_ERROR_MESSAGE ? { ErrorMessage: group.Message } : {}),
 });
 
 type Media = Figures['Media'];

@@ -20,8 +20,9 @@ export function failureReason(job: MediaInfoJob): FailureReason {
 // An object name may hold spaces ("oss://b/Spring Sale/cover.jpg: …"): a URL or a path runs on to a
 // later word that ends in a file extension, when one comes before a colon, a space or the end.
 const RUNS_TO_EXTENSION = String.raw`(?:(?:\s\S+)*?\s\S*\.[a-z0-9]{2,5}(?=[:;,]?(?:\s|$)))?`;
-const URL_IN_MESSAGE = new RegExp(String.raw`\b(?:https?|oss|rtmp|s3):\/\/\S+` + RUNS_TO_EXTENSION, 'gi');
-const PATH_IN_MESSAGE = new RegExp(String.raw`(?:^|(?<=\s))\/\S+` + RUNS_TO_EXTENSION, 'gi');
+// Punctuation after a name ("…/a.mp4: Invalid data") is the message's, not the name's.
+const URL_IN_MESSAGE = new RegExp(String.raw`\b(?:https?|oss|rtmp|s3):\/\/\S*[^\s:;,.]` + RUNS_TO_EXTENSION, 'gi');
+const PATH_IN_MESSAGE = new RegExp(String.raw`(?:^|(?<=\s))\/\S*[^\s:;,.]` + RUNS_TO_EXTENSION, 'gi');
 
 /**
  * Ids, object paths, URLs and numbers say which job, not why it failed: they become placeholders so

@@ -7,6 +7,8 @@ import { failureReason, normaliseMessage } from './failure-reason';
 // same for the list, the API and the export. Names follow ICE's PascalCase style.
 
 const MAX_HEIGHT = 100_000;
+/** Longest ErrorMessage filter: a grouped ICE message, which is far shorter. */
+export const MAX_ERROR_MESSAGE = 1000;
 const height = z.coerce
   .number({ error: `must be a whole number of pixels from 1 to ${MAX_HEIGHT}` })
   .int({ error: `must be a whole number of pixels from 1 to ${MAX_HEIGHT}` })
@@ -27,7 +29,7 @@ export const searchFiltersSchema = z
     HasVideo: yesNo.optional(),
     // A failure group of the insights: ICE's code, and the message as grouped (normaliseMessage).
     ErrorCode: z.string().trim().min(1).max(64, { error: 'must be at most 64 characters' }).optional(),
-    ErrorMessage: z.string().trim().min(1).max(1000, { error: 'must be at most 1000 characters' }).optional(),
+    ErrorMessage: z.string().trim().min(1).max(MAX_ERROR_MESSAGE, { error: `must be at most ${MAX_ERROR_MESSAGE} characters` }).optional(),
   })
   .refine((f) => f.MinHeight === undefined || f.MaxHeight === undefined || f.MaxHeight >= f.MinHeight, {
     error: 'must not be below MinHeight',

@@ -66,6 +66,9 @@ it('groups failures by code and by their message with ids, paths, URLs and numbe
   expect(normaliseMessage('Unsupported media format: oss://b/Spring Sale/cover.jpg: Invalid data found')).toBe('Unsupported media format: <url>: Invalid data found');
   expect(normaliseMessage('Probing oss://b/课程/函数与 极限.mp4 did not finish within 30 seconds.')).toBe('Probing <url> did not finish within <n> seconds.');
   expect(normaliseMessage('Probing oss://b/x.mp4 did not finish within 30 seconds.')).toBe('Probing <url> did not finish within <n> seconds.');
+  // The same message with and without spaces in the name groups as one.
+  expect(normaliseMessage('Unsupported media format: oss://b/cover.jpg: Invalid data found')).toBe('Unsupported media format: <url>: Invalid data found');
+  expect(normaliseMessage('not found: https://cdn.test/a.mp4.')).toBe('not found: <url>.');
   const tally = new InsightsTally('day');
   tally.add(failed('InvalidParameter.ResourceNotFound', 'The specified object does not exist: oss://b/1.mp4', '2026-12-02T00:00:00Z'));
   tally.add(failed('InvalidParameter.ResourceNotFound', 'The specified object does not exist: oss://b/2.mp4', '2026-12-01T00:00:00Z'));
