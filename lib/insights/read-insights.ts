@@ -26,7 +26,6 @@ const SETTLED_KEEP_MS = 3_600_000;
 /** How often a streamed read shows the figures so far. */
 const PROGRESS_MS = 400;
 
-
 /** How a read goes: `fresh` scans even when figures are kept (a refresh); `onProgress` sees the figures so far while the scan runs. */
 export interface InsightsRead {
   fresh?: boolean;
