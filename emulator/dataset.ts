@@ -5,6 +5,7 @@
 import type { JobInput, JobStatus, MediaInfoJob, MediaInfoProperty, ScheduleConfig, TriggerSource } from './ice-types';
 import { compact, locateMedia, probeMedia, resourceNotFound, successResult, unsupportedFormat } from './probe';
 import { createRandom, mixSeed, type Random, type Weighted } from './random';
+import { withOddities } from './probe/oddities';
 
 export interface JobHeader {
   n: number;
@@ -20,7 +21,7 @@ export interface DatasetOptions {
 }
 
 /** Separate random streams per job: changing what a body draws never moves headers around. */
-const SALT = { header: 0x68656164, body: 0x626f6479, jobId: 0x6a6f6269, pipeline: 0x70697065 } as const;
+const SALT = { header: 0x68656164, body: 0x626f6479, jobId: 0x6a6f6269, pipeline: 0x70697065, oddity: 0x6f646469 } as const;
 
 const SECOND = 1000;
 const HOUR = 3600;
@@ -131,7 +132,8 @@ export function buildJob(options: DatasetOptions, n: number): MediaInfoJob {
     ScheduleConfig: drawScheduleConfig(rng, options.seed),
     Status: header.Status,
     SubmitResultJson: outcome.SubmitResultJson,
-    MediaInfoProperty: outcome.MediaInfoProperty,
+    // The rare faults of real uploads, from a stream of their own (emulator/probe/oddities.ts).
+    MediaInfoProperty: header.Status === 'Success' && outcome.MediaInfoProperty ? withOddities(outcome.MediaInfoProperty, createRandom(mixSeed(options.seed, n, SALT.oddity))) : outcome.MediaInfoProperty,
     SubmitTime: isoFromEpochSeconds(submit),
     FinishTime: header.Status === 'Init' ? undefined : isoFromEpochSeconds(Math.max(submit, finish)),
   });

@@ -35,7 +35,7 @@ export const SEVERITIES: readonly Severity[] = ['problem', 'warning', 'info'];
 export interface Finding {
   Id: CheckId;
   Severity: Severity;
-  /** What it was found from, for the words and for scripts: numbers in their unit (s, fps, kbit/s, Hz). */
+  /** What it was found from, for the words and for scripts: numbers in their unit (s, fps, kbit/s as ICE gives bitrates, Hz). */
   Values: Record<string, string | number>;
 }
 
@@ -91,10 +91,11 @@ const EXTENSIONS_OF: Record<string, string[]> = {
 const num = (value: string | number | undefined) => parseMediaNumber(value);
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** The findings for one job, most severe first; none for a job with nothing probed (yet). */
+/** The findings for one job, most severe first; none for a job not probed (yet, or at all). */
 export function checkJob(job: MediaInfoJob): Finding[] {
   const info = job.MediaInfoProperty;
-  if (!info) return [];
+  // A failed probe's partial facts (a truncated file's size) are no probe.
+  if (!info || job.Status !== 'Success') return [];
   const file = info.FileBasicInfo ?? {};
   const videos = info.VideoStreamInfoList ?? [];
   const audios = info.AudioStreamInfoList ?? [];
@@ -184,11 +185,11 @@ export function lowBitrateFloorKbps(codec: string, height: number, fps: number |
 function bitrateFinding(video: VideoStreamInfo | undefined, fileBitrate: string | undefined, audios: AudioStreamInfo[]): Finding['Values'] | undefined {
   const height = num(video?.Height);
   if (!video || !height) return undefined;
-  // The stream's own rate; else the file's less its audio (a rough share, but the file is mostly video).
-  const audioKbps = audios.reduce((sum, a) => sum + (num(a.Bitrate) ?? 0), 0) / 1000;
+  // ICE gives kbit/s. The stream's own rate; else the file's less its audio (a rough share, but the file is mostly video).
+  const audioKbps = audios.reduce((sum, a) => sum + (num(a.Bitrate) ?? 0), 0);
   const own = num(video.Bit_rate);
   const total = num(fileBitrate);
-  const kbps = own !== undefined && own > 0 ? own / 1000 : total !== undefined && total > 0 ? total / 1000 - audioKbps : undefined;
+  const kbps = own !== undefined && own > 0 ? own : total !== undefined && total > 0 ? total - audioKbps : undefined;
   if (kbps === undefined || kbps <= 0) return undefined;
   const codec = (video.Codec_name ?? '').toLowerCase();
   const floor = lowBitrateFloorKbps(codec, height, parseFrameRate(video.Avg_fps) ?? parseFrameRate(video.Fps));

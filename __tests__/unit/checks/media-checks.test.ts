@@ -1,8 +1,8 @@
 import { bitDepthOf, checkJob, CHECK_IDS, lowBitrateFloorKbps, type CheckId } from '@/lib/checks/media-checks';
 import type { AudioStreamInfo, MediaInfoJob, VideoStreamInfo } from '@/lib/ice/schemas';
 
-// Every check on probe data as ffprobe (through ICE) writes it: numbers as strings, some missing, some
-// junk. A well-made 1080p25 H.264/AAC MP4 fires nothing; each check is then shown firing on the one
+// Every check on probe data as ffprobe (through ICE) writes it: numbers as strings (bitrates in kbit/s),
+// some missing, some junk. A well-made 1080p25 H.264/AAC MP4 fires nothing; each check is then shown firing on the one
 // thing wrong, and not firing on its near miss and on missing or empty fields.
 
 const VIDEO: VideoStreamInfo = {
@@ -18,7 +18,7 @@ const VIDEO: VideoStreamInfo = {
   Avg_fps: '25.0',
   Start_time: '0.000000',
   Duration: '120.000000',
-  Bit_rate: '6000000',
+  Bit_rate: '6000.000',
 };
 const AUDIO: AudioStreamInfo = {
   Index: '1',
@@ -28,7 +28,7 @@ const AUDIO: AudioStreamInfo = {
   ChannelLayout: 'stereo',
   StartTime: '0.000000',
   Duration: '120.021333',
-  Bitrate: '128000',
+  Bitrate: '128.000',
 };
 
 function probe(
@@ -41,7 +41,7 @@ function probe(
     Status: 'Success',
     Input: { Type: 'OSS', Media: 'oss://media-in/promo/spring_launch_final.mp4' },
     MediaInfoProperty: {
-      FileBasicInfo: { FileName: 'spring_launch_final.mp4', FormatName: 'mov,mp4,m4a,3gp,3g2,mj2', Duration: '120.021333', Bitrate: '6140000', Width: '1920', Height: '1080', ...change.file },
+      FileBasicInfo: { FileName: 'spring_launch_final.mp4', FormatName: 'mov,mp4,m4a,3gp,3g2,mj2', Duration: '120.021333', Bitrate: '6140.250', Width: '1920', Height: '1080', ...change.file },
       VideoStreamInfoList: videos,
       AudioStreamInfoList: audios,
     },
@@ -86,7 +86,7 @@ it('rotated, non-square-pixels and odd-dimensions', () => {
   expect(ids(probe({ video: { Sar: '0:1' } }))).toEqual([]);
   expect(ids(probe({ video: { Sar: 'N/A' } }))).toEqual([]);
   expect(ids(probe({ video: { Sar: '' } }))).toEqual([]);
-  expect(checkJob(probe({ video: { Width: '1279', Height: '720', Bit_rate: '3000000' } }))).toEqual([{ Id: 'odd-dimensions', Severity: 'warning', Values: { width: 1279, height: 720 } }]);
+  expect(checkJob(probe({ video: { Width: '1279', Height: '720', Bit_rate: '3000.000' } }))).toEqual([{ Id: 'odd-dimensions', Severity: 'warning', Values: { width: 1279, height: 720 } }]);
 });
 
 it('high-bit-depth (possibly HDR, never said to be) and chroma-444-or-422', () => {
@@ -108,7 +108,7 @@ it('av-duration-mismatch past half a second, av-start-offset past 0.1 s (AAC pri
 });
 
 it('multiple-video-streams, many-audio-streams and surround-audio, with 30+ streams', () => {
-  only(probe({ videos: [VIDEO, { ...VIDEO, Index: '1', Width: '640', Height: '360', Bit_rate: '900000' }] }), 'multiple-video-streams');
+  only(probe({ videos: [VIDEO, { ...VIDEO, Index: '1', Width: '640', Height: '360', Bit_rate: '900.000' }] }), 'multiple-video-streams');
   const dubs = Array.from({ length: 32 }, (_, i) => ({ ...AUDIO, Index: String(i + 1), Lang: `l${i}` }));
   expect(checkJob(probe({ audios: dubs }))).toEqual([{ Id: 'many-audio-streams', Severity: 'info', Values: { streams: 32 } }]);
   expect(ids(probe({ audios: [AUDIO, { ...AUDIO, Index: '2' }] }))).toEqual([]);
@@ -122,11 +122,11 @@ it('unusual-sample-rate: 22.05 kHz is, 44.1 and 48 kHz are not', () => {
 });
 
 it('low-bitrate for the resolution and codec, from the stream or else the file less its audio', () => {
-  expect(checkJob(probe({ video: { Bit_rate: '1500000' } }))).toEqual([{ Id: 'low-bitrate', Severity: 'warning', Values: { kbps: 1500, floor: 2500, codec: 'h264', height: 1080 } }]);
+  expect(checkJob(probe({ video: { Bit_rate: '1500.000' } }))).toEqual([{ Id: 'low-bitrate', Severity: 'warning', Values: { kbps: 1500, floor: 2500, codec: 'h264', height: 1080 } }]);
   // HEVC needs less: 1.8 Mbit/s at 1080p is fine.
-  expect(ids(probe({ video: { Codec_name: 'hevc', Bit_rate: '1800000' } }))).toEqual([]);
+  expect(ids(probe({ video: { Codec_name: 'hevc', Bit_rate: '1800.000' } }))).toEqual([]);
   // No stream rate (MKV, TS): the file's, less the audio's.
-  expect(checkJob(probe({ video: { Bit_rate: undefined }, file: { Bitrate: '1328000' } }))[0]!.Values).toEqual({ kbps: 1200, floor: 2500, codec: 'h264', height: 1080 });
+  expect(checkJob(probe({ video: { Bit_rate: undefined }, file: { Bitrate: '1328.000' } }))[0]!.Values).toEqual({ kbps: 1200, floor: 2500, codec: 'h264', height: 1080 });
   expect(ids(probe({ video: { Bit_rate: '', Height: '' } }))).toEqual([]);
   expect([lowBitrateFloorKbps('h264', 2160, 25), lowBitrateFloorKbps('av1', 720, 25), lowBitrateFloorKbps('h264', 720, 60), lowBitrateFloorKbps('h264', 360, undefined)]).toEqual([10_000, 720, 1800, 400]);
 });
