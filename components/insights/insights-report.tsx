@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { SEVERITY_SYMBOLS } from '@/components/checks/check-badges';
 import { TimeText } from '@/components/ui/time-text';
+import { CHECK_IDS, severityOf } from '@/lib/checks/media-checks';
 import { formatElapsed } from '@/lib/format/duration';
 import type { Locale } from '@/lib/i18n/locales';
 import { HISTOGRAM_MS, type Insights, type TimeSummary } from '@/lib/insights/figures';
@@ -18,7 +20,7 @@ const MEDIA_KINDS = ['Containers', 'VideoCodecs', 'Resolutions', 'FrameRates', '
 const MEDIA_ROWS = 8;
 
 export async function InsightsReport({ insights, query }: { insights: Insights; query: ListQuery }) {
-  const [t, tStatus, format, locale] = await Promise.all([getTranslations('insights'), getTranslations('insights.statuses'), getFormatter(), getLocale()]);
+  const [t, tStatus, tChecks, format, locale] = await Promise.all([getTranslations('insights'), getTranslations('insights.statuses'), getTranslations('checks.brief'), getFormatter(), getLocale()]);
   const n = (value: number) => format.number(value);
   const share = (part: number, whole: number) => format.number(whole > 0 ? part / whole : 0, { style: 'percent', maximumFractionDigits: 1 });
   const elapsed = (ms: number) => formatElapsed(ms, locale as Locale);
@@ -64,6 +66,13 @@ export async function InsightsReport({ insights, query }: { insights: Insights; 
     count: bin.Count,
   }));
   const countText = (count: number) => n(count);
+  const checkRows: BarRow[] = CHECK_IDS.filter((id) => insights.Checks[id]).map((id) => ({
+    key: id,
+    label: `${SEVERITY_SYMBOLS[severityOf(id)]} ${tChecks(`titles.${id}`)}`,
+    count: insights.Checks[id]!,
+    note: share(insights.Checks[id]!, insights.ByStatus.Success),
+    href: to({ Check: id }),
+  }));
 
   return (
     <>
@@ -284,6 +293,11 @@ export async function InsightsReport({ insights, query }: { insights: Insights; 
             </div>
           </>
         )}
+      </section>
+
+      <section className="insights-section" aria-labelledby="checks-title">
+        <h2 id="checks-title">{t('checksTitle')}</h2>
+        {checkRows.length === 0 ? <p className="muted">{t('noChecks')}</p> : <BarList rows={checkRows} label={t('checksTitle')} countText={countText} />}
       </section>
 
       <section className="insights-section" aria-labelledby="media-title">

@@ -6,6 +6,7 @@ import { useEffect, useId, useState, type ClipboardEvent, type FormEvent, type R
 import { reasonText } from '@/components/ui/error-text';
 import { useEarlyInput, type EarlyField } from '@/components/ui/use-early-input';
 import { useTimeZone } from '@/components/ui/use-time-zone';
+import { CHECK_IDS } from '@/lib/checks/media-checks';
 import { JOB_ORDERS, JOB_STATUSES } from '@/lib/ice/list-jobs-params';
 import { LIST_ONLY_FILTERS, type FilterName, type FilterPath, type FilterValues } from '@/lib/jobs/filter-values';
 import { DEFAULT_PAGE_SIZE, REGION_PARAM, SINCE_PARAM } from '@/lib/jobs/list-query';
@@ -18,9 +19,9 @@ import { fromInputValue, isTimePreset, TIME_PRESETS, toInputValue, type TimePres
 // set; on a phone the whole bar folds into one line that says what it filters.
 
 /** Behind "More filters". */
-const MORE: FilterName[] = ['JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'ErrorCode', 'ErrorMessage', 'OrderBy', 'PageSize'];
+const MORE: FilterName[] = ['JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'ErrorCode', 'ErrorMessage', 'OrderBy', 'PageSize'];
 const TIME_FIELDS: FilterName[] = [SINCE_PARAM, 'StartOfCreateTime', 'EndOfCreateTime'];
-const SEARCH_FIELDS: FilterName[] = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'ErrorCode', 'ErrorMessage'];
+const SEARCH_FIELDS: FilterName[] = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'ErrorCode', 'ErrorMessage'];
 const VIDEO_CODECS = ['h264', 'hevc', 'av1', 'vp9', 'prores', 'mpeg2video'];
 const AUDIO_CODECS = ['aac', 'ac3', 'eac3', 'opus', 'mp3', 'pcm_s16le'];
 const CONTAINERS = ['mp4', 'mov', 'matroska', 'webm', 'mpegts', 'flv'];
@@ -45,6 +46,7 @@ const FIELD_IDS: Record<FilterName, string> = {
   MaxHeight: 's-max-height',
   HasVideo: 's-has-video',
   HasAudio: 's-has-audio',
+  Check: 's-check',
   ErrorCode: 's-error-code',
   ErrorMessage: 's-error-message',
   OrderBy: 'f-order',
@@ -67,6 +69,7 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }
   const t = useTranslations('filters');
   const tSearch = useTranslations('search');
   const tErrors = useTranslations('errors');
+  const tChecks = useTranslations('checks.brief');
   const router = useRouter();
   const zone = useTimeZone();
   const id = useId();
@@ -102,7 +105,7 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }
   ];
   useEarlyInput({
     ...Object.fromEntries(
-      (['Status', 'Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'ErrorCode', 'ErrorMessage'] as const).map((name) => drafted(name)),
+      (['Status', 'Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'ErrorCode', 'ErrorMessage'] as const).map((name) => drafted(name)),
     ),
     ...Object.fromEntries([drafted('OrderBy', draft.OrderBy ?? 'CreateTimeDesc'), drafted('PageSize', draft.PageSize ?? String(DEFAULT_PAGE_SIZE))]),
     [FIELD_IDS.Since]: { held: time, take: (value) => setTime(value as TimeChoice) },
@@ -156,7 +159,7 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }
     setProblem(undefined);
     const jobId = draft.JobId?.trim() ?? '';
     if (forList && FULL_JOB_ID.test(jobId) && !values.JobId) return router.push(`/jobs/${jobId}`);
-    for (const name of ['Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'ErrorCode', 'ErrorMessage'] as const) put(name, draft[name]);
+    for (const name of ['Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'ErrorCode', 'ErrorMessage'] as const) put(name, draft[name]);
     if (forList && draft.OrderBy && draft.OrderBy !== 'CreateTimeDesc') put('OrderBy', draft.OrderBy);
     if (forList && draft.PageSize && draft.PageSize !== String(DEFAULT_PAGE_SIZE)) put('PageSize', draft.PageSize);
     const query = params.toString();
@@ -306,6 +309,19 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }
             {textField('MaxHeight', tSearch('heightTo'), undefined, { size: 6, numeric: true })}
             {yesNo('HasVideo', tSearch('hasVideo'))}
             {yesNo('HasAudio', tSearch('hasAudio'))}
+            <div className="field">
+              <label htmlFor={fieldId('Check')}>{tSearch('check')}</label>
+              <select id={fieldId('Check')} value={draft.Check ?? ''} onChange={set('Check')} {...marked('Check')}>
+                <option value="">{tSearch('anyCheck')}</option>
+                {CHECK_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {tChecks(`titles.${id}`)}
+                  </option>
+                ))}
+                {draft.Check && !(CHECK_IDS as readonly string[]).includes(draft.Check) && <option value={draft.Check}>{draft.Check}</option>}
+              </select>
+              {errorNote(['Check'])}
+            </div>
             {textField('ErrorCode', tSearch('errorCode'), undefined, { size: 14 })}
             {textField('ErrorMessage', tSearch('errorMessage'), undefined, { size: 28 })}
             {forList && (

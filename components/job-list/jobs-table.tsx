@@ -44,6 +44,7 @@ const COPIED_MS = 2000;
  */
 export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs, renderedAtMs, exportQuery, exportCoverage }: JobsTableProps) {
   const t = useTranslations('list');
+  const tChecks = useTranslations('checks.brief');
   const locale = useLocale() as Locale;
   const describe = useErrorText();
   const { trigger } = useIceWords();
@@ -81,7 +82,7 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
       const next = typeof updater === 'function' ? updater(visible) : updater;
       for (const column of CHOOSABLE_COLUMNS) if (next[column] !== visible[column]) choose(column, next[column] ?? true);
     },
-    meta: { t, locale, time: (iso) => format(iso, undefined, false), zone, nowMs, stuckAfterMs, trigger, copiedId, copy, jobHref: (jobId) => jobPageHref(jobId, exportQuery.region) },
+    meta: { t, tChecks, locale, time: (iso) => format(iso, undefined, false), zone, nowMs, stuckAfterMs, trigger, copiedId, copy, jobHref: (jobId) => jobPageHref(jobId, exportQuery.region) },
   });
 
   if (rows.length === 0) {

@@ -32,6 +32,28 @@ export type CheckId = (typeof CHECK_IDS)[number];
 export type Severity = 'info' | 'warning' | 'problem';
 export const SEVERITIES: readonly Severity[] = ['problem', 'warning', 'info'];
 
+/** How much each finding matters: a problem stops a delivery, a warning likely needs work, a note is worth knowing. */
+const SEVERITY_OF: Record<CheckId, Severity> = {
+  'zero-duration': 'problem',
+  'no-video': 'info',
+  'no-audio': 'warning',
+  'vfr': 'warning',
+  'rotated': 'info',
+  'non-square-pixels': 'warning',
+  'odd-dimensions': 'warning',
+  'av-duration-mismatch': 'warning',
+  'av-start-offset': 'warning',
+  'high-bit-depth': 'info',
+  'chroma-444-or-422': 'info',
+  'multiple-video-streams': 'warning',
+  'many-audio-streams': 'info',
+  'surround-audio': 'info',
+  'unusual-sample-rate': 'info',
+  'low-bitrate': 'warning',
+  'extension-mismatch': 'warning',
+};
+export const severityOf = (id: CheckId): Severity => SEVERITY_OF[id];
+
 export interface Finding {
   Id: CheckId;
   Severity: Severity;
@@ -104,25 +126,25 @@ export function checkJob(job: MediaInfoJob): Finding[] {
   const video = moving[0];
   const audio = audios[0];
   const found: Finding[] = [];
-  const add = (Id: CheckId, Severity: Severity, Values: Finding['Values'] = {}) => found.push({ Id, Severity, Values });
+  const add = (Id: CheckId, Values: Finding['Values'] = {}) => found.push({ Id, Severity: SEVERITY_OF[Id], Values });
 
   const duration = num(file.Duration);
-  if (duration === 0) add('zero-duration', 'problem');
-  if (moving.length === 0 && audios.length > 0) add('no-video', 'info');
-  if (moving.length > 0 && audios.length === 0) add('no-audio', 'warning');
+  if (duration === 0) add('zero-duration');
+  if (moving.length === 0 && audios.length > 0) add('no-video');
+  if (moving.length > 0 && audios.length === 0) add('no-audio');
   if (video) checkVideo(video, add);
-  if (moving.length > 1) add('multiple-video-streams', 'warning', { streams: moving.length });
-  if (audios.length > MANY_AUDIO_STREAMS) add('many-audio-streams', 'info', { streams: audios.length });
+  if (moving.length > 1) add('multiple-video-streams', { streams: moving.length });
+  if (audios.length > MANY_AUDIO_STREAMS) add('many-audio-streams', { streams: audios.length });
   checkAudio(audios, add);
   if (video && audio) checkSync(video, audio, add);
   const lowBitrate = bitrateFinding(video, file.Bitrate, audios);
-  if (lowBitrate) add('low-bitrate', 'warning', lowBitrate);
+  if (lowBitrate) add('low-bitrate', lowBitrate);
   const extension = extensionFinding(file.FormatName, file.FileName ?? job.Input?.Media);
-  if (extension) add('extension-mismatch', 'warning', extension);
+  if (extension) add('extension-mismatch', extension);
   return found.sort((a, b) => SEVERITIES.indexOf(a.Severity) - SEVERITIES.indexOf(b.Severity));
 }
 
-type Add = (id: CheckId, severity: Severity, values?: Finding['Values']) => void;
+type Add = (id: CheckId, values?: Finding['Values']) => void;
 
 function checkVideo(video: VideoStreamInfo, add: Add): void {
   const nominal = parseFrameRate(video.Fps);
@@ -130,21 +152,21 @@ function checkVideo(video: VideoStreamInfo, add: Add): void {
   // Interlaced video reports its field rate as the nominal one (50 for 25i): twice the average is not VFR.
   const interlacedRate = nominal !== undefined && average !== undefined && Math.abs(nominal - 2 * average) / nominal < VFR_TOLERANCE;
   if (nominal !== undefined && average !== undefined && !interlacedRate && Math.abs(nominal - average) / nominal > VFR_TOLERANCE) {
-    add('vfr', 'warning', { nominal: round(nominal), average: round(average) });
+    add('vfr', { nominal: round(nominal), average: round(average) });
   }
   const rotate = num(video.Rotate);
-  if (rotate !== undefined && rotate % 360 !== 0) add('rotated', 'info', { degrees: ((rotate % 360) + 360) % 360 });
+  if (rotate !== undefined && rotate % 360 !== 0) add('rotated', { degrees: ((rotate % 360) + 360) % 360 });
   const sar = /^(\d+):(\d+)$/.exec(video.Sar?.trim() ?? '');
   // 0:1 is ffprobe's "unknown"; N:N is square.
-  if (sar && sar[1] !== '0' && sar[2] !== '0' && sar[1] !== sar[2]) add('non-square-pixels', 'warning', { sar: `${sar[1]}:${sar[2]}`, ...(video.Dar ? { dar: video.Dar } : {}) });
+  if (sar && sar[1] !== '0' && sar[2] !== '0' && sar[1] !== sar[2]) add('non-square-pixels', { sar: `${sar[1]}:${sar[2]}`, ...(video.Dar ? { dar: video.Dar } : {}) });
   const width = num(video.Width);
   const height = num(video.Height);
-  if (width !== undefined && height !== undefined && width > 0 && height > 0 && (width % 2 === 1 || height % 2 === 1)) add('odd-dimensions', 'warning', { width, height });
+  if (width !== undefined && height !== undefined && width > 0 && height > 0 && (width % 2 === 1 || height % 2 === 1)) add('odd-dimensions', { width, height });
   const pixFmt = (video.PixFmt ?? '').toLowerCase();
   const depth = bitDepthOf(pixFmt);
-  if (depth !== undefined && depth > 8) add('high-bit-depth', 'info', { pixFmt, bits: depth });
+  if (depth !== undefined && depth > 8) add('high-bit-depth', { pixFmt, bits: depth });
   const chroma = /(?:yuvj?|yuva)(444|422)|^(?:gbrp|rgb|bgr|argb|rgba|bgra)/.exec(pixFmt);
-  if (chroma) add('chroma-444-or-422', 'info', { pixFmt, chroma: chroma[1] ? `4:${chroma[1][1]}:${chroma[1][2]}` : '4:4:4' });
+  if (chroma) add('chroma-444-or-422', { pixFmt, chroma: chroma[1] ? `4:${chroma[1][1]}:${chroma[1][2]}` : '4:4:4' });
 }
 
 /** Bits a sample of a pixel format: "yuv420p10le" 10, "p010le" 10, "yuv420p" 8; undefined when it does not say. */
@@ -158,21 +180,21 @@ export function bitDepthOf(pixFmt: string): number | undefined {
 function checkAudio(audios: AudioStreamInfo[], add: Add): void {
   const rates = [...new Set(audios.map((a) => num(a.SampleRate)).filter((rate): rate is number => rate !== undefined && rate > 0))];
   const unusual = rates.filter((rate) => !USUAL_SAMPLE_RATES.includes(rate));
-  if (unusual.length > 0) add('unusual-sample-rate', 'info', { rate: unusual[0]! });
+  if (unusual.length > 0) add('unusual-sample-rate', { rate: unusual[0]! });
   const surround = audios.find((a) => (num(a.Channels) ?? 0) > 2);
-  if (surround) add('surround-audio', 'info', { channels: num(surround.Channels)!, layout: surround.ChannelLayout ?? '' });
+  if (surround) add('surround-audio', { channels: num(surround.Channels)!, layout: surround.ChannelLayout ?? '' });
 }
 
 function checkSync(video: VideoStreamInfo, audio: AudioStreamInfo, add: Add): void {
   const videoDuration = num(video.Duration);
   const audioDuration = num(audio.Duration);
   if (videoDuration && audioDuration && Math.abs(videoDuration - audioDuration) > AV_DURATION_TOLERANCE_S) {
-    add('av-duration-mismatch', 'warning', { video: round(videoDuration), audio: round(audioDuration), difference: round(Math.abs(videoDuration - audioDuration)) });
+    add('av-duration-mismatch', { video: round(videoDuration), audio: round(audioDuration), difference: round(Math.abs(videoDuration - audioDuration)) });
   }
   const videoStart = num(video.Start_time);
   const audioStart = num(audio.StartTime);
   if (videoStart !== undefined && audioStart !== undefined && Math.abs(videoStart - audioStart) > AV_START_TOLERANCE_S) {
-    add('av-start-offset', 'warning', { video: round(videoStart), audio: round(audioStart), offset: round(audioStart - videoStart) });
+    add('av-start-offset', { video: round(videoStart), audio: round(audioStart), offset: round(audioStart - videoStart) });
   }
 }
 

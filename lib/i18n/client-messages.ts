@@ -7,6 +7,7 @@
 
 /** Top-level namespaces, or a dotted path for part of one. */
 export const CLIENT_NAMESPACES = [
+  'checks.brief',
   'copy',
   'errors',
   'export',

@@ -4,6 +4,7 @@
 // names are the API's (ICE's PascalCase style), for GET /api/insights and the page alike.
 import { elapsedBetween } from '@/lib/format/time';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { checkJob } from '@/lib/checks/media-checks';
 import { containerFamily } from '@/lib/jobs/job-summary';
 import { failureReason, normaliseMessage } from '@/lib/jobs/failure-reason';
 
@@ -58,6 +59,8 @@ export interface Figures {
     AudioOnly: number;
     VideoOnly: number;
   };
+  /** Jobs each media check finds something in (lib/checks/media-checks.ts), by check id. */
+  Checks: Record<string, number>;
 }
 
 /** The figures of one filter set as GET /api/insights answers them: the tally and what it covered. */
@@ -114,6 +117,8 @@ export class InsightsTally {
   private readonly histogram = HISTOGRAM_MS.map(() => 0).concat(0);
   private readonly media: Figures['Media'] = { Containers: {}, VideoCodecs: {}, Resolutions: { SD: 0, HD: 0, FHD: 0, 'UHD+': 0 }, FrameRates: {}, AudioCodecs: {}, AudioOnly: 0, VideoOnly: 0 };
 
+  private readonly checks: Record<string, number> = {};
+
   constructor(private readonly bucket: Bucket) {}
 
   add(job: MediaInfoJob): void {
@@ -130,6 +135,7 @@ export class InsightsTally {
     if (job.Status === 'Fail') this.addFailure(job);
     this.addTime(job);
     this.addMedia(job);
+    for (const finding of checkJob(job)) add(this.checks, finding.Id);
   }
 
   private addFailure(job: MediaInfoJob): void {
@@ -198,6 +204,7 @@ export class InsightsTally {
         Histogram: this.histogram.map((count, i) => ({ UpToMs: HISTOGRAM_MS[i] ?? null, Count: count })),
       },
       Media: structuredClone(this.media),
+      Checks: { ...this.checks },
     };
   }
 }

@@ -16,6 +16,7 @@ export const FILTER_NAMES = [
   'MaxHeight',
   'HasVideo',
   'HasAudio',
+  'Check',
   'ErrorCode',
   'ErrorMessage',
   'OrderBy',

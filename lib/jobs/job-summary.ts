@@ -6,6 +6,7 @@ import { formatFrameRate } from '@/lib/format/frame-rate';
 import { MISSING, parseMediaNumber } from '@/lib/format/numbers';
 import { formatResolution } from '@/lib/format/resolution';
 import { elapsedBetween } from '@/lib/format/time';
+import { checkJob, type Finding } from '@/lib/checks/media-checks';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { failureReason, type FailureReason } from './failure-reason';
 
@@ -30,6 +31,8 @@ export interface JobRow {
   processingMs?: number;
   /** For a failed job: ICE's code and message. */
   failure?: FailureReason;
+  /** What is unusual about a probed file (lib/checks/media-checks.ts), most severe first. */
+  checks?: Finding[];
 }
 
 export function summarizeJob(job: MediaInfoJob): JobRow {
@@ -56,6 +59,7 @@ export function summarizeJob(job: MediaInfoJob): JobRow {
     FinishTime: job.FinishTime,
     processingMs: elapsed,
     ...(job.Status === 'Fail' ? { failure: failureReason(job) } : {}),
+    ...(job.Status === 'Success' ? { checks: checkJob(job) } : {}),
   };
 }
 

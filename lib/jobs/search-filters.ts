@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { CHECK_IDS, hasFinding } from '@/lib/checks/media-checks';
 import { failureReason, normaliseMessage } from './failure-reason';
 
 // The portal's own filters, past what ICE can filter: a free-text search and the media properties a
@@ -29,6 +30,8 @@ export const searchFiltersSchema = z
     HasVideo: yesNo.optional(),
     // A failure group of the insights: ICE's code, and the message as grouped (normaliseMessage).
     ErrorCode: z.string().trim().min(1).max(64, { error: 'must be at most 64 characters' }).optional(),
+    // A media check that finds something in the file (lib/checks/media-checks.ts).
+    Check: z.enum(CHECK_IDS, { error: `must be one of ${CHECK_IDS.join(', ')}` }).optional(),
     ErrorMessage: z.string().trim().min(1).max(MAX_ERROR_MESSAGE, { error: `must be at most ${MAX_ERROR_MESSAGE} characters` }).optional(),
   })
   .refine((f) => f.MinHeight === undefined || f.MaxHeight === undefined || f.MaxHeight >= f.MinHeight, {
@@ -72,6 +75,7 @@ export function matchesSearch(job: MediaInfoJob, filters: SearchFilters): boolea
   }
   if (filters.HasAudio !== undefined && (info !== undefined && audio.length > 0) !== filters.HasAudio) return false;
   if (filters.HasVideo !== undefined && (info !== undefined && video.length > 0) !== filters.HasVideo) return false;
+  if (filters.Check !== undefined && !hasFinding(job, filters.Check)) return false;
   if (filters.ErrorCode !== undefined || filters.ErrorMessage !== undefined) {
     if (job.Status !== 'Fail') return false;
     const { code = '—', message = '' } = failureReason(job);

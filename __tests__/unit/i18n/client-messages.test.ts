@@ -24,7 +24,7 @@ describe('the messages sent to the browser', () => {
   it('finds the client modules and what they read (the walk itself works)', () => {
     // A module without the directive, reached only through a client module's import.
     expect(read.get('components/ui/status-badge.tsx')).toEqual(["'status'"]);
-    expect(read.get('components/job-list/jobs-table.tsx')).toEqual(["'list'"]);
+    expect(read.get('components/job-list/jobs-table.tsx')).toEqual(["'list'", "'checks.brief'"]);
     // Server components are not walked.
     expect(read.has('components/job-list/jobs-results.tsx')).toBe(false);
     expect(read.has('app/not-found.tsx')).toBe(false);
@@ -45,11 +45,13 @@ describe('the messages sent to the browser', () => {
   it.each(LOCALES)('are, in %s, the listed parts of its messages and nothing else', (locale) => {
     const messages = MESSAGES[locale] as unknown as Record<string, Record<string, unknown>>;
     const sent = clientMessages(messages);
-    expect(Object.keys(sent).sort()).toEqual(['copy', 'errors', 'export', 'filters', 'header', 'insights', 'job', 'list', 'pager', 'search', 'status', 'time', 'tokens', 'values', 'views']);
+    expect(Object.keys(sent).sort()).toEqual(['checks', 'copy', 'errors', 'export', 'filters', 'header', 'insights', 'job', 'list', 'pager', 'search', 'status', 'time', 'tokens', 'values', 'views']);
     expect(sent.errors).toBe(messages.errors);
     expect(Object.keys(sent.job as object).sort()).toEqual(['poller', 'raw', 'streams']);
     // The insights page draws on the server; the browser says only how the scan is going.
     expect(Object.keys(sent.insights as object)).toEqual(['live']);
+    // A list's badges need the checks' short words, not their explanations.
+    expect(Object.keys(sent.checks as object)).toEqual(['brief']);
     expect((sent.job as Record<string, unknown>).raw).toBe(messages.job!.raw);
     // Server-only words stay on the server.
     expect(sent).not.toHaveProperty('auth');

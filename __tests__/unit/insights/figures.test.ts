@@ -123,4 +123,6 @@ it('tells the media mix: containers, codecs, resolution classes, frame rates, au
     AudioOnly: 1,
     VideoOnly: 1,
   });
+  // What the checks find, by check: the MKV has no audio, the mp3 no picture, and clip.mp4 is no MKV or mp3.
+  expect(tally.figures().Checks).toEqual({ 'no-audio': 1, 'no-video': 1, 'extension-mismatch': 2 });
 });

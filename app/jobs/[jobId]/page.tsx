@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AudioStreamTable } from '@/components/job-detail/audio-stream-table';
 import { FailureReason } from '@/components/job-detail/failure-reason';
+import { JobChecks } from '@/components/job-detail/job-checks';
 import { FileInfo } from '@/components/job-detail/file-info';
 import { JobFacts } from '@/components/job-detail/job-facts';
 import { JobHeader } from '@/components/job-detail/job-header';
@@ -74,6 +75,7 @@ export default async function JobPage({ params, searchParams }: PageProps<'/jobs
       <JobHeader job={job} title={job.Name || summarizeJob(job).fileName} />
       {job.Status === 'Init' && <JobPoller jobId={job.JobId} region={regionParam} />}
       {job.Status === 'Fail' && <FailureReason job={job} />}
+      {job.Status === 'Success' && <JobChecks job={job} />}
       <div className="grid-2">
         {info?.FileBasicInfo ? (
           <FileInfo file={info.FileBasicInfo} />

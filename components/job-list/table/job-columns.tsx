@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { columnVisibilityFeature, createColumnHelper, rowSelectionFeature, tableFeatures } from '@tanstack/react-table';
 import type { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { CheckBadges } from '@/components/checks/check-badges';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatElapsed } from '@/lib/format/duration';
@@ -19,6 +20,8 @@ import type { JobRow } from '@/lib/jobs/job-summary';
 /** What every cell may need, handed to the table once per render. */
 export interface JobTableMeta {
   t: ReturnType<typeof useTranslations<'list'>>;
+  /** The checks' words, for the badges in the media cell. */
+  tChecks: ReturnType<typeof useTranslations<'checks.brief'>>;
   locale: Locale;
   /** A time in the chosen zone, without the zone's name: the column's header says it once. */
   time: (iso: string | undefined) => string;
@@ -182,14 +185,21 @@ export const jobColumns = column.columns([
   column.accessor(mediaLine, {
     id: 'media',
     header: ({ table }) => table.options.meta!.t('columns.media'),
-    cell: ({ getValue }) =>
-      getValue() === MISSING ? (
-        <span className="muted">{MISSING}</span>
-      ) : (
-        <span className="media" translate="no" title={getValue()}>
-          {getValue()}
-        </span>
-      ),
+    cell: ({ getValue, row, table }) => {
+      const { tChecks, jobHref } = table.options.meta!;
+      return (
+        <>
+          {getValue() === MISSING ? (
+            <span className="muted">{MISSING}</span>
+          ) : (
+            <span className="media" translate="no" title={getValue()}>
+              {getValue()}
+            </span>
+          )}
+          <CheckBadges findings={row.original.checks ?? []} href={jobHref(row.original.JobId)} t={tChecks} />
+        </>
+      );
+    },
   }),
   column.accessor('duration', {
     id: 'duration',

@@ -1,0 +1,25 @@
+import { getTranslations } from 'next-intl/server';
+import { checkJob } from '@/lib/checks/media-checks';
+import { apiRoute } from '@/lib/http/api-route';
+import { onlyGet } from '@/lib/http/error-response';
+import { REGION_PARAM } from '@/lib/jobs/list-query';
+import { parseRegion } from '@/lib/jobs/parse-list-query';
+import { readJob } from '@/lib/jobs/reads';
+
+// GET /api/jobs/:jobId/checks[?Region=]: what is unusual about the job's file, as the job page says it:
+// { JobId, Checks: [{ Id, Severity, Values, Message }] }, most severe first. Ids and values are for
+// scripts; Message is the English sentence (the page says it in the reader's language). An unknown id
+// is a 404, as for the job itself.
+export const GET = apiRoute(
+  '/api/jobs/[jobId]/checks',
+  async (request, context: RouteContext<'/api/jobs/[jobId]/checks'>) => {
+    const given = request.nextUrl.searchParams.has(REGION_PARAM) ? parseRegion(request.nextUrl.searchParams) : undefined;
+    const { MediaInfoJob, RequestId } = await readJob((await context.params).jobId, { signal: request.signal }, given);
+    const t = await getTranslations({ locale: 'en', namespace: 'checks' });
+    const Checks = checkJob(MediaInfoJob).map((finding) => ({ ...finding, Message: t(`details.${finding.Id}`, finding.Values as Record<string, string | number>) }));
+    return { body: { JobId: MediaInfoJob.JobId, Checks }, requestId: RequestId };
+  },
+  { params: [REGION_PARAM] },
+);
+
+export { onlyGet as POST, onlyGet as PUT, onlyGet as PATCH, onlyGet as DELETE };
