@@ -25,7 +25,7 @@ export function JobChecks({ job }: { job: MediaInfoJob }) {
                 <span aria-hidden="true">{SEVERITY_SYMBOLS[finding.Severity]}</span> {brief(`severity.${finding.Severity}`)}
               </span>
               <strong>{checkTitle(brief, finding)}</strong>
-              <span className="check-detail">{t(`details.${finding.Id}`, finding.Values as Record<string, string | number>)}</span>
+              <span className="check-detail">{t.rich(`details.${finding.Id}`, { ...finding.Values, v: (chunks) => <span translate="no">{chunks}</span> })}</span>
               <code className="check-id" translate="no">
                 {finding.Id}
               </code>

@@ -16,7 +16,7 @@ export const GET = apiRoute(
     const given = request.nextUrl.searchParams.has(REGION_PARAM) ? parseRegion(request.nextUrl.searchParams) : undefined;
     const { MediaInfoJob, RequestId } = await readJob((await context.params).jobId, { signal: request.signal }, given);
     const t = await getTranslations({ locale: 'en', namespace: 'checks' });
-    const Checks = checkJob(MediaInfoJob).map((finding) => ({ ...finding, Message: t(`details.${finding.Id}`, finding.Values as Record<string, string | number>) }));
+    const Checks = checkJob(MediaInfoJob).map((finding) => ({ ...finding, Message: t.markup(`details.${finding.Id}`, { ...finding.Values, v: (chunks) => chunks }) }));
     return { body: { JobId: MediaInfoJob.JobId, Checks }, requestId: RequestId };
   },
   { params: [REGION_PARAM] },

@@ -1,0 +1,82 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { englishIn, portalWords, SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
+import { sessionOf, signedInContext, type Screen, type Session } from '@/__tests__/support/signed-in';
+import { launchBrowser, screenshot } from '@/harness/browser';
+import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
+import type { PortalProcess } from '@/harness/portal-process';
+import { startOidcPortalAgainst } from '@/harness/portal-stack';
+
+// Media checks in a real browser: the filter bar finds the jobs with a finding, the list shows it as a
+// badge, and the badge opens its explanation on the job's page. Both languages (no English left in
+// Chinese), axe clean, at 1280 px in light and 360 px in dark mode.
+
+let emulator: EmulatorProcess;
+let idp: Awaited<ReturnType<typeof startFakeIdp>>;
+let portal: PortalProcess;
+let browser: Browser;
+let session: Session;
+
+beforeAll(async () => {
+  [emulator, idp, browser] = await Promise.all([startEmulatorProcess(['--jobs', '600', '--seed', '29']), startFakeIdp('checks-browser'), launchBrowser()]);
+  portal = await startOidcPortalAgainst(emulator.url, idp, { AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000' });
+  session = sessionOf(await signInThrough(portal.url, idp));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([portal?.stop(), emulator?.stop(), idp?.close()]);
+});
+
+const signedIn = (locale: string, screen: Screen = {}): Promise<BrowserContext> => signedInContext(browser, session, locale, screen);
+
+it('finds the jobs with a finding from the filter bar, and a badge opens its explanation', async () => {
+  const context = await signedIn('en-US', { viewport: SCREENS[0][0], colorScheme: SCREENS[0][1] });
+  const page = await context.newPage();
+  await page.goto(`${portal.url}/jobs?Since=30d`);
+  await page.getByText('More filters').click();
+  await page.selectOption('#s-check', { label: 'Variable frame rate' });
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL(/Check=vfr/);
+  const badges = page.locator('table.jobs-table tbody tr .check-badges');
+  await badges.first().waitFor();
+  // Every row found has the finding, said as a badge.
+  const rows = await page.locator('table.jobs-table tbody tr').count();
+  expect(rows).toBeGreaterThan(0);
+  expect(await page.locator('table.jobs-table tbody tr .check-badge', { hasText: 'Variable frame rate' }).count()).toBe(rows);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'checks-list-1280-light-en-US');
+
+  await page.locator('.check-badge', { hasText: 'Variable frame rate' }).first().click();
+  await page.waitForURL(/\/jobs\/[0-9a-f]{32}.*#check-vfr$/);
+  const finding = page.locator('#check-vfr');
+  await finding.waitFor();
+  expect(await finding.textContent()).toMatch(/Warning\s*Variable frame rate\s*It averages [\d.]+ fps against a nominal [\d.]+ fps\./);
+  expect(await finding.evaluate((element) => element.matches(':target'))).toBe(true);
+  // The section leads the page, before the file's facts.
+  expect(await page.locator('#checks + .grid-2, #checks ~ .grid-2').count()).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'checks-job-1280-light-en-US');
+  await context.close();
+});
+
+it('is all Chinese in Chinese, on the list and on a job with several findings, and fits a phone in dark mode', async () => {
+  const [viewport, colorScheme] = SCREENS[1];
+  const context = await signedIn('zh-CN', { viewport, colorScheme });
+  const page = await context.newPage();
+  await page.goto(`${portal.url}/jobs?Since=30d&Check=surround-audio`);
+  await page.locator('.check-badges').first().waitFor();
+  expect(englishIn(await portalWords(page))).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'checks-list-360-dark-zh-CN');
+  // The job with the most findings on the page.
+  const counts = await page.locator('.check-badges').evaluateAll((lists) => lists.map((list) => list.querySelectorAll('li').length));
+  await page.locator('.check-badges').nth(counts.indexOf(Math.max(...counts))).locator('a').first().click();
+  await page.locator('#checks li').first().waitFor();
+  expect(await page.locator('#checks li').count()).toBeGreaterThanOrEqual(1);
+  expect(englishIn(await portalWords(page))).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await screenshot(page, 'checks-job-360-dark-zh-CN');
+  await context.close();
+});
