@@ -126,6 +126,7 @@ export type InputReason =
   | { reason: 'since_with_start' }
   | { reason: 'too_many_selected'; max: number }
   | { reason: 'not_for_export' }
+  | { reason: 'not_for_insights' }
   | { reason: 'selection_with_filters' };
 
 export const invalidInput = (field: string, why: string, reason?: InputReason) =>

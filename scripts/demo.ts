@@ -103,6 +103,8 @@ async function main(): Promise<void> {
       AUTH_SECRET: randomBytes(32).toString('base64url'),
       AUTH_ALLOWED_GROUPS: 'media-team',
       AUTH_ALLOWED_EMAIL_DOMAINS: 'example.com',
+      // The example delivery specs, unless the person running the demo has their own.
+      MEDIA_SPECS_FILE: process.env.MEDIA_SPECS_FILE || path.join(ROOT, 'config', 'media-specs.example.json'),
     },
     { port, host, outputFile: path.join(ROOT, LOG_FILE), ownProcessGroup: true },
   ).catch((error: unknown) => {

@@ -17,6 +17,7 @@ import { filterValues } from '@/lib/jobs/filter-values';
 import { getScanConfig } from '@/lib/jobs/scan-config';
 import { listHref, type ListQuery } from '@/lib/jobs/list-query';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
+import { specChoices } from '@/lib/specs/spec-config';
 
 // /insights?<the list's filters>: the figures of the matching jobs. The shell and the filter bar come
 // at once. Figures kept in the store (a reload, a second viewer) are drawn here on the server; without
@@ -67,7 +68,7 @@ export default async function InsightsPage({ searchParams }: PageProps<'/insight
           </Link>
         </div>
       </div>
-      <FilterBar key={`filters|${key}`} path="/insights" values={values} searchDefaultDays={DEFAULT_SEARCH_DAYS} />
+      <FilterBar key={`filters|${key}`} path="/insights" values={values} searchDefaultDays={DEFAULT_SEARCH_DAYS} specs={specChoices()} />
       <p className="muted insights-zone">{t('zoneNote')}</p>
       {kept ? (
         <>

@@ -13,6 +13,7 @@ import { PortalError } from '@/lib/errors';
 import { filterValues } from '@/lib/jobs/filter-values';
 import { insightsHref, listHref, pageSizeOf, type ListQuery } from '@/lib/jobs/list-query';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
+import { specChoices } from '@/lib/specs/spec-config';
 import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,7 +47,7 @@ export default async function JobsPage({ searchParams }: PageProps<'/jobs'>) {
           <ListShortcuts />
         </div>
       </div>
-      <FilterBar key={`filters|${key}`} values={values} searchDefaultDays={DEFAULT_SEARCH_DAYS} />
+      <FilterBar key={`filters|${key}`} values={values} searchDefaultDays={DEFAULT_SEARCH_DAYS} specs={specChoices()} />
       <Suspense key={`results|${key}`} fallback={<JobsTableSkeleton rows={pageSizeOf(query)} />}>
         <JobsResults query={query} />
       </Suspense>

@@ -19,9 +19,9 @@ import { fromInputValue, isTimePreset, TIME_PRESETS, toInputValue, type TimePres
 // set; on a phone the whole bar folds into one line that says what it filters.
 
 /** Behind "More filters". */
-const MORE: FilterName[] = ['JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'ErrorCode', 'ErrorMessage', 'OrderBy', 'PageSize'];
+const MORE: FilterName[] = ['JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage', 'OrderBy', 'PageSize'];
 const TIME_FIELDS: FilterName[] = [SINCE_PARAM, 'StartOfCreateTime', 'EndOfCreateTime'];
-const SEARCH_FIELDS: FilterName[] = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'ErrorCode', 'ErrorMessage'];
+const SEARCH_FIELDS: FilterName[] = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage'];
 const VIDEO_CODECS = ['h264', 'hevc', 'av1', 'vp9', 'prores', 'mpeg2video'];
 const AUDIO_CODECS = ['aac', 'ac3', 'eac3', 'opus', 'mp3', 'pcm_s16le'];
 const CONTAINERS = ['mp4', 'mov', 'matroska', 'webm', 'mpegts', 'flv'];
@@ -47,6 +47,8 @@ const FIELD_IDS: Record<FilterName, string> = {
   HasVideo: 's-has-video',
   HasAudio: 's-has-audio',
   Check: 's-check',
+  Spec: 's-spec',
+  SpecResult: 's-spec-result',
   ErrorCode: 's-error-code',
   ErrorMessage: 's-error-message',
   OrderBy: 'f-order',
@@ -62,9 +64,11 @@ export interface FilterBarProps {
   searchDefaultDays: number;
   /** The page the filters apply to: the list (default), or the insights, which always cover a window (`searchDefaultDays` when none is set) and have no paging or order. */
   path?: FilterPath;
+  /** The delivery specs a file can be filtered by passing or failing (MEDIA_SPECS_FILE); none, no such fields. */
+  specs?: { id: string; name: string }[];
 }
 
-export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }: FilterBarProps) {
+export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs', specs = [] }: FilterBarProps) {
   const forList = path === '/jobs';
   const t = useTranslations('filters');
   const tSearch = useTranslations('search');
@@ -105,7 +109,7 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }
   ];
   useEarlyInput({
     ...Object.fromEntries(
-      (['Status', 'Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'ErrorCode', 'ErrorMessage'] as const).map((name) => drafted(name)),
+      (['Status', 'Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage'] as const).map((name) => drafted(name)),
     ),
     ...Object.fromEntries([drafted('OrderBy', draft.OrderBy ?? 'CreateTimeDesc'), drafted('PageSize', draft.PageSize ?? String(DEFAULT_PAGE_SIZE))]),
     [FIELD_IDS.Since]: { held: time, take: (value) => setTime(value as TimeChoice) },
@@ -159,7 +163,8 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }
     setProblem(undefined);
     const jobId = draft.JobId?.trim() ?? '';
     if (forList && FULL_JOB_ID.test(jobId) && !values.JobId) return router.push(`/jobs/${jobId}`);
-    for (const name of ['Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'ErrorCode', 'ErrorMessage'] as const) put(name, draft[name]);
+    for (const name of ['Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'ErrorCode', 'ErrorMessage'] as const) put(name, draft[name]);
+    if (draft.Spec?.trim()) put('SpecResult', draft.SpecResult);
     if (forList && draft.OrderBy && draft.OrderBy !== 'CreateTimeDesc') put('OrderBy', draft.OrderBy);
     if (forList && draft.PageSize && draft.PageSize !== String(DEFAULT_PAGE_SIZE)) put('PageSize', draft.PageSize);
     const query = params.toString();
@@ -322,6 +327,31 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs' }
               </select>
               {errorNote(['Check'])}
             </div>
+            {(specs.length > 0 || draft.Spec) && (
+              <>
+                <div className="field">
+                  <label htmlFor={fieldId('Spec')}>{tSearch('spec')}</label>
+                  <select id={fieldId('Spec')} value={draft.Spec ?? ''} onChange={set('Spec')} {...marked('Spec')}>
+                    <option value="">{tSearch('anySpec')}</option>
+                    {specs.map((spec) => (
+                      <option key={spec.id} value={spec.id} translate="no">
+                        {spec.name}
+                      </option>
+                    ))}
+                    {draft.Spec && !specs.some((spec) => spec.id === draft.Spec) && <option value={draft.Spec}>{draft.Spec}</option>}
+                  </select>
+                  {errorNote(['Spec'])}
+                </div>
+                <div className="field">
+                  <label htmlFor={fieldId('SpecResult')}>{tSearch('specResult')}</label>
+                  <select id={fieldId('SpecResult')} value={draft.SpecResult ?? 'fail'} onChange={set('SpecResult')} disabled={!draft.Spec} {...marked('SpecResult')}>
+                    <option value="fail">{tSearch('specFails')}</option>
+                    <option value="pass">{tSearch('specPasses')}</option>
+                  </select>
+                  {errorNote(['SpecResult'])}
+                </div>
+              </>
+            )}
             {textField('ErrorCode', tSearch('errorCode'), undefined, { size: 14 })}
             {textField('ErrorMessage', tSearch('errorMessage'), undefined, { size: 28 })}
             {forList && (

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import type { PortalError } from '@/lib/errors';
 import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
+import { specChoices } from '@/lib/specs/spec-config';
 import { hasFilterField, type FilterPath, type FilterValues } from '@/lib/jobs/filter-values';
 import { FilterBar } from './filter-bar';
 
@@ -17,7 +18,7 @@ export async function RefusedFilters({ heading, error, values, path }: { heading
   return (
     <>
       <h1>{heading}</h1>
-      <FilterBar path={path} values={values} invalid={inForm ? { field: error.field!, params: error.params } : undefined} searchDefaultDays={DEFAULT_SEARCH_DAYS} />
+      <FilterBar path={path} values={values} invalid={inForm ? { field: error.field!, params: error.params } : undefined} searchDefaultDays={DEFAULT_SEARCH_DAYS} specs={specChoices()} />
       {inForm ? (
         <p className="muted">{(await getTranslations('filters'))('fixField')}</p>
       ) : (

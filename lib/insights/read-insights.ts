@@ -137,6 +137,6 @@ async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number,
 /** The list's paging and selection mean nothing for figures over every page: a 400, as the export says. */
 export function refuseListOnly(params: URLSearchParams | Record<string, string | string[] | undefined>): void {
   for (const name of NOT_EXPORTED_PARAMS) {
-    if (params instanceof URLSearchParams ? params.has(name) : params[name] !== undefined) throw invalidInput(name, 'does not apply to insights, which cover every job of the filters; remove it', { reason: 'not_for_export' });
+    if (params instanceof URLSearchParams ? params.has(name) : params[name] !== undefined) throw invalidInput(name, 'does not apply to insights, which cover every job of the filters; remove it', { reason: 'not_for_insights' });
   }
 }

@@ -17,6 +17,8 @@ export const FILTER_NAMES = [
   'HasVideo',
   'HasAudio',
   'Check',
+  'Spec',
+  'SpecResult',
   'ErrorCode',
   'ErrorMessage',
   'OrderBy',

@@ -2,6 +2,7 @@ import { invalidInput } from '@/lib/errors';
 import { LIST_JOBS_PARAMS } from '@/lib/ice/list-jobs-params';
 import { jobIdSchema, listJobsQuerySchema, parseOrThrow } from '@/lib/ice/schemas';
 import { configuredRegions } from '@/lib/ice/regions';
+import { requireSpec } from '@/lib/specs/spec-config';
 import { MAX_SELECTED, MAX_TRAIL, REGION_PARAM, SEARCH_PARAMS, SELECT_PARAM, SINCE_PARAM, TRAIL_PARAM, type ListQuery } from './list-query';
 import { isTimePreset, presetMs, presetStart, TIME_PRESETS } from './time-range';
 import { searchFiltersSchema } from './search-filters';
@@ -41,10 +42,13 @@ export function parseListQuery(raw: RawQuery, nowMs = Date.now()): ListQuery {
     ice.StartOfCreateTime = presetStart(presetMs(since), nowMs);
   }
   const region = parseRegion(raw);
+  const search = parseOrThrow(searchFiltersSchema, pick(raw, SEARCH_PARAMS));
+  // A spec this portal does not have is refused before anything is read.
+  if (search.Spec) requireSpec(search.Spec);
   return {
     ...(region ? { region } : {}),
     ice: parseOrThrow(listJobsQuerySchema, ice),
-    search: parseOrThrow(searchFiltersSchema, pick(raw, SEARCH_PARAMS)),
+    search,
     trail: parseTrail(valuesOf(raw, TRAIL_PARAM)[0]),
     ...(selected.length > 0 ? { selected } : {}),
     ...(since ? { since } : {}),

@@ -4,6 +4,7 @@ import { DEFAULT_SEARCH_DAYS, hasSearchFilters, type FilterSet } from './filter-
 import { scanJobs, scanWindow, type Scan, type ScanFilters } from './scan';
 import { scanPace } from './scan-budget';
 import { getScanConfig } from './scan-config';
+import { requireSpec } from '@/lib/specs/spec-config';
 import { matchesSearch } from './search-filters';
 
 // The one owner of how a filter set is scanned, for search, export and insights alike: which create-time
@@ -36,7 +37,8 @@ export function planScan({ filters, search }: FilterSet, nowMs = Date.now(), def
   const bounds = { maxDays, defaultDays: Math.min(maxDays, defaultDays ?? (searching ? DEFAULT_SEARCH_DAYS : maxDays)), nowMs };
   const window = scanWindow(filters, bounds);
   const cut = window.cutAtMs !== undefined ? 'max_days' : !filters.StartOfCreateTime && !searching ? 'default' : undefined;
-  return { window, bounds, maxJobs, searching, ...(cut ? { cut } : {}), keep: searching ? (job) => matchesSearch(job, search) : () => true };
+  const spec = search.Spec ? requireSpec(search.Spec) : undefined;
+  return { window, bounds, maxJobs, searching, ...(cut ? { cut } : {}), keep: searching ? (job) => matchesSearch(job, search, spec) : () => true };
 }
 
 export interface ScanRun {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { CHECK_IDS, hasFinding } from '@/lib/checks/media-checks';
+import { evaluateSpec, SPEC_ID, type DeliverySpec } from '@/lib/specs/delivery-spec';
 import { failureReason, normaliseMessage } from './failure-reason';
 
 // The portal's own filters, past what ICE can filter: a free-text search and the media properties a
@@ -32,8 +33,13 @@ export const searchFiltersSchema = z
     ErrorCode: z.string().trim().min(1).max(64, { error: 'must be at most 64 characters' }).optional(),
     // A media check that finds something in the file (lib/checks/media-checks.ts).
     Check: z.enum(CHECK_IDS, { error: `must be one of ${CHECK_IDS.join(', ')}` }).optional(),
+    // A delivery spec (MEDIA_SPECS_FILE) the file passes or fails; which specs exist is checked on the
+    // server (parse-list-query.ts), where the file is read.
+    Spec: z.string().regex(SPEC_ID, { error: 'must be a spec id such as web-1080p' }).optional(),
+    SpecResult: z.enum(['pass', 'fail'], { error: 'must be one of pass, fail' }).optional(),
     ErrorMessage: z.string().trim().min(1).max(MAX_ERROR_MESSAGE, { error: `must be at most ${MAX_ERROR_MESSAGE} characters` }).optional(),
   })
+  .refine((f) => f.SpecResult === undefined || f.Spec !== undefined, { error: 'needs a Spec to pass or fail', path: ['SpecResult'] })
   .refine((f) => f.MinHeight === undefined || f.MaxHeight === undefined || f.MaxHeight >= f.MinHeight, {
     error: 'must not be below MinHeight',
     path: ['MaxHeight'],
@@ -52,8 +58,11 @@ function heightOf(job: MediaInfoJob): number | undefined {
   return raw && Number.isFinite(value) ? value : undefined;
 }
 
-/** Whether one job passes every portal filter that is set. A job ICE has not probed yet has no media. */
-export function matchesSearch(job: MediaInfoJob, filters: SearchFilters): boolean {
+/**
+ * Whether one job passes every portal filter that is set. A job ICE has not probed yet has no media.
+ * `spec` is the spec `Spec` names (the caller reads the specs file): a job fails the filter without it.
+ */
+export function matchesSearch(job: MediaInfoJob, filters: SearchFilters, spec?: DeliverySpec): boolean {
   const info = job.MediaInfoProperty;
   const video = info?.VideoStreamInfoList ?? [];
   const audio = info?.AudioStreamInfoList ?? [];
@@ -76,6 +85,8 @@ export function matchesSearch(job: MediaInfoJob, filters: SearchFilters): boolea
   if (filters.HasAudio !== undefined && (info !== undefined && audio.length > 0) !== filters.HasAudio) return false;
   if (filters.HasVideo !== undefined && (info !== undefined && video.length > 0) !== filters.HasVideo) return false;
   if (filters.Check !== undefined && !hasFinding(job, filters.Check)) return false;
+  // Without SpecResult, the jobs that fail: the question a spec is asked most.
+  if (filters.Spec !== undefined && (!spec || evaluateSpec(job, spec).Passed !== (filters.SpecResult === 'pass'))) return false;
   if (filters.ErrorCode !== undefined || filters.ErrorMessage !== undefined) {
     if (job.Status !== 'Fail') return false;
     const { code = '—', message = '' } = failureReason(job);

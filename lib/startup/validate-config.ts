@@ -4,11 +4,12 @@ import { getDefaultLocale } from '@/lib/i18n/config';
 import { getIceConfig } from '@/lib/ice/config';
 import { getListConfig } from '@/lib/jobs/list-config';
 import { getScanConfig } from '@/lib/jobs/scan-config';
+import { getSpecs } from '@/lib/specs/spec-config';
 import { getStoreConfig } from '@/lib/store/config';
 import { getTokenConfig, parseTokenConfig } from '@/lib/tokens/config';
 
 /**
- * Every configuration problem at once (ICE, auth, scan bounds, the list, the default language, the store and API tokens), or none. Messages name variables and what is
+ * Every configuration problem at once (ICE, auth, scan bounds, the list, the default language, the store, API tokens and delivery specs), or none. Messages name variables and what is
  * expected; they never repeat a value.
  */
 export function configurationProblems(): string[] {
@@ -22,7 +23,7 @@ export function configurationProblems(): string[] {
     }
     return getTokenConfig();
   };
-  for (const read of [getIceConfig, getAuthConfig, getScanConfig, getListConfig, getDefaultLocale, getStoreConfig, tokenVariables]) {
+  for (const read of [getIceConfig, getAuthConfig, getScanConfig, getListConfig, getDefaultLocale, getStoreConfig, tokenVariables, getSpecs]) {
     try {
       read();
     } catch (error) {

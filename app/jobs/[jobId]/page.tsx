@@ -5,6 +5,8 @@ import { getTranslations } from 'next-intl/server';
 import { AudioStreamTable } from '@/components/job-detail/audio-stream-table';
 import { FailureReason } from '@/components/job-detail/failure-reason';
 import { JobChecks } from '@/components/job-detail/job-checks';
+import { JobSpec } from '@/components/job-detail/job-spec';
+import { errorText } from '@/components/ui/error-text';
 import { FileInfo } from '@/components/job-detail/file-info';
 import { JobFacts } from '@/components/job-detail/job-facts';
 import { JobHeader } from '@/components/job-detail/job-header';
@@ -19,6 +21,8 @@ import { loadJob } from '@/lib/http/page-reads';
 import { configuredRegions } from '@/lib/ice/regions';
 import { REGION_PARAM } from '@/lib/jobs/list-query';
 import { parseRegion } from '@/lib/jobs/parse-list-query';
+import type { DeliverySpec } from '@/lib/specs/delivery-spec';
+import { getSpecs, requireSpec } from '@/lib/specs/spec-config';
 
 /** The URL's Region when it gives one (a 400 for one not configured); else the job is found in every region. */
 async function regionOf(searchParams: PageProps<'/jobs/[jobId]'>['searchParams']): Promise<string | undefined> {
@@ -64,6 +68,19 @@ export default async function JobPage({ params, searchParams }: PageProps<'/jobs
   // While the portal reads several regions, what the page links to and reads again names the region.
   const regionParam = configuredRegions().length > 1 ? region : undefined;
   const listHref = regionParam ? `/jobs?${REGION_PARAM}=${encodeURIComponent(regionParam)}` : '/jobs';
+  // The delivery spec the address asks the file to be checked against (?Spec=), if any.
+  const specs = getSpecs();
+  const specAsked = [(await searchParams).Spec].flat()[0];
+  let chosen: DeliverySpec | undefined;
+  let refused: string | undefined;
+  if (specAsked) {
+    try {
+      chosen = requireSpec(specAsked);
+    } catch (error) {
+      refused = errorText(await getTranslations('errors'), toPortalError(error));
+    }
+  }
+  const specHref = (specId: string) => `/jobs/${encodeURIComponent(job.JobId)}?${new URLSearchParams({ ...(regionParam ? { [REGION_PARAM]: regionParam } : {}), Spec: specId })}#spec`;
   const info = job.MediaInfoProperty;
   const video = info?.VideoStreamInfoList ?? [];
   const audio = info?.AudioStreamInfoList ?? [];
@@ -76,6 +93,7 @@ export default async function JobPage({ params, searchParams }: PageProps<'/jobs
       {job.Status === 'Init' && <JobPoller jobId={job.JobId} region={regionParam} />}
       {job.Status === 'Fail' && <FailureReason job={job} />}
       {job.Status === 'Success' && <JobChecks job={job} />}
+      {job.Status === 'Success' && <JobSpec job={job} specs={specs} chosen={chosen} hrefFor={specHref} refused={refused} />}
       <div className="grid-2">
         {info?.FileBasicInfo ? (
           <FileInfo file={info.FileBasicInfo} />
