@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
 import { assembleImageFiles, startImageServer } from '@/harness/container-rehearsal';
@@ -197,3 +198,16 @@ it('has a Dockerfile that lints clean', () => {
   expect(lint.status).toBe(0);
 });
 
+
+it('refuses to start on a delivery spec it cannot use, naming the rule and its place in the file', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'specs-'));
+  const file = path.join(dir, 'specs.json');
+  writeFileSync(file, '{\n  "specs": [\n    { "id": "web", "name": "Web", "rules": { "height": { "min": 1080, "max": 720 } } }\n  ]\n}\n');
+  try {
+    const server = await startImageServer(app, { ...baseEnv(), MEDIA_SPECS_FILE: file });
+    expect(await server.exited).not.toBe(0);
+    expect(await server.settledOutput()).toContain(`MEDIA_SPECS_FILE ${file}:3:42 specs[0].rules.height: min must not be above max`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
