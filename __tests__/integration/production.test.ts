@@ -206,7 +206,7 @@ it('refuses to start on a delivery spec it cannot use, naming the rule and its p
   try {
     const server = await startImageServer(app, { ...baseEnv(), MEDIA_SPECS_FILE: file });
     expect(await server.exited).not.toBe(0);
-    expect(await server.settledOutput()).toContain(`MEDIA_SPECS_FILE ${file}:3:42 specs[0].rules.height: min must not be above max`);
+    expect(await server.settledOutput()).toContain(`MEDIA_SPECS_FILE ${file}:3:46 specs[0].rules.height: min must not be above max`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
