@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { englishIn, portalWords, SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
 import { sessionOf, signedInContext, type Screen, type Session } from '@/__tests__/support/signed-in';
@@ -6,9 +7,11 @@ import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-p
 import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
 import type { PortalProcess } from '@/harness/portal-process';
 import { startOidcPortalAgainst } from '@/harness/portal-stack';
+import { REPO_ROOT } from '@/harness/repo-root';
 
-// Media checks in a real browser: the filter bar finds the jobs with a finding, the list shows it as a
-// badge, and the badge opens its explanation on the job's page. Both languages (no English left in
+// Media checks and delivery specs in a real browser: the filter bar finds the jobs with a finding, the
+// list shows it as a badge, and the badge opens its explanation on the job's page; the filter bar finds
+// the jobs that fail a spec, and the job's page shows every rule of it. Both languages (no English left in
 // Chinese), axe clean, at 1280 px in light and 360 px in dark mode.
 
 let emulator: EmulatorProcess;
@@ -19,7 +22,7 @@ let session: Session;
 
 beforeAll(async () => {
   [emulator, idp, browser] = await Promise.all([startEmulatorProcess(['--jobs', '600', '--seed', '29']), startFakeIdp('checks-browser'), launchBrowser()]);
-  portal = await startOidcPortalAgainst(emulator.url, idp, { AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000' });
+  portal = await startOidcPortalAgainst(emulator.url, idp, { AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000', MEDIA_SPECS_FILE: path.join(REPO_ROOT, 'config', 'media-specs.example.json') });
   session = sessionOf(await signInThrough(portal.url, idp));
 });
 
@@ -79,4 +82,41 @@ it('is all Chinese in Chinese, on the list and on a job with several findings, a
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await screenshot(page, 'checks-job-360-dark-zh-CN');
   await context.close();
+});
+
+it('finds the jobs that fail a delivery spec, and shows every rule of it on a job’s page, in both languages', async () => {
+  const context = await signedIn('en-US', { viewport: SCREENS[0][0], colorScheme: SCREENS[0][1] });
+  const page = await context.newPage();
+  await page.goto(`${portal.url}/jobs?Since=30d`);
+  await page.getByText('More filters').click();
+  await page.selectOption('#s-spec', { label: 'Web 1080p H.264/AAC' });
+  expect(await page.inputValue('#s-spec-result')).toBe('fail');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL(/Spec=web-1080p&SpecResult=fail/);
+  await page.locator('tbody a.job-link').first().click();
+  await page.waitForURL(/\/jobs\/[0-9a-f]{32}/);
+  await page.getByRole('link', { name: 'Web 1080p H.264/AAC' }).click();
+  await page.waitForURL(/Spec=web-1080p#spec$/);
+  const verdict = page.locator('.spec-verdict');
+  await verdict.waitFor();
+  expect(await verdict.textContent()).toMatch(/Fails “Web 1080p H\.264\/AAC”: \d+ rules? of 16 not met\./);
+  expect(await page.locator('.spec-rules tbody tr').count()).toBe(16);
+  expect(await page.locator('.spec-rules tbody tr.rule-failed').count()).toBeGreaterThan(0);
+  expect(await page.getByRole('link', { name: 'Web 1080p H.264/AAC' }).getAttribute('aria-current')).toBe('true');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'spec-job-1280-light-en-US');
+  const jobUrl = page.url();
+  await context.close();
+
+  const [viewport, colorScheme] = SCREENS[1];
+  const zh = await signedIn('zh-CN', { viewport, colorScheme });
+  const zhPage = await zh.newPage();
+  await zhPage.goto(jobUrl);
+  await zhPage.locator('.spec-verdict').waitFor();
+  expect(await zhPage.locator('.spec-verdict').textContent()).toMatch(/不符合“Web 1080p H\.264\/AAC”：16 条规则中有 \d+ 条未满足。/);
+  expect(englishIn(await portalWords(zhPage))).toEqual([]);
+  expect(await seriousViolations(zhPage)).toEqual([]);
+  expect(await zhPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await screenshot(zhPage, 'spec-job-360-dark-zh-CN');
+  await zh.close();
 });

@@ -36,9 +36,13 @@ export function JobSpec({ job, specs, chosen, hrefFor, refused }: { job: MediaIn
         <>
           <p className={result.Passed ? 'spec-verdict pass' : 'spec-verdict fail'} role="status">
             <span aria-hidden="true">{result.Passed ? '✓ ' : '✕ '}</span>
-            {result.Passed ? t('passed', { name: chosen.name }) : t('failed', { name: chosen.name, failed, total: result.Rules.length })}
+            {t.rich(result.Passed ? 'passed' : 'failed', { name: chosen.name, failed, total: result.Rules.length, spec: (chunks) => <span translate="no">{chunks}</span> })}
           </p>
-          {chosen.description && <p className="muted">{chosen.description}</p>}
+          {chosen.description && (
+            <p className="muted" translate="no">
+              {chosen.description}
+            </p>
+          )}
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="spec-title">
             <table className="spec-rules">
               <thead>

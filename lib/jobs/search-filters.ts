@@ -85,8 +85,9 @@ export function matchesSearch(job: MediaInfoJob, filters: SearchFilters, spec?: 
   if (filters.HasAudio !== undefined && (info !== undefined && audio.length > 0) !== filters.HasAudio) return false;
   if (filters.HasVideo !== undefined && (info !== undefined && video.length > 0) !== filters.HasVideo) return false;
   if (filters.Check !== undefined && !hasFinding(job, filters.Check)) return false;
-  // Without SpecResult, the jobs that fail: the question a spec is asked most.
-  if (filters.Spec !== undefined && (!spec || evaluateSpec(job, spec).Passed !== (filters.SpecResult === 'pass'))) return false;
+  // Without SpecResult, the jobs that fail: the question a spec is asked most. Only a successful probe is
+  // judged: a job that failed or is still running is not a delivery that fails the spec.
+  if (filters.Spec !== undefined && (!spec || job.Status !== 'Success' || evaluateSpec(job, spec).Passed !== (filters.SpecResult === 'pass'))) return false;
   if (filters.ErrorCode !== undefined || filters.ErrorMessage !== undefined) {
     if (job.Status !== 'Fail') return false;
     const { code = '—', message = '' } = failureReason(job);
