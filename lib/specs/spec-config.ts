@@ -60,7 +60,9 @@ export function getSpecs(): DeliverySpec[] {
   if (file) {
     let text: string;
     try {
-      text = readFileSync(path.resolve(file), 'utf8');
+      // Ignored by the build's file tracing: a path from the environment made Turbopack copy the whole
+      // project into the standalone output (the container rehearsal caught it).
+      text = readFileSync(path.resolve(/* turbopackIgnore: true */ file), 'utf8');
     } catch (error) {
       throw new ConfigError([`MEDIA_SPECS_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): give the path of a JSON file such as config/media-specs.example.json`]);
     }
