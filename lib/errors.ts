@@ -127,6 +127,7 @@ export type InputReason =
   | { reason: 'too_many_selected'; max: number }
   | { reason: 'not_for_export' }
   | { reason: 'not_for_insights' }
+  | { reason: 'compare_count'; min: number; max: number }
   | { reason: 'selection_with_filters' };
 
 export const invalidInput = (field: string, why: string, reason?: InputReason) =>

@@ -120,3 +120,55 @@ it('finds the jobs that fail a delivery spec, and shows every rule of it on a jo
   await screenshot(zhPage, 'spec-job-360-dark-zh-CN');
   await zh.close();
 });
+
+it('compares two jobs ticked in the list, marking what differs, and says in its column which id it cannot read', async () => {
+  const context = await signedIn('en-US', { viewport: SCREENS[0][0], colorScheme: SCREENS[0][1] });
+  const page = await context.newPage();
+  // A short video file and an audio-only one: they differ in most rows.
+  await page.goto(`${portal.url}/jobs?Since=30d&Check=no-video`);
+  const audioRow = page.locator('tbody tr[data-job-id]').first();
+  await audioRow.waitFor();
+  const audioId = (await audioRow.getAttribute('data-job-id'))!;
+  await audioRow.locator('input[type="checkbox"]').check();
+  await page.waitForURL((address) => address.searchParams.get('Select') === audioId);
+  // The selection stays in the address while the filters change.
+  await page.goto(page.url().replace('Check=no-video', 'Check=rotated'));
+  const videoRow = page.locator('tbody tr[data-job-id]').first();
+  await videoRow.waitFor();
+  await videoRow.locator('input[type="checkbox"]').check();
+  await page.getByRole('link', { name: 'Compare', exact: true }).click();
+  await page.waitForURL(/\/compare\?JobIds=/);
+  expect(new URL(page.url()).searchParams.get('JobIds')!.split(',')).toContain(audioId);
+  await page.locator('.compare-table').waitFor();
+  expect(await page.locator('.compare-table thead th[scope="col"]').count()).toBe(2);
+  // Marked with a sign and words, not colour alone.
+  const streams = page.locator('tr', { has: page.getByRole('rowheader', { name: /^Video streams/ }) });
+  expect(await streams.getAttribute('class')).toBe('differs');
+  expect(await streams.locator('th').textContent()).toBe('Video streams ≠differs');
+  // The audio file has no video stream: its cells say so.
+  expect(await page.locator('.compare-table td', { hasText: 'missing' }).count()).toBeGreaterThan(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'compare-1280-light-en-US');
+  const compared = page.url();
+
+  // Pasted ids, one of them unknown: a message in its column, the other still shown.
+  await page.fill('#compare-ids', `${audioId}\n${'0'.repeat(32)}`);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await page.waitForURL(new RegExp(`JobIds=${audioId}`));
+  await page.locator('.compare-table thead .field-error').waitFor();
+  expect(await page.locator('.compare-table thead .field-error').textContent()).toMatch(/No media-info job with this JobId exists/);
+  await context.close();
+
+  const [viewport, colorScheme] = SCREENS[1];
+  const zh = await signedIn('zh-CN', { viewport, colorScheme });
+  const zhPage = await zh.newPage();
+  await zhPage.goto(`${portal.url}/compare?JobIds=${audioId}`);
+  expect(await zhPage.locator('#compare-hint').textContent()).toBe('参数 JobIds 的值无效（须指定 2 到 4 个不同的作业）');
+  await zhPage.goto(compared);
+  await zhPage.locator('.compare-table').waitFor();
+  expect(englishIn(await portalWords(zhPage))).toEqual([]);
+  expect(await seriousViolations(zhPage)).toEqual([]);
+  await screenshot(zhPage, 'compare-360-dark-zh-CN');
+  expect(await zhPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await zh.close();
+});
