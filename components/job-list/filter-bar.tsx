@@ -6,7 +6,7 @@ import { useEffect, useId, useState, type ClipboardEvent, type FormEvent, type R
 import { reasonText } from '@/components/ui/error-text';
 import { useEarlyInput, type EarlyField } from '@/components/ui/use-early-input';
 import { useTimeZone } from '@/components/ui/use-time-zone';
-import { CHECK_IDS } from '@/lib/checks/media-checks';
+import { CHECK_IDS } from '@/lib/checks/check-ids';
 import { JOB_ORDERS, JOB_STATUSES } from '@/lib/ice/list-jobs-params';
 import { LIST_ONLY_FILTERS, type FilterName, type FilterPath, type FilterValues } from '@/lib/jobs/filter-values';
 import { DEFAULT_PAGE_SIZE, REGION_PARAM, SINCE_PARAM } from '@/lib/jobs/list-query';

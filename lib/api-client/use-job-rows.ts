@@ -16,7 +16,11 @@ export interface UseJobRowsOptions {
 const LIVE_REFRESH_MS = 10_000;
 
 // Rows, not ICE's page, are cached under this key: summarised once per answer, the same way the server did.
-const readJobRows = (url: string) => fetchJson<ListJobsResponse>(url).then((page) => page.Jobs.map(summarizeJob));
+// The checks' code loads with the first refresh, not with the page: the server's rows carry their findings.
+const readJobRows = async (url: string) => {
+  const [page, { checkJob }] = await Promise.all([fetchJson<ListJobsResponse>(url), import('@/lib/checks/media-checks')]);
+  return page.Jobs.map((job) => summarizeJob(job, checkJob));
+};
 
 /** The first page of the list, kept live; the server's rows stand until the first refresh answers. */
 export function useJobRows({ liveQuery, initialRows, refreshInterval = LIVE_REFRESH_MS }: UseJobRowsOptions) {

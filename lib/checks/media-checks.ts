@@ -7,27 +7,10 @@
 import { parseMediaNumber } from '@/lib/format/numbers';
 import { parseFrameRate } from '@/lib/format/frame-rate';
 import type { AudioStreamInfo, MediaInfoJob, VideoStreamInfo } from '@/lib/ice/schemas';
+import { CHECK_IDS, type CheckId } from './check-ids';
 
-export const CHECK_IDS = [
-  'zero-duration',
-  'no-video',
-  'no-audio',
-  'vfr',
-  'rotated',
-  'non-square-pixels',
-  'odd-dimensions',
-  'av-duration-mismatch',
-  'av-start-offset',
-  'high-bit-depth',
-  'chroma-444-or-422',
-  'multiple-video-streams',
-  'many-audio-streams',
-  'surround-audio',
-  'unusual-sample-rate',
-  'low-bitrate',
-  'extension-mismatch',
-] as const;
-export type CheckId = (typeof CHECK_IDS)[number];
+export { CHECK_IDS, type CheckId };
+
 
 export type Severity = 'info' | 'warning' | 'problem';
 export const SEVERITIES: readonly Severity[] = ['problem', 'warning', 'info'];

@@ -1,3 +1,4 @@
+import { checkJob } from '@/lib/checks/media-checks';
 import { summarizeJob, type JobRow } from './job-summary';
 import { isFiltered, liveQueryOf, pagerLinks, withListPageSize, type ListQuery, type PagerLinks } from './list-query';
 import { isSearchAnswer, type JobsPageAnswer } from './reads';
@@ -20,7 +21,7 @@ export interface JobsPage {
 
 export function jobsPageOf(query: ListQuery, answer: JobsPageAnswer, readAtMs: number): JobsPage {
   // The live refresh asks for the list's page size; links keep the URL's own.
-  const base = { liveQuery: liveQueryOf(withListPageSize(query)), filtered: isFiltered(query), rows: answer.Jobs.map(summarizeJob), pager: pagerLinks(query, answer.NextPageToken), readAtMs };
+  const base = { liveQuery: liveQueryOf(withListPageSize(query)), filtered: isFiltered(query), rows: answer.Jobs.map((job) => summarizeJob(job, checkJob)), pager: pagerLinks(query, answer.NextPageToken), readAtMs };
   if (!isSearchAnswer(answer)) return base;
   const { Jobs: _jobs, NextPageToken: _token, ...progress } = answer;
   return { ...base, search: progress };
