@@ -206,17 +206,38 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs', 
     </div>
   );
 
-  const yesNo = (name: 'HasAudio' | 'HasVideo', label: string) => (
-    <div className="field" key={name}>
-      <label htmlFor={fieldId(name)}>{label}</label>
-      <select id={fieldId(name)} value={draft[name] ?? ''} onChange={set(name)} {...marked(name)}>
-        <option value="">{tSearch('either')}</option>
-        <option value="true">{tSearch('yes')}</option>
-        <option value="false">{tSearch('no')}</option>
-      </select>
-      {errorNote([name])}
-    </div>
-  );
+  /**
+   * A field of fixed choices. `any` is the empty choice's words ("Any"); a value the URL holds that is
+   * no choice stays in the list, so a refused one shows where it can be corrected.
+   */
+  const choice = (name: FilterName, label: string, options: [value: string, label: string][], extra: { any?: string; initial?: string; disabled?: boolean; data?: boolean } = {}) => {
+    const value = draft[name] ?? extra.initial ?? '';
+    return (
+      <div className="field" key={name}>
+        <label htmlFor={fieldId(name)}>{label}</label>
+        <select id={fieldId(name)} value={value} onChange={set(name)} disabled={extra.disabled} {...marked(name)}>
+          {extra.any !== undefined && <option value="">{extra.any}</option>}
+          {options.map(([optionValue, optionLabel]) => (
+            <option key={optionValue} value={optionValue} translate={extra.data ? 'no' : undefined}>
+              {optionLabel}
+            </option>
+          ))}
+          {value && !options.some(([optionValue]) => optionValue === value) && <option value={value}>{value}</option>}
+        </select>
+        {errorNote([name])}
+      </div>
+    );
+  };
+  const yesNo = (name: 'HasAudio' | 'HasVideo', label: string) =>
+    choice(
+      name,
+      label,
+      [
+        ['true', tSearch('yes')],
+        ['false', tSearch('no')],
+      ],
+      { any: tSearch('either') },
+    );
 
   return (
     <form className={`filter-bar${expanded ? ' expanded' : ''}`} role="search" aria-label={t('label')} onSubmit={apply} noValidate>
@@ -225,19 +246,12 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs', 
       </button>
       <div id={`${id}-body`} className="filter-body">
         <div className="filter-row">
-          <div className="field">
-            <label htmlFor={fieldId('Status')}>{t('status')}</label>
-            <select id={fieldId('Status')} value={draft.Status ?? ''} onChange={set('Status')} {...marked('Status')}>
-              <option value="">{t('anyStatus')}</option>
-              {JOB_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`statuses.${s}`)}
-                </option>
-              ))}
-              {draft.Status && !(JOB_STATUSES as readonly string[]).includes(draft.Status) && <option value={draft.Status}>{draft.Status}</option>}
-            </select>
-            {errorNote(['Status'])}
-          </div>
+          {choice(
+            'Status',
+            t('status'),
+            JOB_STATUSES.map((status) => [status, t(`statuses.${status}`)]),
+            { any: t('anyStatus') },
+          )}
 
           <div className="field time-field">
             <label htmlFor={fieldId(SINCE_PARAM)}>{t('created', { zone })}</label>
@@ -314,72 +328,47 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs', 
             {textField('MaxHeight', tSearch('heightTo'), undefined, { size: 6, numeric: true })}
             {yesNo('HasVideo', tSearch('hasVideo'))}
             {yesNo('HasAudio', tSearch('hasAudio'))}
-            <div className="field">
-              <label htmlFor={fieldId('Check')}>{tSearch('check')}</label>
-              <select id={fieldId('Check')} value={draft.Check ?? ''} onChange={set('Check')} {...marked('Check')}>
-                <option value="">{tSearch('anyCheck')}</option>
-                {CHECK_IDS.map((id) => (
-                  <option key={id} value={id}>
-                    {tChecks(`titles.${id}`)}
-                  </option>
-                ))}
-                {draft.Check && !(CHECK_IDS as readonly string[]).includes(draft.Check) && <option value={draft.Check}>{draft.Check}</option>}
-              </select>
-              {errorNote(['Check'])}
-            </div>
+            {choice(
+              'Check',
+              tSearch('check'),
+              CHECK_IDS.map((checkId) => [checkId, tChecks(`titles.${checkId}`)]),
+              { any: tSearch('anyCheck') },
+            )}
             {(specs.length > 0 || draft.Spec) && (
               <>
-                <div className="field">
-                  <label htmlFor={fieldId('Spec')}>{tSearch('spec')}</label>
-                  <select id={fieldId('Spec')} value={draft.Spec ?? ''} onChange={set('Spec')} {...marked('Spec')}>
-                    <option value="">{tSearch('anySpec')}</option>
-                    {specs.map((spec) => (
-                      <option key={spec.id} value={spec.id} translate="no">
-                        {spec.name}
-                      </option>
-                    ))}
-                    {draft.Spec && !specs.some((spec) => spec.id === draft.Spec) && <option value={draft.Spec}>{draft.Spec}</option>}
-                  </select>
-                  {errorNote(['Spec'])}
-                </div>
-                <div className="field">
-                  <label htmlFor={fieldId('SpecResult')}>{tSearch('specResult')}</label>
-                  <select id={fieldId('SpecResult')} value={draft.SpecResult ?? 'fail'} onChange={set('SpecResult')} disabled={!draft.Spec} {...marked('SpecResult')}>
-                    <option value="fail">{tSearch('specFails')}</option>
-                    <option value="pass">{tSearch('specPasses')}</option>
-                  </select>
-                  {errorNote(['SpecResult'])}
-                </div>
+                {choice(
+                  'Spec',
+                  tSearch('spec'),
+                  specs.map((spec) => [spec.id, spec.name]),
+                  { any: tSearch('anySpec'), data: true },
+                )}
+                {choice(
+                  'SpecResult',
+                  tSearch('specResult'),
+                  [
+                    ['fail', tSearch('specFails')],
+                    ['pass', tSearch('specPasses')],
+                  ],
+                  { initial: 'fail', disabled: !draft.Spec },
+                )}
               </>
             )}
             {textField('ErrorCode', tSearch('errorCode'), undefined, { size: 14 })}
             {textField('ErrorMessage', tSearch('errorMessage'), undefined, { size: 28 })}
             {forList && (
               <>
-                <div className="field">
-                  <label htmlFor={fieldId('OrderBy')}>{t('order')}</label>
-                  <select id={fieldId('OrderBy')} value={draft.OrderBy ?? 'CreateTimeDesc'} onChange={set('OrderBy')} {...marked('OrderBy')}>
-                    {JOB_ORDERS.map((o) => (
-                      <option key={o} value={o}>
-                        {t(`orders.${o}`)}
-                      </option>
-                    ))}
-                    {draft.OrderBy && !(JOB_ORDERS as readonly string[]).includes(draft.OrderBy) && <option value={draft.OrderBy}>{draft.OrderBy}</option>}
-                  </select>
-                  {errorNote(['OrderBy'])}
-                </div>
-                <div className="field">
-                  <label htmlFor={fieldId('PageSize')}>{t('pageSize')}</label>
-                  <select id={fieldId('PageSize')} value={draft.PageSize ?? String(DEFAULT_PAGE_SIZE)} onChange={set('PageSize')} {...marked('PageSize')}>
-                    {PAGE_SIZES.map((n) => (
-                      <option key={n} value={n}>
-                        {n}
-                      </option>
-                    ))}
-                    {draft.PageSize && !PAGE_SIZES.includes(draft.PageSize) && <option value={draft.PageSize}>{draft.PageSize}</option>}
-                  </select>
-                  {errorNote(['PageSize'])}
-                </div>
+                {choice(
+                  'OrderBy',
+                  t('order'),
+                  JOB_ORDERS.map((order) => [order, t(`orders.${order}`)]),
+                  { initial: 'CreateTimeDesc' },
+                )}
+                {choice(
+                  'PageSize',
+                  t('pageSize'),
+                  PAGE_SIZES.map((size) => [size, size]),
+                  { initial: String(DEFAULT_PAGE_SIZE) },
+                )}
               </>
             )}
           </div>
