@@ -1,12 +1,8 @@
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { englishIn, portalWords, SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
-import { sessionOf, signedInContext, type Screen, type Session } from '@/__tests__/support/signed-in';
-import { launchBrowser, screenshot } from '@/harness/browser';
-import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
-import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
-import type { PortalProcess } from '@/harness/portal-process';
-import { startOidcPortalAgainst } from '@/harness/portal-stack';
+import { signedInContext, startSignedInStack, type Screen, type SignedInStack } from '@/__tests__/support/signed-in';
+import { screenshot } from '@/harness/browser';
 import { REPO_ROOT } from '@/harness/repo-root';
 
 // Media checks and delivery specs in a real browser: the filter bar finds the jobs with a finding, the
@@ -14,29 +10,20 @@ import { REPO_ROOT } from '@/harness/repo-root';
 // the jobs that fail a spec, and the job's page shows every rule of it. Both languages (no English left in
 // Chinese), axe clean, at 1280 px in light and 360 px in dark mode.
 
-let emulator: EmulatorProcess;
-let idp: Awaited<ReturnType<typeof startFakeIdp>>;
-let portal: PortalProcess;
-let browser: Browser;
-let session: Session;
+let stack: SignedInStack;
 
 beforeAll(async () => {
-  [emulator, idp, browser] = await Promise.all([startEmulatorProcess(['--jobs', '600', '--seed', '29']), startFakeIdp('checks-browser'), launchBrowser()]);
-  portal = await startOidcPortalAgainst(emulator.url, idp, { AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000', MEDIA_SPECS_FILE: path.join(REPO_ROOT, 'config', 'media-specs.example.json') });
-  session = sessionOf(await signInThrough(portal.url, idp));
+  stack = await startSignedInStack('checks-browser', ['--jobs', '600', '--seed', '29'], { AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000', MEDIA_SPECS_FILE: path.join(REPO_ROOT, 'config', 'media-specs.example.json') });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([portal?.stop(), emulator?.stop(), idp?.close()]);
-});
+afterAll(() => stack?.stop());
 
-const signedIn = (locale: string, screen: Screen = {}): Promise<BrowserContext> => signedInContext(browser, session, locale, screen);
+const signedIn = (locale: string, screen: Screen = {}): Promise<BrowserContext> => signedInContext(stack.browser, stack.session, locale, screen);
 
 it('finds the jobs with a finding from the filter bar, and a badge opens its explanation', async () => {
   const context = await signedIn('en-US', { viewport: SCREENS[0][0], colorScheme: SCREENS[0][1] });
   const page = await context.newPage();
-  await page.goto(`${portal.url}/jobs?Since=30d`);
+  await page.goto(`${stack.portal.url}/jobs?Since=30d`);
   await page.getByText('More filters').click();
   await page.selectOption('#s-check', { label: 'Variable frame rate' });
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -67,7 +54,7 @@ it('is all Chinese in Chinese, on the list and on a job with several findings, a
   const [viewport, colorScheme] = SCREENS[1];
   const context = await signedIn('zh-CN', { viewport, colorScheme });
   const page = await context.newPage();
-  await page.goto(`${portal.url}/jobs?Since=30d&Check=surround-audio`);
+  await page.goto(`${stack.portal.url}/jobs?Since=30d&Check=surround-audio`);
   await page.locator('.check-badges').first().waitFor();
   expect(englishIn(await portalWords(page))).toEqual([]);
   expect(await seriousViolations(page)).toEqual([]);
@@ -87,7 +74,7 @@ it('is all Chinese in Chinese, on the list and on a job with several findings, a
 it('finds the jobs that fail a delivery spec, and shows every rule of it on a job’s page, in both languages', async () => {
   const context = await signedIn('en-US', { viewport: SCREENS[0][0], colorScheme: SCREENS[0][1] });
   const page = await context.newPage();
-  await page.goto(`${portal.url}/jobs?Since=30d`);
+  await page.goto(`${stack.portal.url}/jobs?Since=30d`);
   await page.getByText('More filters').click();
   await page.selectOption('#s-spec', { label: 'Web 1080p H.264/AAC' });
   expect(await page.inputValue('#s-spec-result')).toBe('fail');
@@ -125,7 +112,7 @@ it('compares two jobs ticked in the list, marking what differs, and says in its 
   const context = await signedIn('en-US', { viewport: SCREENS[0][0], colorScheme: SCREENS[0][1] });
   const page = await context.newPage();
   // A short video file and an audio-only one: they differ in most rows.
-  await page.goto(`${portal.url}/jobs?Since=30d&Check=no-video`);
+  await page.goto(`${stack.portal.url}/jobs?Since=30d&Check=no-video`);
   const audioRow = page.locator('tbody tr[data-job-id]').first();
   await audioRow.waitFor();
   const audioId = (await audioRow.getAttribute('data-job-id'))!;
@@ -162,7 +149,7 @@ it('compares two jobs ticked in the list, marking what differs, and says in its 
   const [viewport, colorScheme] = SCREENS[1];
   const zh = await signedIn('zh-CN', { viewport, colorScheme });
   const zhPage = await zh.newPage();
-  await zhPage.goto(`${portal.url}/compare?JobIds=${audioId}`);
+  await zhPage.goto(`${stack.portal.url}/compare?JobIds=${audioId}`);
   expect(await zhPage.locator('#compare-hint').textContent()).toBe('参数 JobIds 的值无效（须指定 2 到 4 个不同的作业）');
   await zhPage.goto(compared);
   await zhPage.locator('.compare-table').waitFor();

@@ -1,12 +1,8 @@
-import { sessionOf, signedInContext, type Screen, type Session } from '@/__tests__/support/signed-in';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signedInContext, startSignedInStack, type Screen, type SignedInStack } from '@/__tests__/support/signed-in';
+import type { BrowserContext, Page } from 'playwright-core';
 import { englishIn, portalWords, SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
 import path from 'node:path';
-import { launchBrowser, screenshot, SCREENSHOT_DIR } from '@/harness/browser';
-import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
-import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
-import type { PortalProcess } from '@/harness/portal-process';
-import { startOidcPortalAgainst } from '@/harness/portal-stack';
+import { screenshot, SCREENSHOT_DIR } from '@/harness/browser';
 import type { Insights } from '@/lib/insights/figures';
 
 // /insights in a real browser: reached from the header and from /jobs with the list's filters, the
@@ -14,26 +10,16 @@ import type { Insights } from '@/lib/insights/figures';
 // API's; a bar and a failure group each open /jobs on exactly the jobs they count. Both languages (no
 // English left in Chinese), axe clean, at 1280 px in light and 360 px in dark mode.
 
-let emulator: EmulatorProcess;
-let idp: Awaited<ReturnType<typeof startFakeIdp>>;
-let portal: PortalProcess;
-let browser: Browser;
-let session: Session;
+let stack: SignedInStack;
 
 beforeAll(async () => {
-  // The seeded jobs spread over 90 days; a week holds about 60 of them, with failures of several kinds.
-  [emulator, idp, browser] = await Promise.all([startEmulatorProcess(['--jobs', '600', '--seed', '43']), startFakeIdp('insights-browser'), launchBrowser()]);
-  portal = await startOidcPortalAgainst(emulator.url, idp, { AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
-  session = sessionOf(await signInThrough(portal.url, idp));
+  stack = await startSignedInStack('insights-browser', ['--jobs', '600', '--seed', '43'], { AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([portal?.stop(), emulator?.stop(), idp?.close()]);
-});
+afterAll(() => stack?.stop());
 
 async function signedIn(locale: string, screen: Screen = {}): Promise<BrowserContext> {
-  const context = await signedInContext(browser, session, locale, screen);
+  const context = await signedInContext(stack.browser, stack.session, locale, screen);
   return context;
 }
 
@@ -56,9 +42,9 @@ const drawn = (page: Page, heading: string) => page.getByRole('heading', { name:
 it('streams the figures, then draws charts whose numbers are the API’s; reached from the header', async () => {
   const context = await signedIn('en-US', { viewport: SCREENS[0][0], colorScheme: SCREENS[0][1] });
   const page = await context.newPage();
-  await page.goto(`${portal.url}/jobs`);
+  await page.goto(`${stack.portal.url}/jobs`);
   await page.getByRole('link', { name: 'Insights', exact: true }).click();
-  await page.waitForURL(`${portal.url}/insights`);
+  await page.waitForURL(`${stack.portal.url}/insights`);
   // The shell and its filters come at once; the window says its default.
   expect(await page.locator('#f-since option:checked').textContent()).toBe('Last 7 days (the default)');
   await drawn(page, 'Jobs by day and status');
@@ -92,7 +78,7 @@ it('streams the figures, then draws charts whose numbers are the API’s; reache
 it('opens /jobs on exactly the jobs of a bar, and of a failure group', async () => {
   const context = await signedIn('en-US', { viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${portal.url}/insights?Since=30d`);
+  await page.goto(`${stack.portal.url}/insights?Since=30d`);
   await drawn(page, 'Jobs by day and status');
   // The failed part of the day with the fewest failures (a page of the list holds them all).
   const bars = page.locator('svg.chart a[aria-label*="Failed"]');
@@ -125,7 +111,7 @@ it('opens /jobs on exactly the jobs of a bar, and of a failure group', async () 
 it('opens from /jobs with the list’s filters', async () => {
   const context = await signedIn('en-US');
   const page = await context.newPage();
-  await page.goto(`${portal.url}/jobs?Status=Fail&Since=30d&PageSize=50`);
+  await page.goto(`${stack.portal.url}/jobs?Status=Fail&Since=30d&PageSize=50`);
   await page.getByRole('link', { name: 'Insights for these filters' }).click();
   await page.waitForURL(/\/insights\?/);
   const url = new URL(page.url());
@@ -142,7 +128,7 @@ const screens = [...SCREENS, [SCREENS[0][0], 'dark'], [SCREENS[1][0], 'light']] 
 it.each(screens)('is all Chinese in Chinese, and fits the screen (%o, %s)', async (viewport, colorScheme) => {
   const context = await signedIn('zh-CN', { viewport, colorScheme });
   const page = await context.newPage();
-  await page.goto(`${portal.url}/insights?Since=30d`);
+  await page.goto(`${stack.portal.url}/insights?Since=30d`);
   await drawn(page, '按天和状态统计的作业');
   await page.getByText('以表格显示').click();
   expect(englishIn(await portalWords(page))).toEqual([]);

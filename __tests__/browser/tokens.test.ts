@@ -1,39 +1,26 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { sessionOf, signedInContext, type Screen, type Session } from '@/__tests__/support/signed-in';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signedInContext, startSignedInStack, type Screen, type SignedInStack } from '@/__tests__/support/signed-in';
+import type { BrowserContext, Page } from 'playwright-core';
 import { englishIn, portalWords, SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
-import { launchBrowser, screenshot } from '@/harness/browser';
-import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
-import { signInThrough, startFakeIdp } from '@/harness/fake-idp';
-import type { PortalProcess } from '@/harness/portal-process';
-import { startOidcPortalAgainst } from '@/harness/portal-stack';
+import { screenshot } from '@/harness/browser';
 
 // /settings/tokens in a real browser, driven from the keyboard: make a token, copy its curl line from
 // the clipboard, run that line in a shell as a person would, see jobs; revoke it and see the same line
 // refused. Both languages (no English left in Chinese), axe clean, at 1280 px and at 360 px in dark mode.
 
 const run = promisify(execFile);
-let emulator: EmulatorProcess;
-let idp: Awaited<ReturnType<typeof startFakeIdp>>;
-let portal: PortalProcess;
-let browser: Browser;
-let session: Session;
+let stack: SignedInStack;
 
 beforeAll(async () => {
-  [emulator, idp, browser] = await Promise.all([startEmulatorProcess(['--jobs', '80', '--seed', '41']), startFakeIdp('tokens-browser'), launchBrowser()]);
-  portal = await startOidcPortalAgainst(emulator.url, idp, { API_TOKEN_ADMIN_GROUPS: 'media-leads' });
-  session = sessionOf(await signInThrough(portal.url, idp, (claims) => ({ ...claims, groups: ['media-leads'] })));
+  stack = await startSignedInStack('tokens-browser', ['--jobs', '80', '--seed', '41'], { API_TOKEN_ADMIN_GROUPS: 'media-leads' }, (claims) => ({ ...claims, groups: ['media-leads'] }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([portal?.stop(), emulator?.stop(), idp?.close()]);
-});
+afterAll(() => stack?.stop());
 
 async function signedIn(locale: string, screen: Screen = {}): Promise<BrowserContext> {
-  const context = await signedInContext(browser, session, locale, screen);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.url });
+  const context = await signedInContext(stack.browser, stack.session, locale, screen);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.portal.url });
   return context;
 }
 
@@ -51,10 +38,10 @@ async function tabTo(page: Page, selector: string): Promise<void> {
 it('makes a token from the keyboard, whose copied curl line lists jobs in a shell; revoked, the same line is refused', async () => {
   const context = await signedIn('en-US');
   const page = await context.newPage();
-  await page.goto(`${portal.url}/jobs`);
+  await page.goto(`${stack.portal.url}/jobs`);
   // The header leads there.
   await page.getByRole('link', { name: 'API tokens' }).click();
-  await page.waitForURL(`${portal.url}/settings/tokens`);
+  await page.waitForURL(`${stack.portal.url}/settings/tokens`);
   await page.getByRole('button', { name: 'Create token' }).and(page.locator(':enabled')).waitFor();
 
   await tabTo(page, '#token-name');
@@ -78,7 +65,7 @@ it('makes a token from the keyboard, whose copied curl line lists jobs in a shel
   await page.getByRole('button', { name: 'Copy curl command' }).click();
   const curl = await clipboard(page);
   expect(curl).toContain(secret);
-  expect(curl).toContain(portal.url);
+  expect(curl).toContain(stack.portal.url);
 
   const { stdout } = await run('sh', ['-c', `${curl} --silent --show-error --fail-with-body`]);
   const answer = JSON.parse(stdout) as { Jobs: { JobId: string }[] };
@@ -102,7 +89,7 @@ it.each(['en-US', 'zh-CN'])('reads well in %s at 1280 px and at 360 px in dark m
   for (const [viewport, colorScheme] of SCREENS) {
     const context = await signedIn(locale, { viewport, colorScheme });
     const page = await context.newPage();
-    await page.goto(`${portal.url}/settings/tokens`);
+    await page.goto(`${stack.portal.url}/settings/tokens`);
     await page.getByRole('button', { name: en ? 'Create token' : '创建令牌' }).and(page.locator(':enabled')).waitFor();
     await page.getByLabel(en ? 'Name' : '名称', { exact: true }).fill(en ? `report ${viewport.width}` : `报告 ${viewport.width}`);
     await page.getByRole('button', { name: en ? 'Create token' : '创建令牌' }).click();

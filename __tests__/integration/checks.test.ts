@@ -1,3 +1,4 @@
+import { crawlJobs } from '@/__tests__/support/crawl-jobs';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 import { checkJob, CHECK_IDS, type Finding } from '@/lib/checks/media-checks';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
@@ -17,18 +18,7 @@ beforeAll(async () => {
 
 afterAll(() => stack?.stop());
 
-async function crawl(params: Record<string, string>): Promise<MediaInfoJob[]> {
-  const jobs: MediaInfoJob[] = [];
-  let token: string | undefined;
-  do {
-    const answer = await fetch(`${stack.portal.url}/api/jobs?${new URLSearchParams({ ...params, PageSize: '100', ...(token ? { NextPageToken: token } : {}) })}`);
-    expect(answer.status).toBe(200);
-    const page = (await answer.json()) as { Jobs: MediaInfoJob[]; NextPageToken?: string };
-    jobs.push(...page.Jobs);
-    token = page.NextPageToken;
-  } while (token);
-  return jobs;
-}
+const crawl = (params: Record<string, string>) => crawlJobs<MediaInfoJob>(stack.portal.url, params);
 
 let all: MediaInfoJob[];
 beforeAll(async () => {

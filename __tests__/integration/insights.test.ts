@@ -1,4 +1,5 @@
 import { readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
+import { crawlJobs } from '@/__tests__/support/crawl-jobs';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 import type { Insights, InsightsLine } from '@/lib/insights/figures';
 import { failureGroupChanges, jobsHref, mediaChanges, timelineSlots } from '@/lib/insights/insight-links';
@@ -29,17 +30,7 @@ beforeAll(async () => {
 
 afterAll(() => stack?.stop());
 
-async function crawl(params: Record<string, string>): Promise<Job[]> {
-  const jobs: Job[] = [];
-  let token: string | undefined;
-  do {
-    const query = new URLSearchParams({ ...params, PageSize: '100', ...(token ? { NextPageToken: token } : {}) });
-    const page = (await (await fetch(`${stack.portal.url}/api/jobs?${query}`)).json()) as { Jobs: Job[]; NextPageToken?: string };
-    jobs.push(...page.Jobs);
-    token = page.NextPageToken;
-  } while (token);
-  return jobs;
-}
+const crawl = (params: Record<string, string>) => crawlJobs<Job>(stack.portal.url, params);
 
 const insights = async (params: Record<string, string>) => {
   const answer = await fetch(`${stack.portal.url}/api/insights?${new URLSearchParams(params)}`);

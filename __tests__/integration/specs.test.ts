@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { crawlJobs } from '@/__tests__/support/crawl-jobs';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { evaluateSpec, specsFileSchema, type SpecResult } from '@/lib/specs/delivery-spec';
@@ -25,18 +26,7 @@ beforeAll(async () => {
 
 afterAll(() => stack?.stop());
 
-async function crawl(params: Record<string, string>): Promise<MediaInfoJob[]> {
-  const jobs: MediaInfoJob[] = [];
-  let token: string | undefined;
-  do {
-    const answer = await fetch(`${stack.portal.url}/api/jobs?${new URLSearchParams({ ...params, PageSize: '100', ...(token ? { NextPageToken: token } : {}) })}`);
-    expect(answer.status).toBe(200);
-    const page = (await answer.json()) as { Jobs: MediaInfoJob[]; NextPageToken?: string };
-    jobs.push(...page.Jobs);
-    token = page.NextPageToken;
-  } while (token);
-  return jobs;
-}
+const crawl = (params: Record<string, string>) => crawlJobs<MediaInfoJob>(stack.portal.url, params);
 
 it('finds with Spec= the jobs that fail a spec, and with SpecResult=pass those that pass it, as computed from a crawl', async () => {
   const all = await crawl(WINDOW);
