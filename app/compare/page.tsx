@@ -132,19 +132,20 @@ export default async function ComparePage({ searchParams }: PageProps<'/compare'
               <tbody>
                 <tr>
                   <th scope="row">{t('rows.checks')}</th>
-                  {columns.map((column) => (
-                    <td key={column.id}>
-                      {column.job?.Status === 'Success' ? (
-                        checkJob(column.job).length > 0 ? (
-                          <CheckBadges findings={checkJob(column.job)} href={jobPageHref(column.id, column.region)} t={brief} />
+                  {columns.map((column) => {
+                    const findings = column.job?.Status === 'Success' ? checkJob(column.job) : undefined;
+                    return (
+                      <td key={column.id}>
+                        {findings === undefined ? (
+                          <span className="muted">—</span>
+                        ) : findings.length > 0 ? (
+                          <CheckBadges findings={findings} href={jobPageHref(column.id, column.region)} t={brief} />
                         ) : (
                           t('noFindings')
-                        )
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                  ))}
+                        )}
+                      </td>
+                    );
+                  })}
                 </tr>
                 {spec && (
                   <tr>
