@@ -5,6 +5,7 @@ import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 // Noto Sans SC's slices as a CJK-only family, one weight (browsers embolden it for headings); why its own
 // family: scripts/cjk-font-css.ts.
 import './cjk-font.css';
+import { NewProbeLink } from '@/components/submit/new-probe-link';
 import { AccountMenu } from '@/components/ui/account-menu';
 import { RegionMenu } from '@/components/ui/region-menu';
 import { LanguageSwitch } from '@/components/ui/language-switch';
@@ -45,6 +46,7 @@ export default async function RootLayout({ children }: LayoutProps<'/'>) {
             <Link className="nav-link" href="/insights" prefetch={false}>
               {t('insights')}
             </Link>
+            <NewProbeLink />
             <span className="spacer" />
             <RegionMenu />
             <LanguageSwitch />

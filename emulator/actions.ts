@@ -1,8 +1,9 @@
-// The three ICE operations the emulator serves, each validating its parameters as the real service
+// The four ICE operations the emulator serves, each validating its parameters as the real service
 // does (names in errors, enums, bounds) before touching the store.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IceApiError, invalidParameter, missingParameter } from './api-error';
 import type { JobInput, JobStatus, ScheduleConfig } from './ice-types';
-import { JobStore, type JobOrder } from './job-store';
+import { JobStore, type JobOrder, type SubmitRequest } from './job-store';
 import type { PageTokenCodec } from './page-token';
 
 export interface ActionContext {
@@ -12,10 +13,12 @@ export interface ActionContext {
   requestId: string;
   /** How long a submitted job stays in Init. */
   jobDelayMs: number;
+  /** How long SubmitSyncMediaInfoJob takes to answer (the probe). */
+  syncProbeMs: number;
 }
 
 type Params = Readonly<Record<string, string>>;
-export type ActionHandler = (params: Params, ctx: ActionContext) => Record<string, unknown>;
+export type ActionHandler = (params: Params, ctx: ActionContext) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 const STATUSES: readonly JobStatus[] = ['Init', 'Success', 'Fail'];
 const ORDERS: readonly JobOrder[] = ['CreateTimeDesc', 'CreateTimeAsc'];
@@ -23,6 +26,8 @@ const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const JOB_ID = /^[0-9a-zA-Z-]{1,64}$/;
 const MAX_PAGE_SIZE = 100;
 const MAX_USER_DATA = 1024;
+/** ICE's media asset ids are 32 lowercase hex digits. */
+const MEDIA_ID = /^[0-9a-f]{32}$/;
 
 export const actions: Readonly<Record<string, ActionHandler>> = {
   ListMediaInfoJobs(params, ctx) {
@@ -58,28 +63,37 @@ export const actions: Readonly<Record<string, ActionHandler>> = {
   },
 
   SubmitMediaInfoJob(params, ctx) {
-    const rawInput = optional(params, 'Input');
-    if (rawInput === undefined) throw missingParameter('Input');
-    const input = jobInput(rawInput);
-    const userData = optional(params, 'UserData');
-    if (userData !== undefined && userData.length > MAX_USER_DATA) {
-      throw invalidParameter('UserData', `must be at most ${MAX_USER_DATA} characters.`);
-    }
-    const rawSchedule = optional(params, 'ScheduleConfig');
-    const job = ctx.store.submit(
-      {
-        input,
-        name: optional(params, 'Name'),
-        userData,
-        scheduleConfig: rawSchedule === undefined ? undefined : scheduleConfig(rawSchedule),
-        requestId: ctx.requestId,
-      },
-      ctx.nowMs,
-      ctx.jobDelayMs,
-    );
+    const job = ctx.store.submit(submitRequest(params, ctx), ctx.nowMs, ctx.jobDelayMs);
     return { RequestId: ctx.requestId, MediaInfoJob: job };
   },
+
+  // The probe runs while the caller waits: the job is created at once (a caller that gives up still
+  // leaves it listed, as ICE would), answered once it is final, Success or Fail alike, with HTTP 200.
+  async SubmitSyncMediaInfoJob(params, ctx) {
+    const submitted = ctx.store.submit({ ...submitRequest(params, ctx), async: false }, ctx.nowMs, ctx.syncProbeMs);
+    await sleep(ctx.syncProbeMs);
+    return { RequestId: ctx.requestId, MediaInfoJob: ctx.store.get(submitted.JobId, ctx.nowMs + ctx.syncProbeMs) };
+  },
 };
+
+/** The input checks both submit calls share. */
+function submitRequest(params: Params, ctx: ActionContext): SubmitRequest {
+  const rawInput = optional(params, 'Input');
+  if (rawInput === undefined) throw missingParameter('Input');
+  const input = jobInput(rawInput);
+  const userData = optional(params, 'UserData');
+  if (userData !== undefined && userData.length > MAX_USER_DATA) {
+    throw invalidParameter('UserData', `must be at most ${MAX_USER_DATA} characters.`);
+  }
+  const rawSchedule = optional(params, 'ScheduleConfig');
+  return {
+    input,
+    name: optional(params, 'Name'),
+    userData,
+    scheduleConfig: rawSchedule === undefined ? undefined : scheduleConfig(rawSchedule),
+    requestId: ctx.requestId,
+  };
+}
 
 /** An empty value counts as absent, as with ICE's gateway. */
 function optional(params: Params, name: string): string | undefined {
@@ -129,6 +143,9 @@ function jobInput(raw: string): JobInput {
   }
   if (Type === 'OSS' && !/^(oss|https?):\/\/[^/\s]+\/\S/.test(Media)) {
     throw invalidParameter('Input.Media', 'expected an OSS object URL such as oss://bucket/path/to/video.mp4.');
+  }
+  if (Type === 'Media' && !MEDIA_ID.test(Media)) {
+    throw invalidParameter('Input.Media', 'expected a media asset id of 32 hexadecimal digits.');
   }
   return { Type, Media };
 }

@@ -43,6 +43,8 @@ export interface SubmitRequest {
   userData?: string;
   scheduleConfig?: ScheduleConfig;
   requestId: string;
+  /** false for SubmitSyncMediaInfoJob's jobs. */
+  async?: boolean;
 }
 
 export class JobStore {
@@ -134,7 +136,7 @@ export class JobStore {
       Name: request.name,
       TriggerSource: 'API',
       Input: request.input,
-      Async: true,
+      Async: request.async ?? true,
       UserData: request.userData,
       ScheduleConfig: request.scheduleConfig,
       Status: 'Init',

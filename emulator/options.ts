@@ -15,7 +15,7 @@ export const DEMO_CREDENTIALS: Credentials = {
 export const USAGE = `Usage: npm run emulator -- [flags]
 
 A local stand-in for Alibaba Cloud ICE media-info jobs (ListMediaInfoJobs, GetMediaInfoJob,
-SubmitMediaInfoJob), signed requests verified as ICE does.
+SubmitMediaInfoJob, SubmitSyncMediaInfoJob), signed requests verified as ICE does.
 
   --host <addr>              address to bind                      (default 127.0.0.1)
   --port <n>                 port, 0 for any free one             (default 9100)
@@ -23,6 +23,7 @@ SubmitMediaInfoJob), signed requests verified as ICE does.
   --seed <n>                 dataset seed                         (default 1)
   --anchor <iso time>        newest create time of the dataset    (default: start time)
   --job-delay-ms <n>         how long a submitted job stays Init  (default 2000)
+  --sync-probe-ms <n>        how long SubmitSyncMediaInfoJob takes (default 1200)
   --region <id>              region named in HostId               (default cn-shanghai)
 faults (change at run time with PUT /__emulator/faults):
   --latency-ms <n>           added to every ICE request           (default 0)
@@ -52,6 +53,7 @@ const flagsSchema = z.object({
   seed: int(0, 2 ** 32 - 1).default(1),
   anchor: z.iso.datetime({ offset: true }).optional(),
   'job-delay-ms': int(0, 3_600_000).default(2000),
+  'sync-probe-ms': int(0, 600_000).default(1200),
   region: z.string().regex(/^[a-z0-9-]+$/).default('cn-shanghai'),
   'latency-ms': int(0, 600_000).default(0),
   'jitter-ms': int(0, 600_000).default(0),
@@ -108,6 +110,7 @@ export function parseEmulatorOptions(argv: string[], env: Record<string, string 
     seed: flags.seed,
     anchorMs: flags.anchor ? Date.parse(flags.anchor) : Math.floor(Date.now() / 1000) * 1000,
     jobDelayMs: flags['job-delay-ms'],
+    syncProbeMs: flags['sync-probe-ms'],
     region: flags.region,
     credentials: credentialsFrom(env),
     faults: faults.data,

@@ -23,11 +23,13 @@ export interface RpcHandlerOptions {
   region: string;
   /** How long a submitted job stays in Init. */
   jobDelayMs: number;
+  /** How long SubmitSyncMediaInfoJob takes to answer. */
+  syncProbeMs: number;
 }
 
 const knownActions = new Set(Object.keys(actions));
 
-export function createRpcHandler({ store, faults, stats, credentials, region, jobDelayMs }: RpcHandlerOptions) {
+export function createRpcHandler({ store, faults, stats, credentials, region, jobDelayMs, syncProbeMs }: RpcHandlerOptions) {
   const tokens = new PageTokenCodec();
   const nonces = new NonceCache();
   const hostId = `ice.${region}.aliyuncs.com`;
@@ -119,7 +121,9 @@ export function createRpcHandler({ store, faults, stats, credentials, region, jo
         action = params.Action!;
       }
       const handler = actions[action]!;
-      const result = handler(params, { store, tokens, nowMs, requestId, jobDelayMs });
+      const result = await handler(params, { store, tokens, nowMs, requestId, jobDelayMs, syncProbeMs });
+      // A caller that gave up during a sync probe is gone: the job stays, as it would at ICE.
+      if (res.destroyed || req.socket.destroyed) return;
       stats.countOutcome('Success');
       sendJson(res, 200, result, requestId);
     } catch (error) {

@@ -19,6 +19,8 @@ export interface EmulatorOptions {
   /** "Now" of the seeded dataset: create times spread over the 90 days before it. */
   anchorMs: number;
   jobDelayMs: number;
+  /** How long SubmitSyncMediaInfoJob takes to answer. */
+  syncProbeMs: number;
   region: string;
   credentials: Credentials;
   faults: FaultConfig;
@@ -34,7 +36,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const store = JobStore.seeded({ seed: options.seed, anchorMs: options.anchorMs }, options.jobs);
   const faults = new Faults(options.faults, createRandom(mixSeed(options.seed, 0xfa17)));
   const stats = new RequestStats();
-  const handleRpc = createRpcHandler({ store, faults, stats, credentials: options.credentials, region: options.region, jobDelayMs: options.jobDelayMs });
+  const handleRpc = createRpcHandler({ store, faults, stats, credentials: options.credentials, region: options.region, jobDelayMs: options.jobDelayMs, syncProbeMs: options.syncProbeMs });
   const handleControl = createControlApi({ store, faults, stats });
 
   const server = createServer((req, res) => {

@@ -27,6 +27,9 @@ export type ErrorCode =
   | 'tokens_off'
   | 'method_not_allowed'
   | 'cross_origin'
+  | 'csrf_invalid'
+  | 'submit_forbidden'
+  | 'probe_slow'
   | 'portal_misconfigured'
   | 'upstream_throttled'
   | 'upstream_unavailable'
@@ -128,7 +131,13 @@ export type InputReason =
   | { reason: 'not_for_export' }
   | { reason: 'not_for_insights' }
   | { reason: 'compare_count'; min: number; max: number }
-  | { reason: 'selection_with_filters' };
+  | { reason: 'selection_with_filters' }
+  | { reason: 'ice_refused'; said: string }
+  | { reason: 'required' }
+  | { reason: 'media_input' }
+  | { reason: 'not_a_field' }
+  | { reason: 'too_many_lines'; max: number }
+  | { reason: 'batch_user_data' };
 
 export const invalidInput = (field: string, why: string, reason?: InputReason) =>
   new PortalError('invalid_input', 400, `${field}: ${why}`, { field, params: { field, why, ...reason } });
@@ -195,7 +204,7 @@ const TOKEN_REFUSALS: Record<TokenRefusal, string> = {
 export const tokenInvalid = (reason: TokenRefusal) => new PortalError('token_invalid', 401, TOKEN_REFUSALS[reason], { params: { reason } });
 
 export const tokenScope = (scope: string) =>
-  new PortalError('token_scope', 403, `This API token's scope (${scope}) allows reading only; this request changes something.`, { params: { scope } });
+  new PortalError('token_scope', 403, `This API token's scope (${scope}) does not allow this request.`, { params: { scope } });
 
 /** A token where only a browser's sign-in will do: on a page, or managing tokens themselves. */
 export const tokenNotAccepted = (where: 'page' | 'tokens') =>
@@ -226,6 +235,21 @@ export const methodNotAllowed = (allow: string, message = `Only ${allow} is acce
   new PortalError('method_not_allowed', 405, message, { allow, params: { allow } });
 
 export const crossOrigin = () => new PortalError('cross_origin', 403, 'Requests that change state must come from the portal itself.');
+
+export const csrfInvalid = () =>
+  new PortalError('csrf_invalid', 403, 'This form is out of date or did not come from the portal (its CSRF token is missing or not this session\'s): reload the page and try again.');
+
+export const submitForbidden = () =>
+  new PortalError('submit_forbidden', 403, 'You may not submit probes on this portal (AUTH_SUBMIT_GROUPS, AUTH_SUBMIT_EMAIL_DOMAINS). Ask an operator if you should.');
+
+/**
+ * A probe-now call that ICE did not answer in time: the job was most likely made and will finish, so the
+ * answer names where to find it, never "try again" (a second call would start a second probe).
+ */
+export const probeSlow = (seconds: number, listUrl: string) =>
+  new PortalError('probe_slow', 504, `ICE did not answer the probe within ${seconds} s. It is most likely still running: find it at ${listUrl} in a moment.`, {
+    params: { seconds, listUrl },
+  });
 
 export const routeNotFound = () =>
   new PortalError('not_found', 404, 'No such API route. The API has /api/jobs, /api/jobs/export, /api/jobs/<JobId>, /api/insights, /api/views, /api/tokens, /api/health and /api/ready.');

@@ -103,6 +103,9 @@ async function main(): Promise<void> {
       AUTH_SECRET: randomBytes(32).toString('base64url'),
       AUTH_ALLOWED_GROUPS: 'media-team',
       AUTH_ALLOWED_EMAIL_DOMAINS: 'example.com',
+      // The demo's people may probe files (/jobs/new): its ICE is the emulator, so nothing is paid for.
+      AUTH_SUBMIT_GROUPS: 'media-team',
+      ALLOW_ANONYMOUS_SUBMIT: 'true',
       // The example delivery specs, unless the person running the demo has their own.
       MEDIA_SPECS_FILE: process.env.MEDIA_SPECS_FILE || path.join(ROOT, 'config', 'media-specs.example.json'),
     },
@@ -128,6 +131,7 @@ async function main(): Promise<void> {
   ICE media-info portal:  ${started.url}/jobs
   Sign in with any user name and password at the development OpenID provider (${idp.issuer}).
   Try "nogroup:dave", "unverified:carol" or "bob@other.test" to see access refused.
+  Probe a file:           ${started.url}/jobs/new  (any oss://bucket/name.mp4; a name with "missing" fails)
   ICE emulator:           ${emulator.url}  (cn-shanghai: ${seeded} seeded jobs, and ${FRESH_MEDIA.length} fresh ones that turn final within ${FRESH_JOB_MS / 1000} s; demo key pair)
   Second region:          ${second.url}  (${SECOND_REGION}: ${second.store.size} jobs; pick it in the header)
   Portal log:             ${LOG_FILE}  (its warnings and errors also show here)

@@ -15,7 +15,7 @@ function lifetimes(maxDays: number): number[] {
 }
 
 /** Names a token, picks how long it lives and what it may do, and makes it. */
-export function CreateTokenForm({ maxDays, onCreated }: { maxDays: number; onCreated: (made: NewApiToken) => void }) {
+export function CreateTokenForm({ maxDays, canSubmit, onCreated }: { maxDays: number; canSubmit: boolean; onCreated: (made: NewApiToken) => void }) {
   const t = useTranslations('tokens');
   const tErrors = useTranslations('errors');
   const describe = useErrorText();
@@ -80,7 +80,7 @@ export function CreateTokenForm({ maxDays, onCreated }: { maxDays: number; onCre
       </div>
       <fieldset className="field">
         <legend>{t('scope')}</legend>
-        {TOKEN_SCOPES.map((option) => (
+        {TOKEN_SCOPES.filter((option) => option !== 'submit' || canSubmit).map((option) => (
           <label key={option} className="choice">
             <input type="radio" name="scope" value={option} checked={scope === option} onChange={() => setScope(option)} /> {t(`scopes.${option}`)}
           </label>

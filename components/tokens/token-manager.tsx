@@ -11,6 +11,8 @@ import { TokenTable } from './token-table';
 
 export interface TokenManagerProps {
   maxDays: number;
+  /** Whether the person may submit probes, and so make tokens of the submit scope. */
+  canSubmit: boolean;
   initial: ApiTokenInfo[];
   /** Everyone's tokens, for an admin (API_TOKEN_ADMIN_GROUPS); absent for anyone else. */
   everyone?: ApiTokenInfo[];
@@ -18,7 +20,7 @@ export interface TokenManagerProps {
 }
 
 /** /settings/tokens in the browser: make a token (its secret shown once), list them, revoke one. */
-export function TokenManager({ maxDays, initial, everyone, renderedAtMs }: TokenManagerProps) {
+export function TokenManager({ maxDays, canSubmit, initial, everyone, renderedAtMs }: TokenManagerProps) {
   const t = useTranslations('tokens');
   const describe = useErrorText();
   const own = useTokens(TOKENS_API_URL, initial);
@@ -46,6 +48,7 @@ export function TokenManager({ maxDays, initial, everyone, renderedAtMs }: Token
       ) : (
         <CreateTokenForm
           maxDays={maxDays}
+          canSubmit={canSubmit}
           onCreated={(token) => {
             setMessage('');
             setMade(token);

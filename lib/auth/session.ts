@@ -6,6 +6,7 @@ import { cookieName, cookieOptions } from './cookies';
 import type { LoginFlow } from './oidc';
 import { isSessionRevoked, revokeSession } from './revoked-sessions';
 import { seal, unseal } from './sealed-cookie';
+import { getSubmitConfig } from '@/lib/submit/submit-config';
 
 // A signed-in session's whole life in OIDC mode: the login-flow cookie, the session cookie (what it
 // holds, how big it may grow, how long it lives), sliding idle expiry, and sign-out. Cases:
@@ -57,11 +58,12 @@ const refreshAfterMs = (config: OidcConfig) => Math.min(60_000, config.idleMs / 
 
 /**
  * Only what the portal needs: an IdP can send hundreds of groups (Entra ID, Keycloak paths), and a
- * cookie over 4 KB is silently dropped. Groups are kept only when they are in AUTH_ALLOWED_GROUPS or
- * API_TOKEN_ADMIN_GROUPS, which is all that checking access and token admins on every request needs.
+ * cookie over 4 KB is silently dropped. Groups are kept only when they are in AUTH_ALLOWED_GROUPS,
+ * API_TOKEN_ADMIN_GROUPS or AUTH_SUBMIT_GROUPS, which is all that checking access, token admins and
+ * submitters on every request needs.
  */
 export function sessionUser(identity: User, config: OidcConfig): User {
-  const allowed = new Set([...config.AUTH_ALLOWED_GROUPS, ...config.API_TOKEN_ADMIN_GROUPS]);
+  const allowed = new Set([...config.AUTH_ALLOWED_GROUPS, ...config.API_TOKEN_ADMIN_GROUPS, ...getSubmitConfig().groups]);
   return {
     sub: cap(identity.sub)!,
     ...(identity.email ? { email: cap(identity.email) } : {}),

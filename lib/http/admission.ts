@@ -12,7 +12,8 @@ import { userRateLimiter } from './rate-limit';
 // into their own responses; neither calls ICE for a refused or limited request.
 
 export type Admission =
-  | { kind: 'admitted'; user: User; refreshedSession?: SealedCookie }
+  /** `sessionId`: the OIDC session's id, what a CSRF token is bound to. */
+  | { kind: 'admitted'; user: User; refreshedSession?: SealedCookie; sessionId?: string }
   | { kind: 'refused'; viewer: Exclude<Viewer, { kind: 'user' }> }
   | { kind: 'limited'; user: User; waitSeconds: number };
 
@@ -23,7 +24,7 @@ export async function admit(credentials: RequestCredentials): Promise<Admission>
   const waitSeconds = await userRateLimiter(config.AUTH_RATE_LIMIT_PER_MINUTE).take(userKey(viewer.user));
   if (waitSeconds > 0) return { kind: 'limited', user: viewer.user, waitSeconds };
   const refreshed = config.mode === 'oidc' && viewer.session ? refreshedSession(config, viewer.session) : undefined;
-  return { kind: 'admitted', user: viewer.user, ...(refreshed ? { refreshedSession: refreshed } : {}) };
+  return { kind: 'admitted', user: viewer.user, ...(refreshed ? { refreshedSession: refreshed } : {}), ...(viewer.session ? { sessionId: viewer.session.sid } : {}) };
 }
 
 /** A Next request's cookies and headers, as the viewer reads them. */

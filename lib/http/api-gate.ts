@@ -17,7 +17,7 @@ import { errorResponse } from './error-response';
 export type RefusedBecause = AnonymousReason | `token_${TokenRefusal}`;
 
 export type ApiAdmission =
-  | { user: User; refreshedSession?: SealedCookie; token?: TokenHolder['token'] }
+  | { user: User; refreshedSession?: SealedCookie; token?: TokenHolder['token']; sessionId?: string }
   /** `anonymous`: why a 401 was sent; `tokenId`: the token it named, when it named one. */
   | { refusal: NextResponse; user?: User; anonymous?: RefusedBecause; tokenId?: string };
 

@@ -5,7 +5,10 @@ import { getAuthConfig } from '@/lib/auth/config';
 import { setAuthCookie } from '@/lib/auth/session';
 import { authorizeApiRequest } from './api-gate';
 import { writeAuditLine } from './audit';
-import { crossOrigin, tokenNotAccepted, tokenScope, toPortalError } from '@/lib/errors';
+import { crossOrigin, csrfInvalid, submitForbidden, tokenNotAccepted, tokenScope, toPortalError } from '@/lib/errors';
+import { CSRF_HEADER, csrfBinding, isCsrfTokenValid } from '@/lib/submit/csrf';
+import { maySubmit } from '@/lib/submit/submit-access';
+import { getSubmitConfig } from '@/lib/submit/submit-config';
 import type { TokenHolder } from '@/lib/tokens/api-tokens';
 import { errorResponse, NO_STORE } from './error-response';
 import { clientRequestId, newRequestId } from './request-id';
@@ -48,6 +51,12 @@ export interface ApiRouteOptions {
   changesState?: boolean;
   /** The route manages API tokens: a browser's session only, never a token (403 token_not_accepted). */
   sessionOnly?: boolean;
+  /**
+   * The route starts probes at ICE (implies changesState): only for people who may submit
+   * (lib/submit/submit-access.ts), from a browser with this session's CSRF token in X-CSRF-Token, or
+   * with an API token of the `submit` scope. Refused with a 403 before any ICE call.
+   */
+  submits?: boolean;
 }
 
 export function apiRoute<Context>(
@@ -65,12 +74,15 @@ export function apiRoute<Context>(
       response = admission.refusal;
     } else if (admission.token && options.sessionOnly) {
       response = errorResponse(tokenNotAccepted('tokens'));
-    } else if (admission.token && options.changesState) {
-      // Every scope a token can have today reads only; a `submit` scope will open the submitting routes.
+    } else if (admission.token && (options.changesState || options.submits) && !(options.submits && admission.token.scope === 'submit')) {
       response = errorResponse(tokenScope(admission.token.scope));
-    } else if (!admission.token && options.changesState && !isSameOrigin(request, process.env.APP_URL || undefined)) {
+    } else if (!admission.token && (options.changesState || options.submits) && !isSameOrigin(request, process.env.APP_URL || undefined)) {
       // A token is sent by a script on purpose; a cookie by any page the browser opens: only it needs the Origin check.
       response = errorResponse(crossOrigin());
+    } else if (options.submits && !maySubmit(admission.user, getAuthConfig().mode, getSubmitConfig())) {
+      response = errorResponse(submitForbidden());
+    } else if (options.submits && !admission.token && !isCsrfTokenValid(request.headers.get(CSRF_HEADER), csrfBinding(admission.user, admission.sessionId))) {
+      response = errorResponse(csrfInvalid());
     } else {
       try {
         const result = await run(request, context, { requestId, user: admission.user, ...(admission.token ? { token: admission.token } : {}) });

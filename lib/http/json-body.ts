@@ -8,12 +8,12 @@ import { parseOrThrow } from '@/lib/ice/schemas';
 
 const MAX_BODY_BYTES = 16_384;
 
-export async function readJsonBody(request: Request): Promise<unknown> {
+export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
     throw invalidInput('body', 'must be JSON, sent as Content-Type: application/json', { reason: 'characters' });
   }
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw invalidInput('body', `must be at most ${MAX_BODY_BYTES} bytes`, { reason: 'too_long', max: MAX_BODY_BYTES });
+  if (Buffer.byteLength(text) > maxBytes) throw invalidInput('body', `must be at most ${maxBytes} bytes`, { reason: 'too_long', max: maxBytes });
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -21,6 +21,7 @@ export const CLIENT_NAMESPACES = [
   'pager',
   'search',
   'status',
+  'submit',
   'time',
   'tokens',
   'values',

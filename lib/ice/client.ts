@@ -68,6 +68,8 @@ export interface IceClient {
   listMediaInfoJobs(query: ListJobsQuery, options?: CallOptions): Promise<ListJobsResponse>;
   getMediaInfoJob(jobId: string, options?: CallOptions): Promise<GetJobResponse>;
   submitMediaInfoJob(input: SubmitJobInput, options?: CallOptions): Promise<GetJobResponse>;
+  /** The probe while the caller waits: the finished job (Success or Fail), within ICE_SYNC_TIMEOUT_MS. */
+  submitSyncMediaInfoJob(input: SubmitJobInput, options?: CallOptions): Promise<GetJobResponse>;
 }
 
 type Params = Record<string, string | number | boolean | object | undefined>;
@@ -116,10 +118,10 @@ export function createIceClient(config: Omit<IceConfig, 'regions'>, store: Store
     }
   }
 
-  async function call(action: string, params: Params, retry: boolean, signal?: AbortSignal, background = false): Promise<unknown> {
+  async function call(action: string, params: Params, retry: boolean, signal?: AbortSignal, background = false, timeoutMs = config.timeoutMs): Promise<unknown> {
     const wire = toWireParams(params);
-    const deadlineAt = Date.now() + config.timeoutMs;
-    const deadline = deadlineSignal(config.timeoutMs, signal);
+    const deadlineAt = Date.now() + timeoutMs;
+    const deadline = deadlineSignal(timeoutMs, signal);
     const combined = deadline.signal;
     const stopped = () => (deadline.expired() ? timedOut() : cancelled());
     try {
@@ -199,10 +201,15 @@ export function createIceClient(config: Omit<IceConfig, 'regions'>, store: Store
       });
     },
 
+    // Submits are never retried: a call that failed on the way back may have made a job.
     async submitMediaInfoJob(input, options = {}) {
       const valid = submitJobInputSchema.parse(input);
-      const body = await call('SubmitMediaInfoJob', { ...valid }, false, options.signal);
-      return parseWith(getJobResponseSchema)(body);
+      return parseJob(await call('SubmitMediaInfoJob', { ...valid }, false, options.signal));
+    },
+
+    async submitSyncMediaInfoJob(input, options = {}) {
+      const valid = submitJobInputSchema.parse(input);
+      return parseJob(await call('SubmitSyncMediaInfoJob', { ...valid }, false, options.signal, false, config.syncTimeoutMs ?? 30_000));
     },
   };
 }

@@ -17,6 +17,8 @@ export interface IceConfig {
   regions: IceRegion[];
   /** Budget for one portal call to ICE, retries included. */
   timeoutMs: number;
+  /** Budget for SubmitSyncMediaInfoJob, which answers once the probe has run (default 30 s). */
+  syncTimeoutMs?: number;
   /** Upstream calls in flight at once from this process (ICE limits QPS per account). */
   maxConcurrency: number;
   /** How long a finished job's answer is kept and served without a call (0: never). Default a week. */
@@ -35,6 +37,10 @@ const envSchema = z.object({
   ICE_TIMEOUT_MS: z.preprocess(
     blankAsUnset,
     z.coerce.number({ error: 'must be a whole number of milliseconds from 100 to 120000' }).int().min(100).max(120_000).default(8000),
+  ),
+  ICE_SYNC_TIMEOUT_MS: z.preprocess(
+    blankAsUnset,
+    z.coerce.number({ error: 'must be a whole number of milliseconds from 1000 to 300000' }).int().min(1000).max(300_000).default(30_000),
   ),
   ICE_MAX_CONCURRENCY: z.preprocess(
     blankAsUnset,
@@ -68,6 +74,7 @@ export function parseIceConfig(env: Record<string, string | undefined>): IceConf
     endpoint: regions[0]!.endpoint,
     regions,
     timeoutMs: e.ICE_TIMEOUT_MS,
+    syncTimeoutMs: e.ICE_SYNC_TIMEOUT_MS,
     maxConcurrency: e.ICE_MAX_CONCURRENCY,
     finishedJobTtlMs: e.FINISHED_JOB_CACHE_HOURS * 3600_000,
   };

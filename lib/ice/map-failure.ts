@@ -14,6 +14,11 @@ const USER_FIELDS = [
   'OrderBy',
   'Status',
   'JobId',
+  // A submit's nested fields before their parents: the message names the most precise one.
+  'Input.Type',
+  'Input.Media',
+  'ScheduleConfig.PipelineId',
+  'ScheduleConfig.Priority',
   'Input',
   'UserData',
   'ScheduleConfig',
@@ -45,8 +50,16 @@ export function mapIceErrorBody(body: IceErrorBody, httpStatus: number | undefin
   const iceCode = body.Code;
   const details = { iceCode, requestId: body.RequestId };
   if (/^(MissingParameter|InvalidParameter)/.test(iceCode)) {
-    const field = USER_FIELDS.find((name) => new RegExp(`\\b${name}\\b`).test(`${iceCode} ${body.Message ?? ''}`));
-    if (field) return new PortalError('invalid_input', 400, `ICE refused ${field}: check the value and try again.`, { ...details, field });
+    const field = USER_FIELDS.find((name) => new RegExp(`\\b${name.replace('.', '\\.')}\\b`).test(`${iceCode} ${body.Message ?? ''}`));
+    // ICE's own words say what it expected: they go to the field, cut short (they may echo the value).
+    const said = (body.Message ?? '').slice(0, 300);
+    if (field) {
+      return new PortalError('invalid_input', 400, `ICE refused ${field}: ${said || 'check the value and try again.'}`, {
+        ...details,
+        field,
+        params: { field, why: said, reason: 'ice_refused', said },
+      });
+    }
     return new PortalError('portal_misconfigured', 502, MESSAGES.misconfigured, details);
   }
   if (MISCONFIGURED.test(iceCode) || httpStatus === 401 || httpStatus === 403) {

@@ -17,3 +17,24 @@ export function prettyIfJson(text: string): { text: string; isJson: boolean } {
     return { text, isJson: false };
   }
 }
+
+/** UserData as sent to ICE: JSON compacted (every digit kept), any other text as typed. */
+export function compactIfJson(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return text;
+  try {
+    JSON.parse(trimmed);
+    return exact.stringify(exact.parse(trimmed));
+  } catch {
+    return text;
+  }
+}
+
+/** Text that should hold JSON (a record of the store, a person's UserData), parsed, or undefined. */
+export function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -6,10 +6,11 @@ import { getListConfig } from '@/lib/jobs/list-config';
 import { getScanConfig } from '@/lib/jobs/scan-config';
 import { getSpecs } from '@/lib/specs/spec-config';
 import { getStoreConfig } from '@/lib/store/config';
+import { getSubmitConfig } from '@/lib/submit/submit-config';
 import { getTokenConfig, parseTokenConfig } from '@/lib/tokens/config';
 
 /**
- * Every configuration problem at once (ICE, auth, scan bounds, the list, the default language, the store, API tokens and delivery specs), or none. Messages name variables and what is
+ * Every configuration problem at once (ICE, auth, scan bounds, the list, the default language, the store, API tokens, delivery specs and who may submit), or none. Messages name variables and what is
  * expected; they never repeat a value.
  */
 export function configurationProblems(): string[] {
@@ -23,7 +24,7 @@ export function configurationProblems(): string[] {
     }
     return getTokenConfig();
   };
-  for (const read of [getIceConfig, getAuthConfig, getScanConfig, getListConfig, getDefaultLocale, getStoreConfig, tokenVariables, getSpecs]) {
+  for (const read of [getIceConfig, getAuthConfig, getScanConfig, getListConfig, getDefaultLocale, getStoreConfig, tokenVariables, getSpecs, getSubmitConfig]) {
     try {
       read();
     } catch (error) {

@@ -1,10 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
 import { userKey, type User } from '@/lib/auth/access';
-import { tokenNotFound, tokensOff, tooManyTokens, type TokenRefusal } from '@/lib/errors';
+import { getAuthConfig } from '@/lib/auth/config';
+import { submitForbidden, tokenNotFound, tokensOff, tooManyTokens, type TokenRefusal } from '@/lib/errors';
 import { parseBody } from '@/lib/http/json-body';
 import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
+import { maySubmit } from '@/lib/submit/submit-access';
+import { getSubmitConfig } from '@/lib/submit/submit-config';
 import { getTokenConfig } from './config';
 import { createTokenSchema } from './token-input';
 import { MAX_TOKENS, TOKEN_SCOPES, type ApiTokenInfo, type NewApiToken, type TokenScope } from './token-limits';
@@ -108,6 +111,8 @@ export async function listEveryonesTokens(): Promise<ApiTokenInfo[]> {
 export async function createToken(user: User, body: unknown): Promise<NewApiToken> {
   const key = tokensOn();
   const { Name, ExpiresInDays, Scope } = parseBody(createTokenSchema(getTokenConfig().maxDays), body, 'a token');
+  // A token acts as its owner: it may not do what they may not.
+  if (Scope === 'submit' && !maySubmit(user, getAuthConfig().mode, getSubmitConfig())) throw submitForbidden();
   const owner = userKey(user);
   // Expired tokens do not count against the limit: they go now.
   await ownTokens(owner, 0);

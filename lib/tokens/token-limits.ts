@@ -7,10 +7,10 @@ export const MAX_TOKEN_NAME = 80;
 /** Live (unexpired) tokens one person may hold. */
 export const MAX_TOKENS = 20;
 /**
- * What a token may do. `read`: every GET of the API. A `submit` scope comes with submitting jobs; until
- * the portal submits, reading is all there is to grant.
+ * What a token may do. `read`: every GET of the API. `submit`: that, and starting probes (POST /api/jobs
+ * and /api/jobs/batch), for people who may submit (AUTH_SUBMIT_GROUPS, AUTH_SUBMIT_EMAIL_DOMAINS).
  */
-export const TOKEN_SCOPES = ['read'] as const;
+export const TOKEN_SCOPES = ['read', 'submit'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** A token as /api/tokens lists it: never its secret, nor the hash of it. */

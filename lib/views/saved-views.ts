@@ -8,6 +8,7 @@ import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
 import { createViewSchema, renameViewSchema } from './view-input';
 import { viewUrlOf, type SavedView } from './view-url';
+import { jsonOrUndefined } from '@/lib/jobs/pretty-json';
 
 // A person's saved views: named /jobs URLs, kept in the store (memory, or Redis for every instance)
 // under the person's key, at most MAX_VIEWS each. Only the owner reaches them: every call is made for
@@ -39,7 +40,7 @@ export async function listViews(owner: string): Promise<SavedView[]> {
   const records = await appStore().records(RECORDS).all(owner);
   const views: SavedView[] = [];
   for (const [Id, text] of Object.entries(records)) {
-    const parsed = storedSchema.safeParse(safeJson(text));
+    const parsed = storedSchema.safeParse(jsonOrUndefined(text));
     if (parsed.success) views.push({ Id, ...parsed.data });
     else log('warn', 'store_entry_unreadable', { message: 'a saved view does not read as one; it is left out' });
   }
@@ -67,12 +68,4 @@ export async function renameView(owner: string, id: string, body: unknown): Prom
 
 export async function deleteView(owner: string, id: string): Promise<void> {
   if (!(await appStore().records(RECORDS).remove(owner, id))) throw viewNotFound();
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -11,6 +11,7 @@ import { FileInfo } from '@/components/job-detail/file-info';
 import { JobFacts } from '@/components/job-detail/job-facts';
 import { JobHeader } from '@/components/job-detail/job-header';
 import { JobPoller } from '@/components/job-detail/job-poller';
+import { JobReruns } from '@/components/job-detail/job-reruns';
 import { RawJson } from '@/components/job-detail/raw-json';
 import { VideoStreamTable } from '@/components/job-detail/video-stream-table';
 import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
@@ -90,6 +91,7 @@ export default async function JobPage({ params, searchParams }: PageProps<'/jobs
         <Link href={listHref}>{t('allJobs')}</Link>
       </p>
       <JobHeader job={job} title={job.Name || summarizeJob(job).fileName} />
+      <JobReruns jobId={job.JobId} region={regionParam} />
       {job.Status === 'Init' && <JobPoller jobId={job.JobId} region={regionParam} />}
       {job.Status === 'Fail' && <FailureReason job={job} />}
       {job.Status === 'Success' && <JobChecks job={job} />}

@@ -10,6 +10,7 @@ import { appStore } from '@/lib/store/app-store';
 import { isTokenAdmin, listEveryonesTokens, listTokens } from '@/lib/tokens/api-tokens';
 import { getTokenConfig } from '@/lib/tokens/config';
 import { MAX_TOKENS } from '@/lib/tokens/token-limits';
+import { submitPermission } from '@/lib/submit/submit-permission';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tokens'))('title') };
@@ -55,7 +56,7 @@ export default async function TokensPage() {
         {t('limit', { max: MAX_TOKENS })}
         {!appStore().shared && <> {t('memoryStore')}</>}
       </p>
-      <TokenManager maxDays={config.maxDays} initial={read.tokens} {...(read.everyone ? { everyone: read.everyone } : {})} renderedAtMs={read.readAtMs} />
+      <TokenManager maxDays={config.maxDays} canSubmit={(await submitPermission()).allowed} initial={read.tokens} {...(read.everyone ? { everyone: read.everyone } : {})} renderedAtMs={read.readAtMs} />
     </>
   );
 }
