@@ -72,7 +72,7 @@ function commonParams(action: string): Record<string, string> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulatorProcess(['--jobs', '300', '--seed', '7', '--job-delay-ms', '400']);
+  emulator = await startEmulatorProcess(['--jobs', '300', '--seed', '7', '--job-delay-ms', '400', '--sync-probe-ms', '600']);
   ice = popCoreClient(emulator.url);
 });
 
@@ -321,10 +321,50 @@ describe('GetMediaInfoJob and SubmitMediaInfoJob', () => {
     [{ Input: 'not json' }, 'InvalidParameter', 'Input'],
     [{ Input: JSON.stringify({ Type: 'S3', Media: 'x' }) }, 'InvalidParameter', 'Input.Type'],
     [{ Input: JSON.stringify({ Type: 'OSS', Media: 'oss://b/v.mp4' }), ScheduleConfig: '{"Priority":11}' }, 'InvalidParameter', 'Priority'],
-  ])('refuses bad submit parameters %j with %s naming %s', async (params, code, field) => {
-    const error = await iceError(ice.request('SubmitMediaInfoJob', params));
-    expect(error.code).toBe(code);
-    expect(error.data.Message).toContain(field);
+    [{ Input: JSON.stringify({ Type: 'Media', Media: 'oss://b/v.mp4' }) }, 'InvalidParameter', 'Input.Media'],
+    [{ Input: JSON.stringify({ Type: 'OSS', Media: 'oss://bucket-only' }) }, 'InvalidParameter', 'Input.Media'],
+  ])('refuses bad submit parameters %j with %s naming %s, in both submit calls', async (params, code, field) => {
+    for (const action of ['SubmitMediaInfoJob', 'SubmitSyncMediaInfoJob']) {
+      const error = await iceError(ice.request(action, params));
+      expect(error.code).toBe(code);
+      expect(error.data.Message).toContain(field);
+    }
+  });
+});
+
+describe('SubmitSyncMediaInfoJob', () => {
+  it('answers the finished job after the probe time, listed and readable afterwards like any job', async () => {
+    const started = Date.now();
+    const { MediaInfoJob: job } = await ice.request<{ MediaInfoJob: Job }>('SubmitSyncMediaInfoJob', {
+      Input: JSON.stringify({ Type: 'OSS', Media: 'oss://media-bucket/now/trailer.mov' }),
+      Name: 'trailer',
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(550);
+    expect(job).toMatchObject({ Status: 'Success', Name: 'trailer', Async: false, TriggerSource: 'API', FinishTime: expect.any(String) });
+    expect(job.MediaInfoProperty?.FileBasicInfo?.FileName).toBe('trailer.mov');
+    const { MediaInfoJob: read } = await ice.request<{ MediaInfoJob: Job }>('GetMediaInfoJob', { JobId: job.JobId });
+    expect(read).toEqual(job);
+    expect((await list({ JobId: job.JobId, Status: 'Success' })).Jobs).toHaveLength(1);
+  });
+
+  it('answers a probe that fails with HTTP 200 and the failed job, its reason in SubmitResultJson', async () => {
+    const { MediaInfoJob: job } = await ice.request<{ MediaInfoJob: Job }>('SubmitSyncMediaInfoJob', { Input: JSON.stringify({ Type: 'OSS', Media: 'oss://media-bucket/notes.txt' }) });
+    expect(job).toMatchObject({ Status: 'Fail', SubmitResultJson: { Code: 'InvalidMedia.UnsupportedFormat' } });
+  });
+
+  it('keeps the job of a caller that gave up before the answer, which turns final on time', async () => {
+    const impatient = popCoreClient(emulator.url);
+    const media = `oss://media-bucket/impatient-${Date.now()}.mp4`;
+    await expect(impatient.request('SubmitSyncMediaInfoJob', { Input: JSON.stringify({ Type: 'OSS', Media: media }) }, { timeout: 200 })).rejects.toBeDefined();
+    await new Promise((r) => setTimeout(r, 700));
+    const found = (await list({ PageSize: 20 })).Jobs.find((j) => j.Input?.Media === media);
+    expect(found).toMatchObject({ Status: 'Success', Async: false });
+  });
+
+  it('is subject to the injected faults like every call', async () => {
+    await setFaults(emulator.url, { queue: ['throttle'] });
+    const error = await iceError(ice.request('SubmitSyncMediaInfoJob', { Input: JSON.stringify({ Type: 'OSS', Media: 'oss://b/x.mp4' }) }));
+    expect(error.code).toBe('Throttling.User');
   });
 });
 

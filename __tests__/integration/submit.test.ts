@@ -13,12 +13,15 @@ import { startRedisProcess, type RedisProcess } from '@/harness/redis-process';
 
 const AUTH_SECRET = randomBytes(32).toString('base64url');
 let emulator: EmulatorProcess;
+/** Its probes take 2.5 s, past the slow portal's ICE_SYNC_TIMEOUT_MS. */
+let slowEmulator: EmulatorProcess;
 let redis: RedisProcess;
 let idp: Awaited<ReturnType<typeof startFakeIdp>>;
 let a: PortalProcess;
 let b: PortalProcess;
 let open: PortalProcess;
 let closed: PortalProcess;
+let slow: PortalProcess;
 let ann: string; // in AUTH_SUBMIT_GROUPS
 let cat: string; // a verified email of AUTH_SUBMIT_EMAIL_DOMAINS
 let ben: string; // neither
@@ -29,17 +32,19 @@ interface Answer {
 }
 
 beforeAll(async () => {
-  [emulator, redis, idp] = await Promise.all([
+  [emulator, slowEmulator, redis, idp] = await Promise.all([
     startEmulatorProcess(['--jobs', '40', '--seed', '51', '--job-delay-ms', '1500', '--sync-probe-ms', '300']),
+    startEmulatorProcess(['--jobs', '5', '--sync-probe-ms', '2500']),
     startRedisProcess(),
     startFakeIdp('submit-test'),
   ]);
   const shared = { AUTH_SECRET, REDIS_URL: redis.url, AUTH_RATE_LIMIT_PER_MINUTE: '100000', AUTH_SUBMIT_GROUPS: 'Probers', AUTH_SUBMIT_EMAIL_DOMAINS: 'probe.example' };
-  [a, b, open, closed] = await Promise.all([
+  [a, b, open, closed, slow] = await Promise.all([
     startOidcPortalAgainst(emulator.url, idp, shared),
     startOidcPortalAgainst(emulator.url, idp, shared),
     startPortalAgainst(emulator.url, { AUTH_MODE: 'none', ALLOW_ANONYMOUS_SUBMIT: 'true', SUBMIT_RATE_LIMIT_PER_MINUTE: '3' }),
     startPortalAgainst(emulator.url, { AUTH_MODE: 'none' }),
+    startPortalAgainst(slowEmulator.url, { AUTH_MODE: 'none', ALLOW_ANONYMOUS_SUBMIT: 'true', ICE_SYNC_TIMEOUT_MS: '1000' }),
   ]);
   const signIn = (sub: string, email: string, groups: string[]) => signInThrough(a.url, idp, (claims) => ({ ...claims, sub, email, email_verified: true, groups }));
   ann = await signIn('ann', 'ann@example.com', ['probers']);
@@ -48,8 +53,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([a, b, open, closed].map((portal) => portal?.stop()));
-  await Promise.all([redis?.stop(), emulator?.stop(), idp?.close()]);
+  await Promise.all([a, b, open, closed, slow].map((portal) => portal?.stop()));
+  await Promise.all([redis?.stop(), emulator?.stop(), slowEmulator?.stop(), idp?.close()]);
 });
 
 beforeEach(() => resetStats(emulator.url));
@@ -124,6 +129,19 @@ describe('probe now and submit', () => {
     const output = await a.settledOutput((text) => text.includes(body.JobId));
     const line = output.split('\n').find((l) => l.includes('"event":"submit"') && l.includes(body.JobId));
     expect(JSON.parse(line!)).toMatchObject({ user: 'ann@example.com', jobId: body.JobId, input: media, sync: false, region: 'cn-shanghai' });
+  });
+});
+
+describe('a probe that takes too long', () => {
+  it('answers 504 naming the list where the job will show, never to try again, and the job shows there', async () => {
+    const name = `slow-${unique()}.mp4`;
+    const { status, body } = await submit(slow, { Input: { Media: `oss://media-bucket/${name}` }, Sync: true });
+    expect(status).toBe(504);
+    expect(body.error).toMatchObject({ code: 'probe_slow', params: { seconds: 1, listUrl: expect.stringContaining(`Search=${name}`) } });
+    expect(body.error.message).not.toMatch(/try again/i);
+    await new Promise((r) => setTimeout(r, 2000));
+    const listed = (await (await fetch(`${slow.url}/api${body.error.params.listUrl}`)).json()) as { Jobs: { Input: { Media: string }; Status: string }[] };
+    expect(listed.Jobs.map((job) => [job.Input.Media, job.Status])).toEqual([[`oss://media-bucket/${name}`, 'Success']]);
   });
 });
 

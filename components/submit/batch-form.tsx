@@ -9,7 +9,8 @@ import { useHydrated } from '@/components/ui/use-time-zone';
 import { ApiError } from '@/lib/api-client/fetch-json';
 import { submitBatchOfProbes } from '@/lib/api-client/submit';
 import { jobPageHref } from '@/lib/jobs/list-query';
-import { batchBodySchema, checkBody, MAX_BATCH_LINES, MAX_NAME, type BatchAnswer, type BatchBody } from '@/lib/submit/submit-input';
+import type { BatchBody } from '@/lib/submit/submit-input';
+import { MAX_BATCH_LINES, MAX_NAME, type BatchAnswer } from '@/lib/submit/submit-limits';
 
 const FIELD_IDS: Record<string, string> = {
   Inputs: 'batch-inputs',
@@ -57,11 +58,12 @@ export function BatchForm({ csrfToken, regions }: { csrfToken: string; regions: 
         : {}),
       ...(regions.length > 1 && region ? { Region: region } : {}),
     };
-    const checked = checkBody(batchBodySchema, request);
-    if (!checked.ok) {
-      const field = checked.field.split('.')[0] === 'Inputs' ? 'Inputs' : checked.field;
-      setFieldErrors({ [field]: reasonText(tErrors, { params: { ...checked.params } }, checked.why) });
-      document.getElementById(FIELD_IDS[field] ?? 'batch-inputs')?.focus();
+    // Before a round trip: lines there are, and not too many. The API checks the rest.
+    const problem: Record<string, string | number> | undefined =
+      inputs.length === 0 ? { reason: 'required' } : inputs.length > MAX_BATCH_LINES ? { reason: 'too_many_lines', max: MAX_BATCH_LINES } : undefined;
+    if (problem) {
+      setFieldErrors({ Inputs: reasonText(tErrors, { params: problem }) });
+      document.getElementById('batch-inputs')?.focus();
       return;
     }
     sending.current = true;

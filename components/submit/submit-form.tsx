@@ -12,7 +12,8 @@ import { submitProbe } from '@/lib/api-client/submit';
 import { jobPageHref } from '@/lib/jobs/list-query';
 import { compactIfJson } from '@/lib/jobs/pretty-json';
 import type { SubmitPrefill } from '@/lib/submit/rerun-prefill';
-import { checkBody, inferInputType, MAX_NAME, MAX_PIPELINE_ID, MAX_USER_DATA, submitBodySchema, type InputType, type SubmitBody } from '@/lib/submit/submit-input';
+import type { SubmitBody } from '@/lib/submit/submit-input';
+import { inferInputType, MAX_NAME, MAX_PIPELINE_ID, MAX_USER_DATA, type InputType } from '@/lib/submit/submit-limits';
 
 interface Props {
   csrfToken: string;
@@ -37,8 +38,8 @@ const FIELD_IDS: Record<string, string> = {
 };
 
 /**
- * One probe: checked here with the API's own schema (each refusal beside its field, in the reader's
- * language), then sent. Probe now waits for ICE's answer and opens the finished job; Submit opens the
+ * One probe: sent as typed (the API checks it and names the field at fault, shown beside it in the
+ * reader's language). Probe now waits for ICE's answer and opens the finished job; Submit opens the
  * new job's page, which follows it until it is final. ICE's refusal of a value lands at its field too.
  */
 export function SubmitForm({ csrfToken, prefill, regions }: Props) {
@@ -82,11 +83,13 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
   const send = async (sync: boolean) => {
     if (sending.current) return; // a double click starts one probe
     const request = body(sync);
-    const checked = checkBody(submitBodySchema, request);
-    if (!checked.ok) {
+    // The one check worth making before a round trip: the input is there and reads as one. The API
+    // checks everything else, and its refusal lands at the field all the same.
+    const missing = media.trim() === '' ? { reason: 'required' } : !type && !inferInputType(media) ? { reason: 'media_input' } : undefined;
+    if (missing) {
       setError(undefined);
-      setFieldErrors({ [checked.field]: reasonText(tErrors, { params: { ...checked.params } }, checked.why) });
-      document.getElementById(FIELD_IDS[checked.field] ?? 'submit-media')?.focus();
+      setFieldErrors({ 'Input.Media': reasonText(tErrors, { params: missing }) });
+      document.getElementById('submit-media')?.focus();
       return;
     }
     sending.current = true;

@@ -1,7 +1,8 @@
 // The browser's submits: POST /api/jobs and /api/jobs/batch with the page's CSRF token. Never retried
 // here: a call that failed on its way back may have started a job (the server answers a repeat within a
 // minute with the first JobId anyway).
-import type { BatchAnswer, BatchBody, SubmitAnswer, SubmitBody } from '@/lib/submit/submit-input';
+import type { BatchBody, SubmitBody } from '@/lib/submit/submit-input';
+import type { BatchAnswer, SubmitAnswer } from '@/lib/submit/submit-limits';
 import { fetchJson } from './fetch-json';
 
 export const SUBMIT_API_URL = '/api/jobs';

@@ -1,9 +1,13 @@
+import BigNumber from 'bignumber.js';
 import JSONbig from 'json-bigint';
 
 // json-bigint rather than JSON: a long integer or a long decimal in UserData (an order id, a frame
 // count) keeps every digit, where JSON.parse would round it to the nearest double. Keys named
 // `constructor` or `__proto__` are kept as plain keys: json-bigint builds objects without a prototype.
 const exact = JSONbig({ constructorAction: 'preserve', protoAction: 'preserve' });
+// json-bigint writes its numbers with bignumber.js, which turns one of more than 21 digits into
+// exponent form (12345678901234567890123 became 1.2345678901234567890123e+22): never, here.
+BigNumber.config({ EXPONENTIAL_AT: 1e9 });
 
 /** UserData and similar free text: indented when it is a JSON object or array, as it is otherwise. */
 export function prettyIfJson(text: string): { text: string; isJson: boolean } {

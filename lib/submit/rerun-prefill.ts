@@ -1,6 +1,6 @@
 import { prettyIfJson } from '@/lib/jobs/pretty-json';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
-import type { InputType } from './submit-input';
+import type { InputType } from './submit-limits';
 
 // What the submit form starts with: nothing, or for a re-run the job's own input and settings, its name
 // marked as a re-run (the marker is the caller's, in the reader's language) and its UserData as the form

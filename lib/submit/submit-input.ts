@@ -1,40 +1,21 @@
 import { z } from 'zod';
 import type { InputReason } from '@/lib/errors';
-import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { compactIfJson } from '@/lib/jobs/pretty-json';
+import { inferInputType, INPUT_TYPES, MAX_BATCH_LINES, MAX_MEDIA, MAX_NAME, MAX_PIPELINE_ID, MAX_USER_DATA, type InputType } from './submit-limits';
 
-// A probe as a person or a script asks for it, in ICE's names: one schema for the form (checked in the
-// browser before it sends), POST /api/jobs and POST /api/jobs/batch. Safe for the browser: no secrets,
-// no server modules. A refusal names the field by its path (`Input.Media`, `ScheduleConfig.Priority`),
-// with a stable reason the form words in the reader's language. Cases:
+// A probe as a person or a script asks for it, in ICE's names: one schema for POST /api/jobs and POST
+// /api/jobs/batch, which the form sends its fields to as they are (the browser runs no zod: it checks
+// only what submit-limits.ts says, and shows the API's refusals). A refusal names the field by its path
+// (`Input.Media`, `ScheduleConfig.Priority`), with a stable reason the form words in the reader's
+// language. Cases:
 // - the input's Type may be left out: an oss:// or http(s) URL is an OSS input, 32 hexadecimal digits a
 //   media asset id; anything else is refused here, before ICE is asked;
 // - a Type that is given is sent as given, so ICE judges a URL sent as a media id (and its refusal
 //   lands at Input.Media);
 // - UserData counts as sent: JSON is sent compact (the form shows it pretty), so its limit is ICE's.
 
-export const MAX_MEDIA = 2048;
-export const MAX_NAME = 128;
-export const MAX_USER_DATA = 1024;
-export const MAX_PIPELINE_ID = 64;
-export const MAX_BATCH_LINES = 100;
-/** A batch's body: a hundred of the longest inputs, with room for the rest. */
-export const BATCH_BODY_BYTES = MAX_BATCH_LINES * MAX_MEDIA + 16_384;
-export const INPUT_TYPES = ['OSS', 'Media'] as const;
-export type InputType = (typeof INPUT_TYPES)[number];
-
-const MEDIA_ID = /^[0-9a-f]{32}$/;
-const URL_INPUT = /^(oss|https?):\/\/\S+$/i;
 const JOB_ID = /^[0-9a-zA-Z-]{1,64}$/;
 const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
-
-/** The Type a media value reads as, when it reads as one. */
-export function inferInputType(media: string): InputType | undefined {
-  const value = media.trim();
-  if (URL_INPUT.test(value)) return 'OSS';
-  if (MEDIA_ID.test(value)) return 'Media';
-  return undefined;
-}
 
 // zod keeps `params` on custom issues only: the reasons of the others come from their codes (reasonOf).
 const refuse = (why: string) => ({ error: why });
@@ -175,37 +156,4 @@ function reasonOf(issue: z.core.$ZodIssue): InputReason {
     default:
       return { reason: 'characters' };
   }
-}
-
-// ---- what POST /api/jobs and /api/jobs/batch answer -----------------------------------------------
-
-export interface SubmitAnswer {
-  JobId: string;
-  /** ICE's RequestId of the submit call (absent for a duplicate, which made no call). */
-  RequestId?: string;
-  Region: string;
-  /** The same input was submitted by the same person within a minute: this is that job. */
-  Deduplicated?: true;
-  /** The finished job, for a probe-now. */
-  MediaInfoJob?: MediaInfoJob;
-}
-
-export interface BatchLineResult {
-  /** 1-based, counting the lines that hold an input. */
-  Line: number;
-  Input: string;
-  JobId?: string;
-  Deduplicated?: true;
-  /** The portal's error for this line, as the API answers errors. */
-  Error?: { code: string; message: string; field?: string; requestId?: string; params?: Record<string, string | number> };
-}
-
-export interface BatchAnswer {
-  BatchId: string;
-  Region: string;
-  /** The batch's jobs as a list: a search for the batch id from its start. */
-  ListUrl: string;
-  Submitted: number;
-  Failed: number;
-  Results: BatchLineResult[];
 }

@@ -10,7 +10,8 @@ import { recordRerun } from './rerun-links';
 import { getSubmitConfig } from './submit-config';
 import type { User } from '@/lib/auth/access';
 import { userKey } from '@/lib/auth/access';
-import { batchLineInput, checkBody, type BatchAnswer, type BatchLineResult, type BatchRequest, type SubmitAnswer, type SubmitRequest } from './submit-input';
+import { batchLineInput, checkBody, type BatchRequest, type SubmitRequest } from './submit-input';
+import type { BatchAnswer, BatchLineResult, SubmitAnswer } from './submit-limits';
 import type { z } from 'zod';
 import { jsonOrUndefined } from '@/lib/jobs/pretty-json';
 

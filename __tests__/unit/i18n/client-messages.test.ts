@@ -45,7 +45,7 @@ describe('the messages sent to the browser', () => {
   it.each(LOCALES)('are, in %s, the listed parts of its messages and nothing else', (locale) => {
     const messages = MESSAGES[locale] as unknown as Record<string, Record<string, unknown>>;
     const sent = clientMessages(messages);
-    expect(Object.keys(sent).sort()).toEqual(['checks', 'copy', 'errors', 'export', 'filters', 'header', 'insights', 'job', 'list', 'pager', 'search', 'status', 'time', 'tokens', 'values', 'views']);
+    expect(Object.keys(sent).sort()).toEqual(['checks', 'copy', 'errors', 'export', 'filters', 'header', 'insights', 'job', 'list', 'pager', 'search', 'status', 'submit', 'time', 'tokens', 'values', 'views']);
     expect(sent.errors).toBe(messages.errors);
     expect(Object.keys(sent.job as object).sort()).toEqual(['poller', 'raw', 'streams']);
     // The insights page draws on the server; the browser says only how the scan is going.

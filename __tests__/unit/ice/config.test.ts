@@ -22,6 +22,7 @@ describe('parseIceConfig', () => {
       accessKeyId: 'key-id-value-123',
       accessKeySecret: 'secret-value-456',
       securityToken: undefined,
+      syncTimeoutMs: 30_000,
       region: 'cn-shanghai',
       endpoint: 'https://ice.cn-shanghai.aliyuncs.com',
       regions: [{ region: 'cn-shanghai', endpoint: 'https://ice.cn-shanghai.aliyuncs.com' }],

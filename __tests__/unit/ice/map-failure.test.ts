@@ -3,7 +3,6 @@ import { isRetryable, mapCallFailure, mapIceErrorBody } from '@/lib/ice/map-fail
 
 describe('mapIceErrorBody', () => {
   it.each([
-    ['InvalidParameter', 'Specified parameter PageSize is not valid.', 400, 'invalid_input', 400],
     ['MissingParameter', 'The input parameter "SecurityToken" that is mandatory', 400, 'portal_misconfigured', 502],
     ['SignatureDoesNotMatch', 'server string to sign is:GET&%2F&AccessKeyId%3Dabc', 400, 'portal_misconfigured', 502],
     ['InvalidAccessKeyId.NotFound', 'Specified access key is not found.', 404, 'portal_misconfigured', 502],
@@ -23,8 +22,18 @@ describe('mapIceErrorBody', () => {
     expect(error.message).not.toContain(Message);
   });
 
-  it('names the user field ICE refused', () => {
+  it('names the user field ICE refused, the nested one when it names one, with its words as the reason', () => {
     expect(mapIceErrorBody({ Code: 'InvalidParameter', Message: 'Specified parameter NextPageToken is not valid' }, 400).field).toBe('NextPageToken');
+    const nested = mapIceErrorBody({ Code: 'InvalidParameter', Message: 'Specified parameter Input.Media is not valid: expected a media asset id.' }, 400);
+    expect(nested).toMatchObject({ code: 'invalid_input', status: 400, field: 'Input.Media', params: { field: 'Input.Media', reason: 'ice_refused', said: 'Specified parameter Input.Media is not valid: expected a media asset id.' } });
+    expect(mapIceErrorBody({ Code: 'InvalidParameter', Message: 'Specified parameter ScheduleConfig.Priority is not valid' }, 400).field).toBe('ScheduleConfig.Priority');
+    expect(mapIceErrorBody({ Code: 'InvalidParameter', Message: `Specified parameter Name is not valid: ${'x'.repeat(1000)}` }, 400).params?.said).toHaveLength(300);
+  });
+
+  it("keeps ICE's words out of what it says about a parameter that is not the user's", () => {
+    const error = mapIceErrorBody({ Code: 'InvalidParameter', Message: 'Specified parameter SignatureMethod is not valid: AccessKeyId abc' }, 400);
+    expect(error).toMatchObject({ code: 'portal_misconfigured', status: 502 });
+    expect(JSON.stringify(error.toJSON())).not.toContain('abc');
   });
 
   it('asks for Retry-After on throttling and unavailability only', () => {

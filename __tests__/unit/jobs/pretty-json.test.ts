@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { prettyIfJson } from '@/lib/jobs/pretty-json';
+import { compactIfJson, prettyIfJson } from '@/lib/jobs/pretty-json';
 
 describe('prettyIfJson', () => {
   it('indents a JSON object by two spaces', () => {
@@ -16,6 +16,12 @@ describe('prettyIfJson', () => {
   it('keeps every digit of long numbers, where JSON.parse would round them', () => {
     const { text } = prettyIfJson('{"orderId":12345678901234567890,"ratio":0.1000000000000000055511151231257827,"frames":[9007199254740993]}');
     expect(text).toBe('{\n  "orderId": 12345678901234567890,\n  "ratio": 0.1000000000000000055511151231257827,\n  "frames": [\n    9007199254740993\n  ]\n}');
+  });
+
+  it('writes numbers of more than 21 digits as they came, never in exponent form, pretty and compact', () => {
+    expect(prettyIfJson('{"id":123456789012345678901234567890}').text).toBe('{\n  "id": 123456789012345678901234567890\n}');
+    expect(compactIfJson('{ "id": 123456789012345678901234567890, "tiny": 0.000000000000000000000001 }')).toBe('{"id":123456789012345678901234567890,"tiny":0.000000000000000000000001}');
+    expect(compactIfJson('plain { text')).toBe('plain { text');
   });
 
   it('keeps constructor and __proto__ keys as plain keys, at any depth, and pollutes nothing', () => {

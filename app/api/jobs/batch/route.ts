@@ -2,7 +2,8 @@ import { methodNotAllowed } from '@/lib/errors';
 import { apiRoute } from '@/lib/http/api-route';
 import { errorResponse } from '@/lib/http/error-response';
 import { readJsonBody } from '@/lib/http/json-body';
-import { BATCH_BODY_BYTES, batchBodySchema } from '@/lib/submit/submit-input';
+import { batchBodySchema } from '@/lib/submit/submit-input';
+import { BATCH_BODY_BYTES } from '@/lib/submit/submit-limits';
 import { requireBody, submitBatch, submitContextOf } from '@/lib/submit/submit-jobs';
 
 // POST /api/jobs/batch {Inputs: [...], Name, UserData, ScheduleConfig}: up to 100 probes, each line
