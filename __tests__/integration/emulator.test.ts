@@ -9,6 +9,7 @@ interface Job {
   JobId: string;
   Status: string;
   Name?: string;
+  Input?: { Type: string; Media: string };
   SubmitTime: string;
   FinishTime?: string;
   MediaInfoProperty?: { FileBasicInfo?: Record<string, string> };
