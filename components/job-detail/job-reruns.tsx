@@ -29,7 +29,7 @@ export async function JobReruns({ jobId, region }: { jobId: string; region?: str
               <Link href={jobPageHref(rerun.JobId, region)} translate="no">
                 {rerun.JobId}
               </Link>{' '}
-              <span className="muted">{t.rich('rerunBy', { by: rerun.By, time: () => <TimeText iso={rerun.At} relative /> })}</span>
+              <span className="muted">{t.rich('rerunBy', { by: rerun.By, time: () => <TimeText iso={rerun.At} /> })}</span>
             </span>
           ))}
         </p>

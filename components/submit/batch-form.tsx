@@ -148,7 +148,7 @@ export function BatchForm({ csrfToken, regions }: { csrfToken: string; regions: 
           <label htmlFor="batch-user-data">{t('userData')}</label>
           <textarea {...fieldProps('batch-user-data', 'UserData', 'batch-user-data-hint')} value={userData} onChange={(event) => setUserData(event.target.value)} rows={3} spellCheck={false} translate="no" />
           <p id="batch-user-data-hint" className="muted hint">
-            {t('batch.userDataHint')}
+            {t.rich('batch.userDataHint', { code: (chunks) => <code translate="no">{chunks}</code> })}
           </p>
           {fieldError('batch-user-data', 'UserData')}
         </div>
@@ -170,7 +170,10 @@ export function BatchForm({ csrfToken, regions }: { csrfToken: string; regions: 
         <section aria-labelledby="batch-results-heading">
           <h2 id="batch-results-heading">{t('batch.results')}</h2>
           <p>
-            <Link href={answer.ListUrl}>{t('batch.openList')}</Link> <span className="muted">({answer.BatchId})</span>
+            <Link href={answer.ListUrl}>{t('batch.openList')}</Link>{' '}
+            <code className="muted" translate="no">
+              {answer.BatchId}
+            </code>
           </p>
           <div className="table-scroll">
             <table className="batch-results">

@@ -152,14 +152,14 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
           translate="no"
         />
         <p id="submit-media-hint" className="muted hint">
-          {t('inputHint')}
+          {t.rich('inputHint', { code: (chunks) => <code translate="no">{chunks}</code> })}
         </p>
         {fieldError('submit-media', 'Input.Media', 'Input')}
       </div>
       <div className="field">
         <label htmlFor="submit-type">{t('type')}</label>
         <select {...fieldProps('submit-type', undefined, 'Input.Type')} value={type} onChange={(event) => setType(event.target.value as InputType | '')}>
-          <option value="">{inferred ? t('typeAuto', { type: t(`types.${inferred}`) }) : t('typeAutoUnknown')}</option>
+          <option value="">{inferred ? t('typeAuto', { type: t(`typeShort.${inferred}`) }) : t('typeAutoUnknown')}</option>
           <option value="OSS">{t('types.OSS')}</option>
           <option value="Media">{t('types.Media')}</option>
         </select>
