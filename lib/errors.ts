@@ -252,7 +252,7 @@ export const probeSlow = (seconds: number, listUrl: string) =>
   });
 
 export const routeNotFound = () =>
-  new PortalError('not_found', 404, 'No such API route. The API has /api/jobs, /api/jobs/export, /api/jobs/<JobId>, /api/insights, /api/views, /api/tokens, /api/health and /api/ready.');
+  new PortalError('not_found', 404, 'No such API route. The API has /api/jobs, /api/jobs/batch, /api/jobs/export, /api/jobs/<JobId>, /api/insights, /api/views, /api/tokens, /api/health and /api/ready.');
 
 /** PortalErrors pass through; anything else is logged for operators and becomes a bare 500. */
 export function toPortalError(error: unknown): PortalError {
