@@ -7,10 +7,11 @@ import { errorText, reasonText } from '@/components/ui/error-text';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { useHydrated } from '@/components/ui/use-time-zone';
 import { ApiError } from '@/lib/api-client/fetch-json';
+import { refusedField, useFieldErrors } from './use-field-errors';
 import { submitBatchOfProbes } from '@/lib/api-client/submit';
 import { jobPageHref } from '@/lib/jobs/list-query';
 import type { BatchBody } from '@/lib/submit/submit-input';
-import { MAX_BATCH_LINES, MAX_NAME, type BatchAnswer } from '@/lib/submit/submit-limits';
+import { MAX_BATCH_LINES, MAX_NAME, scheduleConfigOf, type BatchAnswer } from '@/lib/submit/submit-limits';
 
 const FIELD_IDS: Record<string, string> = {
   Inputs: 'batch-inputs',
@@ -39,7 +40,7 @@ export function BatchForm({ csrfToken, regions }: { csrfToken: string; regions: 
   const [priority, setPriority] = useState('');
   const [region, setRegion] = useState(regions[0] ?? '');
   const [busy, setBusy] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
+  const { setErrors: setFieldErrors, fieldProps, fieldError } = useFieldErrors();
   const [error, setError] = useState<unknown>();
   const [answer, setAnswer] = useState<BatchAnswer>();
   const sending = useRef(false);
@@ -53,9 +54,7 @@ export function BatchForm({ csrfToken, regions }: { csrfToken: string; regions: 
       Inputs: inputs,
       ...(name.trim() ? { Name: name } : {}),
       ...(userData.trim() ? { UserData: userData } : {}),
-      ...(pipelineId.trim() || priority.trim()
-        ? { ScheduleConfig: { ...(pipelineId.trim() ? { PipelineId: pipelineId } : {}), ...(priority.trim() ? { Priority: Number(priority) } : {}) } }
-        : {}),
+      ...scheduleConfigOf(pipelineId, priority),
       ...(regions.length > 1 && region ? { Region: region } : {}),
     };
     // Before a round trip: lines there are, and not too many. The API checks the rest.
@@ -74,8 +73,8 @@ export function BatchForm({ csrfToken, regions }: { csrfToken: string; regions: 
     try {
       setAnswer(await submitBatchOfProbes(request, csrfToken));
     } catch (failure) {
-      const field = failure instanceof ApiError && failure.code === 'invalid_input' ? String(failure.params?.field ?? '') : '';
-      if (field && FIELD_IDS[field]) setFieldErrors({ [field]: reasonText(tErrors, failure as ApiError, (failure as ApiError).message) });
+      const field = refusedField(failure, FIELD_IDS);
+      if (field) setFieldErrors({ [field]: reasonText(tErrors, failure as ApiError, (failure as ApiError).message) });
       else setError(failure);
     } finally {
       sending.current = false;
@@ -83,25 +82,13 @@ export function BatchForm({ csrfToken, regions }: { csrfToken: string; regions: 
     }
   };
 
-  const fieldProps = (id: string, field: string, hintId?: string) => {
-    const message = fieldErrors[field];
-    const describedBy = [hintId, message ? `${id}-error` : undefined].filter(Boolean).join(' ');
-    return { id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(message ? { 'aria-invalid': true } : {}) };
-  };
-  const fieldError = (id: string, field: string) =>
-    fieldErrors[field] ? (
-      <p id={`${id}-error`} className="field-error">
-        {fieldErrors[field]}
-      </p>
-    ) : null;
-
   return (
     <>
       <form className="submit-form" onSubmit={onSubmit} aria-labelledby="submit-heading" noValidate>
         <div className="field wide">
           <label htmlFor="batch-inputs">{t('batch.inputs')}</label>
           <textarea
-            {...fieldProps('batch-inputs', 'Inputs', 'batch-inputs-hint')}
+            {...fieldProps('batch-inputs', ['Inputs'], 'batch-inputs-hint')}
             value={lines}
             onChange={(event) => setLines(event.target.value)}
             rows={8}
@@ -112,30 +99,30 @@ export function BatchForm({ csrfToken, regions }: { csrfToken: string; regions: 
           <p id="batch-inputs-hint" className={inputs.length > MAX_BATCH_LINES ? 'field-error hint' : 'muted hint'}>
             {t('batch.inputsHint', { count: inputs.length, max: MAX_BATCH_LINES })}
           </p>
-          {fieldError('batch-inputs', 'Inputs')}
+          {fieldError('batch-inputs', ['Inputs'])}
         </div>
         <div className="field">
           <label htmlFor="batch-name">{t('name')}</label>
-          <input {...fieldProps('batch-name', 'Name', 'batch-name-hint')} value={name} onChange={(event) => setName(event.target.value)} maxLength={MAX_NAME} autoComplete="off" />
+          <input {...fieldProps('batch-name', ['Name'], 'batch-name-hint')} value={name} onChange={(event) => setName(event.target.value)} maxLength={MAX_NAME} autoComplete="off" />
           <p id="batch-name-hint" className="muted hint">
             {t('batch.nameHint')}
           </p>
-          {fieldError('batch-name', 'Name')}
+          {fieldError('batch-name', ['Name'])}
         </div>
         <div className="field">
           <label htmlFor="batch-pipeline">{t('pipeline')}</label>
-          <input {...fieldProps('batch-pipeline', 'ScheduleConfig.PipelineId')} value={pipelineId} onChange={(event) => setPipelineId(event.target.value)} autoComplete="off" spellCheck={false} translate="no" />
-          {fieldError('batch-pipeline', 'ScheduleConfig.PipelineId')}
+          <input {...fieldProps('batch-pipeline', ['ScheduleConfig.PipelineId'])} value={pipelineId} onChange={(event) => setPipelineId(event.target.value)} autoComplete="off" spellCheck={false} translate="no" />
+          {fieldError('batch-pipeline', ['ScheduleConfig.PipelineId'])}
         </div>
         <div className="field">
           <label htmlFor="batch-priority">{t('priority')}</label>
-          <input {...fieldProps('batch-priority', 'ScheduleConfig.Priority')} type="number" inputMode="numeric" min={1} max={10} step={1} value={priority} onChange={(event) => setPriority(event.target.value)} />
-          {fieldError('batch-priority', 'ScheduleConfig.Priority')}
+          <input {...fieldProps('batch-priority', ['ScheduleConfig.Priority'])} type="number" inputMode="numeric" min={1} max={10} step={1} value={priority} onChange={(event) => setPriority(event.target.value)} />
+          {fieldError('batch-priority', ['ScheduleConfig.Priority'])}
         </div>
         {regions.length > 1 && (
           <div className="field">
             <label htmlFor="batch-region">{t('region')}</label>
-            <select {...fieldProps('batch-region', 'Region')} value={region} onChange={(event) => setRegion(event.target.value)}>
+            <select {...fieldProps('batch-region', ['Region'])} value={region} onChange={(event) => setRegion(event.target.value)}>
               {regions.map((each) => (
                 <option key={each} value={each}>
                   {each}
@@ -146,11 +133,11 @@ export function BatchForm({ csrfToken, regions }: { csrfToken: string; regions: 
         )}
         <div className="field wide">
           <label htmlFor="batch-user-data">{t('userData')}</label>
-          <textarea {...fieldProps('batch-user-data', 'UserData', 'batch-user-data-hint')} value={userData} onChange={(event) => setUserData(event.target.value)} rows={3} spellCheck={false} translate="no" />
+          <textarea {...fieldProps('batch-user-data', ['UserData'], 'batch-user-data-hint')} value={userData} onChange={(event) => setUserData(event.target.value)} rows={3} spellCheck={false} translate="no" />
           <p id="batch-user-data-hint" className="muted hint">
             {t.rich('batch.userDataHint', { code: (chunks) => <code translate="no">{chunks}</code> })}
           </p>
-          {fieldError('batch-user-data', 'UserData')}
+          {fieldError('batch-user-data', ['UserData'])}
         </div>
         <div className="submit-actions wide">
           <button type="submit" className="primary" disabled={!hydrated || busy}>

@@ -8,12 +8,13 @@ import { reasonText } from '@/components/ui/error-text';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { useHydrated } from '@/components/ui/use-time-zone';
 import { ApiError } from '@/lib/api-client/fetch-json';
+import { refusedField, useFieldErrors } from './use-field-errors';
 import { submitProbe } from '@/lib/api-client/submit';
 import { jobPageHref } from '@/lib/jobs/list-query';
 import { compactIfJson } from '@/lib/jobs/pretty-json';
 import type { SubmitPrefill } from '@/lib/submit/rerun-prefill';
 import type { SubmitBody } from '@/lib/submit/submit-input';
-import { inferInputType, MAX_NAME, MAX_PIPELINE_ID, MAX_USER_DATA, type InputType } from '@/lib/submit/submit-limits';
+import { inferInputType, MAX_NAME, MAX_PIPELINE_ID, MAX_USER_DATA, scheduleConfigOf, type InputType } from '@/lib/submit/submit-limits';
 
 interface Props {
   csrfToken: string;
@@ -21,9 +22,6 @@ interface Props {
   /** The regions to choose from when the portal reads several (the default first). */
   regions: string[];
 }
-
-/** A field's refusal as the form shows it beside the field. */
-type FieldErrors = Partial<Record<string, string>>;
 
 const FIELD_IDS: Record<string, string> = {
   'Input.Media': 'submit-media',
@@ -57,7 +55,7 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
   const [region, setRegion] = useState(prefill.region ?? regions[0] ?? '');
   const [busy, setBusy] = useState<'sync' | 'async'>();
   const [seconds, setSeconds] = useState(0);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { setErrors: setFieldErrors, fieldProps, fieldError } = useFieldErrors();
   const [error, setError] = useState<unknown>();
   const sending = useRef(false);
 
@@ -72,9 +70,7 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
     Input: { ...(type ? { Type: type } : {}), Media: media },
     ...(name.trim() ? { Name: name } : {}),
     ...(userData.trim() ? { UserData: userData } : {}),
-    ...(pipelineId.trim() || priority.trim()
-      ? { ScheduleConfig: { ...(pipelineId.trim() ? { PipelineId: pipelineId } : {}), ...(priority.trim() ? { Priority: Number(priority) } : {}) } }
-      : {}),
+    ...scheduleConfigOf(pipelineId, priority),
     ...(regions.length > 1 && region ? { Region: region } : {}),
     ...(prefill.rerunOf ? { RerunOf: prefill.rerunOf } : {}),
     ...(sync ? { Sync: true } : {}),
@@ -101,8 +97,8 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
       const answer = await submitProbe(request, csrfToken);
       router.push(jobPageHref(answer.JobId, regions.length > 1 ? answer.Region : undefined));
     } catch (failure) {
-      const field = failure instanceof ApiError && failure.code === 'invalid_input' ? String(failure.params?.field ?? '') : '';
-      if (field && FIELD_IDS[field]) {
+      const field = refusedField(failure, FIELD_IDS);
+      if (field) {
         setFieldErrors({ [field]: reasonText(tErrors, failure as ApiError, (failure as ApiError).message) });
         document.getElementById(FIELD_IDS[field]!)?.focus();
       } else {
@@ -121,20 +117,6 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
 
   const inferred = inferInputType(media);
   const sentUserData = compactIfJson(userData);
-  const errorOf = (...fields: string[]) => fields.map((f) => fieldErrors[f]).find(Boolean);
-  const fieldProps = (id: string, hintId: string | undefined, ...fields: string[]) => {
-    const message = errorOf(...fields);
-    const describedBy = [hintId, message ? `${id}-error` : undefined].filter(Boolean).join(' ');
-    return { id, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(message ? { 'aria-invalid': true } : {}) };
-  };
-  const fieldError = (id: string, ...fields: string[]) => {
-    const message = errorOf(...fields);
-    return message ? (
-      <p id={`${id}-error`} className="field-error">
-        {message}
-      </p>
-    ) : null;
-  };
   const slow = error instanceof ApiError && error.code === 'probe_slow' ? String(error.params?.listUrl ?? '') : '';
 
   return (
@@ -142,7 +124,7 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
       <div className="field wide">
         <label htmlFor="submit-media">{t('input')}</label>
         <input
-          {...fieldProps('submit-media', 'submit-media-hint', 'Input.Media', 'Input')}
+          {...fieldProps('submit-media', ['Input.Media', 'Input'], 'submit-media-hint')}
           value={media}
           onChange={(event) => setMedia(event.target.value)}
           required
@@ -154,29 +136,29 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
         <p id="submit-media-hint" className="muted hint">
           {t.rich('inputHint', { code: (chunks) => <code translate="no">{chunks}</code> })}
         </p>
-        {fieldError('submit-media', 'Input.Media', 'Input')}
+        {fieldError('submit-media', ['Input.Media', 'Input'])}
       </div>
       <div className="field">
         <label htmlFor="submit-type">{t('type')}</label>
-        <select {...fieldProps('submit-type', undefined, 'Input.Type')} value={type} onChange={(event) => setType(event.target.value as InputType | '')}>
+        <select {...fieldProps('submit-type', ['Input.Type'])} value={type} onChange={(event) => setType(event.target.value as InputType | '')}>
           <option value="">{inferred ? t('typeAuto', { type: t(`typeShort.${inferred}`) }) : t('typeAutoUnknown')}</option>
           <option value="OSS">{t('types.OSS')}</option>
           <option value="Media">{t('types.Media')}</option>
         </select>
-        {fieldError('submit-type', 'Input.Type')}
+        {fieldError('submit-type', ['Input.Type'])}
       </div>
       <div className="field">
         <label htmlFor="submit-name">{t('name')}</label>
-        <input {...fieldProps('submit-name', 'submit-name-hint', 'Name')} value={name} onChange={(event) => setName(event.target.value)} maxLength={MAX_NAME} autoComplete="off" />
+        <input {...fieldProps('submit-name', ['Name'], 'submit-name-hint')} value={name} onChange={(event) => setName(event.target.value)} maxLength={MAX_NAME} autoComplete="off" />
         <p id="submit-name-hint" className="muted hint">
           {t('nameHint')}
         </p>
-        {fieldError('submit-name', 'Name')}
+        {fieldError('submit-name', ['Name'])}
       </div>
       <div className="field">
         <label htmlFor="submit-pipeline">{t('pipeline')}</label>
         <input
-          {...fieldProps('submit-pipeline', 'submit-pipeline-hint', 'ScheduleConfig.PipelineId', 'ScheduleConfig')}
+          {...fieldProps('submit-pipeline', ['ScheduleConfig.PipelineId', 'ScheduleConfig'], 'submit-pipeline-hint')}
           value={pipelineId}
           onChange={(event) => setPipelineId(event.target.value)}
           maxLength={MAX_PIPELINE_ID}
@@ -187,12 +169,12 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
         <p id="submit-pipeline-hint" className="muted hint">
           {t('pipelineHint')}
         </p>
-        {fieldError('submit-pipeline', 'ScheduleConfig.PipelineId', 'ScheduleConfig')}
+        {fieldError('submit-pipeline', ['ScheduleConfig.PipelineId', 'ScheduleConfig'])}
       </div>
       <div className="field">
         <label htmlFor="submit-priority">{t('priority')}</label>
         <input
-          {...fieldProps('submit-priority', 'submit-priority-hint', 'ScheduleConfig.Priority')}
+          {...fieldProps('submit-priority', ['ScheduleConfig.Priority'], 'submit-priority-hint')}
           type="number"
           inputMode="numeric"
           min={1}
@@ -204,25 +186,25 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
         <p id="submit-priority-hint" className="muted hint">
           {t('priorityHint')}
         </p>
-        {fieldError('submit-priority', 'ScheduleConfig.Priority')}
+        {fieldError('submit-priority', ['ScheduleConfig.Priority'])}
       </div>
       {regions.length > 1 && (
         <div className="field">
           <label htmlFor="submit-region">{t('region')}</label>
-          <select {...fieldProps('submit-region', undefined, 'Region')} value={region} onChange={(event) => setRegion(event.target.value)}>
+          <select {...fieldProps('submit-region', ['Region'])} value={region} onChange={(event) => setRegion(event.target.value)}>
             {regions.map((each) => (
               <option key={each} value={each}>
                 {each}
               </option>
             ))}
           </select>
-          {fieldError('submit-region', 'Region')}
+          {fieldError('submit-region', ['Region'])}
         </div>
       )}
       <div className="field wide">
         <label htmlFor="submit-user-data">{t('userData')}</label>
         <textarea
-          {...fieldProps('submit-user-data', 'submit-user-data-hint', 'UserData')}
+          {...fieldProps('submit-user-data', ['UserData'], 'submit-user-data-hint')}
           value={userData}
           onChange={(event) => setUserData(event.target.value)}
           rows={Math.min(10, Math.max(3, userData.split('\n').length))}
@@ -232,7 +214,7 @@ export function SubmitForm({ csrfToken, prefill, regions }: Props) {
         <p id="submit-user-data-hint" className={sentUserData.length > MAX_USER_DATA ? 'field-error hint' : 'muted hint'}>
           {t('userDataHint', { count: sentUserData.length, max: MAX_USER_DATA })}
         </p>
-        {fieldError('submit-user-data', 'UserData')}
+        {fieldError('submit-user-data', ['UserData'])}
       </div>
       <div className="submit-actions wide">
         <button type="submit" name="mode" value="sync" className="primary" disabled={!hydrated || busy !== undefined}>

@@ -24,6 +24,12 @@ export function inferInputType(media: string): InputType | undefined {
   return undefined;
 }
 
+/** A form's pipeline and priority fields as the body's ScheduleConfig, left out when both are empty. */
+export function scheduleConfigOf(pipelineId: string, priority: string): { ScheduleConfig?: { PipelineId?: string; Priority?: number } } {
+  if (!pipelineId.trim() && !priority.trim()) return {};
+  return { ScheduleConfig: { ...(pipelineId.trim() ? { PipelineId: pipelineId } : {}), ...(priority.trim() ? { Priority: Number(priority) } : {}) } };
+}
+
 export interface SubmitAnswer {
   JobId: string;
   /** ICE's RequestId of the submit call (absent for a duplicate, which made no call). */
