@@ -209,7 +209,7 @@ it('checks what a token is made with, and keeps at most 20 live tokens a person'
     [{ Name: '  ', ExpiresInDays: 7 }, 'Name', {}],
     [{ Name: 'long', ExpiresInDays: 31 }, 'ExpiresInDays', { reason: 'whole_number', min: 1, max: 30 }],
     [{ Name: 'fraction', ExpiresInDays: 1.5 }, 'ExpiresInDays', { reason: 'whole_number' }],
-    [{ Name: 'writer', ExpiresInDays: 7, Scope: 'submit' }, 'Scope', { reason: 'one_of', allowed: 'read' }],
+    [{ Name: 'writer', ExpiresInDays: 7, Scope: 'write' }, 'Scope', { reason: 'one_of', allowed: 'read, submit' }],
     [{ Name: 'extra', ExpiresInDays: 7, Secret: 'mine' }, 'Secret', {}],
   ];
   for (const [body, field, params] of cases) {
@@ -217,6 +217,10 @@ it('checks what a token is made with, and keeps at most 20 live tokens a person'
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_input', field, params } });
   }
+  // No AUTH_SUBMIT_GROUPS here: nobody may submit, so nobody gets a token that would.
+  const submitToken = await asBrowser(a, ben, 'POST', '/api/tokens', { Name: 'submitter', ExpiresInDays: 7, Scope: 'submit' });
+  expect(submitToken.status).toBe(403);
+  expect(await submitToken.json()).toMatchObject({ error: { code: 'submit_forbidden' } });
 
   const cal = await signInThrough(a.url, idp, (claims) => ({ ...claims, sub: 'cal', email: 'cal@example.com' }));
   for (let made = 0; made < 20; made++) await makeToken(a, cal, { Name: `token ${made}`, ExpiresInDays: 1 });

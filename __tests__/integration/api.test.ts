@@ -66,12 +66,16 @@ describe('GET /api/jobs', () => {
     expect((await readStats(stack.emulator.url)).byAction).toEqual({ ListMediaInfoJobs: 1 });
   });
 
-  it('answers 405 in JSON to anything but GET', async () => {
-    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+  it('answers 405 in JSON to anything but GET and POST, and a POST from someone who may not submit with 403', async () => {
+    for (const method of ['PUT', 'PATCH', 'DELETE']) {
       const res = await api('/api/jobs', { method, headers: { origin: stack.portal.url } });
       await expectError(res, 405, 'method_not_allowed');
-      expect(res.headers.get('allow')).toContain('GET');
+      expect(res.headers.get('allow')).toBe('GET, POST');
     }
+    // AUTH_MODE=none without ALLOW_ANONYMOUS_SUBMIT: nobody may submit.
+    const post = await api('/api/jobs', { method: 'POST', headers: { origin: stack.portal.url, 'content-type': 'application/json' }, body: JSON.stringify({ Input: { Media: 'oss://b/a.mp4' } }) });
+    await expectError(post, 403, 'submit_forbidden');
+    expect((await readStats(stack.emulator.url)).byAction.SubmitMediaInfoJob).toBeUndefined();
   });
 
   it('makes at most one upstream call for 100 identical concurrent requests', async () => {
