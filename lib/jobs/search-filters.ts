@@ -68,8 +68,7 @@ export function matchesSearch(job: MediaInfoJob, filters: SearchFilters, spec?: 
   const audio = info?.AudioStreamInfoList ?? [];
   if (filters.Search !== undefined) {
     const needle = filters.Search.toLowerCase();
-    const haystack = [job.Name, job.Input?.Media, safeDecode(job.Input?.Media), info?.FileBasicInfo?.FileName, job.UserData];
-    if (!haystack.some((text) => lower(text).includes(needle))) return false;
+    if (!searchHaystack(job).some((text) => lower(text).includes(needle))) return false;
   }
   if (filters.VideoCodec !== undefined && !video.some((s) => lower(s.Codec_name) === filters.VideoCodec!.toLowerCase())) return false;
   if (filters.AudioCodec !== undefined && !audio.some((s) => lower(s.CodecName) === filters.AudioCodec!.toLowerCase())) return false;
@@ -95,6 +94,11 @@ export function matchesSearch(job: MediaInfoJob, filters: SearchFilters, spec?: 
     if (filters.ErrorMessage !== undefined && normaliseMessage(message) !== normaliseMessage(filters.ErrorMessage)) return false;
   }
   return true;
+}
+
+/** The texts `Search` looks in: the name, the input (and its decoded form), the file name, UserData. */
+export function searchHaystack(job: MediaInfoJob): (string | undefined)[] {
+  return [job.Name, job.Input?.Media, safeDecode(job.Input?.Media), job.MediaInfoProperty?.FileBasicInfo?.FileName, job.UserData];
 }
 
 /** http(s) inputs arrive percent-encoded; a search for "Director's Cut" must find them. */
