@@ -1,0 +1,157 @@
+import { setFaults } from '@/harness/emulator-control';
+import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
+import { startPostgresProcess, type PostgresProcess } from '@/harness/postgres-process';
+import { DEMO_CREDENTIALS } from '@/emulator/options';
+import { createIceClient, type IceClient } from '@/lib/ice/client';
+import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { postgresIndexDb, type IndexDb } from '@/lib/index/index-db';
+import { migrate } from '@/lib/index/migrations';
+import { syncPass, type SyncOptions } from '@/lib/index/sync';
+
+// The index's sync against real processes: the emulator over HTTP and Debian's PostgreSQL. After a
+// pass, the index holds exactly what a fresh crawl of ICE's window returns, field by field; submitted
+// jobs arrive and turn final; a pass stopped in the middle resumes with no gap and no duplicate; two
+// instances never sync one region at once; old rows go; throttling is waited out.
+
+const DAY_MS = 86_400_000;
+let emulator: EmulatorProcess;
+let postgres: PostgresProcess;
+let ice: IceClient;
+let admin: IndexDb;
+let databases = 0;
+
+beforeAll(async () => {
+  [emulator, postgres] = await Promise.all([startEmulatorProcess(['--jobs', '600', '--seed', '23', '--job-delay-ms', '1000']), startPostgresProcess()]);
+  ice = createIceClient({ ...DEMO_CREDENTIALS, region: 'cn-shanghai', endpoint: emulator.url, timeoutMs: 5000, maxConcurrency: 8 });
+  admin = postgresIndexDb(postgres.url);
+}, 120_000);
+
+afterAll(async () => {
+  await admin?.close();
+  await Promise.all([emulator?.stop(), postgres?.stop()]);
+});
+
+/** A database of its own, migrated, and its URL. */
+async function freshIndex(): Promise<{ db: IndexDb; url: string }> {
+  const name = `sync_${process.pid}_${++databases}`;
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const url = postgres.url.replace(/\/postgres$/, `/${name}`);
+  const db = postgresIndexDb(url);
+  await migrate(db);
+  return { db, url };
+}
+
+const options = (extra: Partial<SyncOptions> = {}): SyncOptions => ({ region: 'cn-shanghai', ice, backfillDays: 31, sliceMs: 3 * DAY_MS, qps: 500, throttleBackoffMs: 50, ...extra });
+
+/** Every job ICE lists created in the last `days`, as a fresh crawl reads them. */
+async function crawl(days: number): Promise<Map<string, MediaInfoJob>> {
+  const jobs = new Map<string, MediaInfoJob>();
+  const start = new Date(Date.now() - days * DAY_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  let token: string | undefined;
+  do {
+    const page = await ice.listMediaInfoJobs({ StartOfCreateTime: start, PageSize: 100, ...(token ? { NextPageToken: token } : {}) });
+    for (const job of page.Jobs) jobs.set(job.JobId, job);
+    token = page.NextPageToken;
+  } while (token);
+  return jobs;
+}
+
+const indexed = async (db: IndexDb) => new Map((await db.query<{ job: MediaInfoJob }>("SELECT job FROM jobs WHERE region = 'cn-shanghai'")).map(({ job }) => [job.JobId, job]));
+
+/** The index equals ICE for the window: the same JobIds, and each job equal field by field. */
+async function expectEqualToIce(db: IndexDb, days: number) {
+  const [fromIce, fromIndex] = [await crawl(days), await indexed(db)];
+  expect(fromIce.size).toBeGreaterThan(50);
+  expect([...fromIndex.keys()].sort()).toEqual([...fromIce.keys()].sort());
+  for (const [id, job] of fromIce) expect({ id, job: fromIndex.get(id) }).toEqual({ id, job });
+}
+
+it('backfills the window so that the index equals a fresh crawl of ICE, field by field', async () => {
+  const { db } = await freshIndex();
+  try {
+    const report = await syncPass(db, options());
+    expect(report).toMatchObject({ outcome: 'done', slicesRead: 11 });
+    await expectEqualToIce(db, 31);
+    const [state] = await db.query<{ backfilled_from: Date; high_water: Date; last_error: string | null }>('SELECT backfilled_from, high_water, last_error FROM sync_state');
+    expect(Date.now() - state!.backfilled_from.getTime()).toBeGreaterThanOrEqual(31 * DAY_MS - 60_000);
+    expect(state!.last_error).toBeNull();
+  } finally {
+    await db.close();
+  }
+});
+
+it('takes in new jobs on the next pass, and reads them again until they are final', async () => {
+  const { db } = await freshIndex();
+  try {
+    await syncPass(db, options());
+    const submitted = await Promise.all(['a', 'b', 'c'].map((n) => ice.submitMediaInfoJob({ Input: { Type: 'OSS', Media: `oss://media-bucket/sync/${n}-${Date.now()}.mp4` } })));
+    await syncPass(db, options());
+    const statuses = async () => (await db.query<{ status: string }>('SELECT status FROM jobs WHERE job_id = ANY($1)', [submitted.map((s) => s.MediaInfoJob.JobId)])).map((r) => r.status);
+    expect(await statuses()).toEqual(['Init', 'Init', 'Init']);
+    await new Promise((r) => setTimeout(r, 1500));
+    await syncPass(db, options());
+    expect(await statuses()).toEqual(['Success', 'Success', 'Success']);
+    await expectEqualToIce(db, 31);
+  } finally {
+    await db.close();
+  }
+});
+
+it('resumes a pass stopped in the middle of a slice, with no gap and no duplicate', async () => {
+  const { db } = await freshIndex();
+  try {
+    // Three slices in, then a pass stopped after a few pages of the fourth: the kill of a deploy.
+    expect(await syncPass(db, options({ maxSlices: 3 }))).toMatchObject({ outcome: 'done', slicesRead: 3 });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 150);
+    const stopped = await syncPass(db, options({ qps: 20, signal: stop.signal }));
+    expect(stopped.outcome).toBe('failed');
+    expect(stopped.jobsWritten).toBeGreaterThan(0);
+    // The next pass goes on from the slice it was in, not from the start.
+    const resumed = await syncPass(db, options());
+    expect(resumed.outcome).toBe('done');
+    expect(resumed.slicesRead).toBe(11 - 3 - stopped.slicesRead);
+    await expectEqualToIce(db, 31);
+  } finally {
+    await db.close();
+  }
+});
+
+it('lets one instance sync a region at a time', async () => {
+  const { db, url } = await freshIndex();
+  const other = postgresIndexDb(url);
+  try {
+    const [first, second] = await Promise.all([syncPass(db, options({ qps: 50 })), syncPass(other, options({ qps: 50 }))]);
+    expect([first.outcome, second.outcome].sort()).toEqual(['done', 'locked']);
+    expect((first.outcome === 'locked' ? first : second).calls).toBe(0);
+  } finally {
+    await Promise.all([db.close(), other.close()]);
+  }
+});
+
+it('drops rows older than the retention, and waits out throttling', async () => {
+  const { db } = await freshIndex();
+  try {
+    await setFaults(emulator.url, { queue: ['throttle', 'throttle', 'throttle'] });
+    const report = await syncPass(db, options({ retentionDays: 10 }));
+    expect(report.outcome).toBe('done');
+    const [oldest] = await db.query<{ oldest: Date }>('SELECT min(created_at) AS oldest FROM jobs');
+    expect(Date.now() - oldest!.oldest.getTime()).toBeLessThanOrEqual(10 * DAY_MS + 5000);
+    expect(report.dropped).toBeGreaterThan(0);
+  } finally {
+    await db.close();
+  }
+});
+
+it('keeps to its calls a second', async () => {
+  const { db } = await freshIndex();
+  try {
+    const started = Date.now();
+    const report = await syncPass(db, options({ qps: 10, backfillDays: 6, sliceMs: DAY_MS }));
+    expect(report.calls).toBeGreaterThanOrEqual(6);
+    // At most 10 a second: the calls after the first took at least a tenth of a second each.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(((report.calls - 1) * 1000) / 10 - 20);
+  } finally {
+    await db.close();
+  }
+});
