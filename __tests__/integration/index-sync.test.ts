@@ -1,4 +1,5 @@
 import { setFaults } from '@/harness/emulator-control';
+import { startPortalAgainst } from '@/harness/portal-stack';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { startPostgresProcess, type PostgresProcess } from '@/harness/postgres-process';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
@@ -153,5 +154,40 @@ it('keeps to its calls a second', async () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(((report.calls - 1) * 1000) / 10 - 20);
   } finally {
     await db.close();
+  }
+});
+
+it('runs in the portal when INDEX_DATABASE_URL is set: migrated at start, synced in the background, said by /api/ready', async () => {
+  const { db, url } = await freshIndex();
+  await db.exec('DROP TABLE jobs, sync_state, index_migrations');
+  const portal = await startPortalAgainst(emulator.url, { AUTH_MODE: 'none', INDEX_DATABASE_URL: url, INDEX_SYNC_SECONDS: '1', INDEX_SYNC_QPS: '200' });
+  try {
+    let ready: { status: string; index?: Record<string, { from?: string; lastPassAt?: string }> } = { status: '' };
+    const deadline = Date.now() + 30_000;
+    while (!ready.index?.['cn-shanghai']?.lastPassAt && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      ready = (await (await fetch(`${portal.url}/api/ready`)).json()) as typeof ready;
+    }
+    expect(ready.status).toBe('ready');
+    expect(Date.now() - Date.parse(ready.index!['cn-shanghai']!.from!)).toBeGreaterThanOrEqual(31 * DAY_MS - 60_000);
+    await expectEqualToIce(db, 31);
+    // A second pass came a second later; nothing of the database's URL was logged.
+    expect(await portal.settledOutput((out) => (out.match(/"event":"index_sync"/g) ?? []).length >= 2)).toMatch(/"event":"index_migrated","versions":\[1\]/);
+    expect(portal.output()).not.toContain(url);
+  } finally {
+    await portal.stop();
+    await db.close();
+  }
+});
+
+it('keeps the portal ready while the index database does not answer, and says so', async () => {
+  const portal = await startPortalAgainst(emulator.url, { AUTH_MODE: 'none', INDEX_DATABASE_URL: 'postgres://portal@127.0.0.1:9/nowhere', INDEX_SYNC_SECONDS: '0' });
+  try {
+    const response = await fetch(`${portal.url}/api/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ready', index: 'unreachable' });
+    expect((await fetch(`${portal.url}/api/jobs?PageSize=1`)).status).toBe(200);
+  } finally {
+    await portal.stop();
   }
 });

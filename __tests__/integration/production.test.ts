@@ -125,18 +125,21 @@ it('refuses to start on a bad configuration, listing every problem and no secret
     OIDC_CLIENT_SECRET: 'super-secret-client-value-999',
     AUTH_SECRET: 'short',
     DEFAULT_LOCALE: 'fr',
+    INDEX_DATABASE_URL: 'mysql://portal:hunter2-index-secret@db.example/jobs',
+    INDEX_SYNC_QPS: 'fast',
   });
   const code = await server.exited;
   expect(code).not.toBe(0);
   const output = await server.settledOutput();
   // The log line too, not only the message on stderr: lines queued when the process exits are written.
   expect(output).toMatch(/"event":"config_invalid","problems":\[/);
-  for (const name of ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ICE_REGION', 'ICE_TIMEOUT_MS', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'APP_URL', 'AUTH_SECRET', 'DEFAULT_LOCALE']) {
+  for (const name of ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ICE_REGION', 'ICE_TIMEOUT_MS', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'APP_URL', 'AUTH_SECRET', 'DEFAULT_LOCALE', 'INDEX_DATABASE_URL', 'INDEX_SYNC_QPS']) {
     expect(output).toContain(name);
   }
   expect(output).not.toContain('LOOKS-LIKE-A-REAL-KEY-ID-777');
   expect(output).not.toContain('super-secret-client-value-999');
   expect(output).not.toContain('Shanghai please');
+  expect(output).not.toContain('hunter2-index-secret');
 });
 
 it.each([

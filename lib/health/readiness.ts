@@ -2,6 +2,7 @@ import 'server-only';
 import { configurationProblems } from '@/lib/startup/validate-config';
 import { iceClient } from '@/lib/ice/client';
 import { configuredRegions } from '@/lib/ice/regions';
+import { indexCoverage, type IndexCoverage } from '@/lib/index/index-runner';
 import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
 import type { StoreHealth } from '@/lib/store/store';
@@ -20,6 +21,8 @@ export interface Readiness {
   regions?: Record<string, 'ready' | 'not_ready'>;
   /** Unknown while the configuration is wrong. */
   store?: StoreHealth;
+  /** With the job index on: per region, how far back it reaches and when it last synced; never decides readiness. */
+  index?: Record<string, IndexCoverage> | 'unreachable';
 }
 
 let cached: { readiness: Readiness; atMs: number } | undefined;
@@ -42,8 +45,8 @@ async function probe(): Promise<Readiness> {
     return { ready: false };
   }
   const regions = configuredRegions().map((r) => r.region);
-  const [answers, store] = await Promise.all([Promise.all(regions.map(iceAnswers)), appStore().health()]);
-  return { ready: answers.some(Boolean), regions: Object.fromEntries(regions.map((region, i) => [region, answers[i] ? 'ready' : 'not_ready'])), store };
+  const [answers, store, index] = await Promise.all([Promise.all(regions.map(iceAnswers)), appStore().health(), indexCoverage().catch(() => 'unreachable' as const)]);
+  return { ready: answers.some(Boolean), regions: Object.fromEntries(regions.map((region, i) => [region, answers[i] ? 'ready' : 'not_ready'])), store, ...(index ? { index } : {}) };
 }
 
 export async function readiness(nowMs = Date.now()): Promise<Readiness> {

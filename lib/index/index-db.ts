@@ -24,7 +24,8 @@ export interface IndexDb extends Queryable {
 }
 
 export function postgresIndexDb(url: string, options: { max?: number } = {}): IndexDb {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4 });
+  // A database that does not answer fails a call in 5 s rather than holding it (and a readiness probe) forever.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not take the process down.
   pool.on('error', () => {});
   const onClient = async <T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> => {

@@ -1,5 +1,6 @@
 import { getAuthConfig } from '@/lib/auth/config';
 import { cutIdleDownloads } from '@/lib/http/idle-downloads';
+import { startIndexSync } from '@/lib/index/index-runner';
 import { getScanConfig } from '@/lib/jobs/scan-config';
 import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
@@ -27,4 +28,6 @@ export function onServerStart(): void {
   cutIdleDownloads(EXPORT_PATH, getScanConfig().exportIdleMs);
   log('info', 'store', { store: getStoreConfig().kind });
   boundShutdown((message) => log('info', 'shutdown', { message }));
+  // The job index, when INDEX_DATABASE_URL is set: migrated, then synced in the background.
+  startIndexSync();
 }

@@ -1,0 +1,58 @@
+import 'server-only';
+import { z } from 'zod';
+import { ConfigError } from '@/lib/errors';
+import { registerSecrets } from '@/lib/log/redact';
+
+// The job index's settings, read from the environment once and checked at start with the rest. The
+// index is on when INDEX_DATABASE_URL names a PostgreSQL; without it the portal reads ICE live, as it
+// always has (the embedded PGlite default of issue #44 is still to come).
+
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+const whole = (min: number, max: number, unit: string) =>
+  z.preprocess(blankAsUnset, z.coerce.number({ error: `must be a whole number of ${unit} from ${min} to ${max}` }).int({ error: `must be a whole number of ${unit} from ${min} to ${max}` }).min(min, { error: `must be a whole number of ${unit} from ${min} to ${max}` }).max(max, { error: `must be a whole number of ${unit} from ${min} to ${max}` }).optional());
+
+const envSchema = z.object({
+  INDEX_DATABASE_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .refine((url) => URL.canParse(url) && /^postgres(ql)?:$/.test(new URL(url).protocol), { error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+  ),
+  INDEX_BACKFILL_DAYS: whole(1, 366, 'days'),
+  INDEX_SYNC_SECONDS: whole(0, 3600, 'seconds'),
+  INDEX_SYNC_QPS: whole(1, 1000, 'calls a second'),
+  INDEX_RETENTION_DAYS: whole(1, 3650, 'days'),
+});
+
+export interface IndexConfig {
+  databaseUrl: string;
+  backfillDays: number;
+  /** Seconds between a region's passes in the background; 0: no background passes. */
+  syncSeconds: number;
+  qps: number;
+  retentionDays: number;
+}
+
+/** The index's settings, or undefined when it is off; throws ConfigError naming what is wrong. */
+export function parseIndexConfig(env: Record<string, string | undefined>): IndexConfig | undefined {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  const e = parsed.data;
+  if (!e.INDEX_DATABASE_URL) return undefined;
+  const backfillDays = e.INDEX_BACKFILL_DAYS ?? 31;
+  const retentionDays = e.INDEX_RETENTION_DAYS ?? backfillDays;
+  if (retentionDays < backfillDays) throw new ConfigError(['INDEX_RETENTION_DAYS must not be below INDEX_BACKFILL_DAYS (the backfill would read jobs the retention drops)']);
+  return { databaseUrl: e.INDEX_DATABASE_URL, backfillDays, syncSeconds: e.INDEX_SYNC_SECONDS ?? 15, qps: e.INDEX_SYNC_QPS ?? 20, retentionDays };
+}
+
+let cached: { config: IndexConfig | undefined } | undefined;
+
+export function getIndexConfig(): IndexConfig | undefined {
+  if (!cached) {
+    cached = { config: parseIndexConfig(process.env) };
+    // The URL may hold the database's password: never in a log line.
+    if (cached.config) registerSecrets([cached.config.databaseUrl, new URL(cached.config.databaseUrl).password]);
+  }
+  return cached.config;
+}
