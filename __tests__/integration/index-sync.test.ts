@@ -1,5 +1,6 @@
 import { setFaults } from '@/harness/emulator-control';
 import { startPortalAgainst } from '@/harness/portal-stack';
+import { crawlJobs } from '@/__tests__/support/crawl-jobs';
 import { startEmulatorProcess, type EmulatorProcess } from '@/harness/emulator-process';
 import { startPostgresProcess, type PostgresProcess } from '@/harness/postgres-process';
 import { DEMO_CREDENTIALS } from '@/emulator/options';
@@ -189,5 +190,43 @@ it('keeps the portal ready while the index database does not answer, and says so
     expect((await fetch(`${portal.url}/api/jobs?PageSize=1`)).status).toBe(200);
   } finally {
     await portal.stop();
+  }
+});
+
+it('answers searches and exports from the index with exactly the jobs the live scan finds, and says so', async () => {
+  const { db, url } = await freshIndex();
+  const [indexed, live] = await Promise.all([
+    startPortalAgainst(emulator.url, { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000', INDEX_DATABASE_URL: url, INDEX_SYNC_SECONDS: '2', INDEX_SYNC_QPS: '200' }),
+    startPortalAgainst(emulator.url, { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000' }),
+  ]);
+  try {
+    const deadline = Date.now() + 30_000;
+    while (!(await db.query("SELECT 1 FROM sync_state WHERE last_pass_at IS NOT NULL")).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 300));
+    const questions: Record<string, string>[] = [{ Search: 'mov' }, { VideoCodec: 'hevc' }, { Status: 'Fail', HasVideo: 'false' }, { Check: 'vfr', OrderBy: 'CreateTimeAsc' }, { Container: 'mp4', Since: '7d' }];
+    for (const question of questions) {
+      const params = { Since: '30d', ...question };
+      const [fromIndex, fromIce] = await Promise.all([crawlJobs(indexed.url, params), crawlJobs(live.url, params)]);
+      expect({ question, jobs: fromIndex.map((job) => job.JobId).sort() }).toEqual({ question, jobs: fromIce.map((job) => job.JobId).sort() });
+      expect(fromIce.length).toBeGreaterThan(0);
+    }
+    const first = (await (await fetch(`${indexed.url}/api/jobs?Since=30d&Search=mov&PageSize=5`)).json()) as { Source?: { Kind: string; SyncedAt: string } };
+    expect(first.Source).toMatchObject({ Kind: 'index', SyncedAt: expect.any(String) });
+    expect(((await (await fetch(`${live.url}/api/jobs?Since=30d&Search=mov&PageSize=5`)).json()) as { Source?: unknown }).Source).toBeUndefined();
+    // A window older than the index reaches: the live scan answers.
+    const old = (await (await fetch(`${indexed.url}/api/jobs?StartOfCreateTime=${new Date(Date.now() - 60 * DAY_MS).toISOString()}&EndOfCreateTime=${new Date(Date.now() - 40 * DAY_MS).toISOString()}&Search=mov&PageSize=5`)).json()) as { Source?: unknown };
+    expect(old.Source).toBeUndefined();
+    const exported = async (portal: typeof live) =>
+      (await (await fetch(`${portal.url}/api/jobs/export?Since=30d&VideoCodec=h264&Format=ndjson`)).text())
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { JobId?: string })
+        .flatMap((record) => (record.JobId ? [record.JobId] : []))
+        .sort();
+    const [exportedFromIndex, exportedLive] = await Promise.all([exported(indexed), exported(live)]);
+    expect(exportedFromIndex.length).toBeGreaterThan(10);
+    expect(exportedFromIndex).toEqual(exportedLive);
+  } finally {
+    await Promise.all([indexed.stop(), live.stop()]);
+    await db.close();
   }
 });

@@ -40,12 +40,22 @@ function held(config: IndexConfig): Held {
   return holder[SHARED];
 }
 
-/** The index's database, migrated; undefined when the index is off. */
+/** After the database failed to answer, reads leave it alone this long (ICE answers them meanwhile). */
+const RETRY_AFTER_FAILURE_MS = 30_000;
+let failedAtMs = -Infinity;
+
+/** The index's database, migrated; undefined when the index is off; throws while it does not answer. */
 export async function indexDb(): Promise<IndexDb | undefined> {
   const config = getIndexConfig();
   if (!config) return undefined;
+  if (Date.now() - failedAtMs < RETRY_AFTER_FAILURE_MS) throw new Error('the index database did not answer a moment ago');
   const { db, ready } = held(config);
-  await ready;
+  try {
+    await ready;
+  } catch (error) {
+    failedAtMs = Date.now();
+    throw error;
+  }
   return db;
 }
 

@@ -1,5 +1,7 @@
 import 'server-only';
 import { iceClient, type IceClient } from '@/lib/ice/client';
+import { configuredRegions } from '@/lib/ice/regions';
+import { indexedScan } from '@/lib/index/index-scan';
 import { DEFAULT_SEARCH_DAYS, hasSearchFilters, type FilterSet } from './filter-set';
 import { scanJobs, scanWindow, type Scan, type ScanFilters } from './scan';
 import { scanPace } from './scan-budget';
@@ -10,8 +12,9 @@ import { matchesSearch } from './search-filters';
 // The one owner of how a filter set is scanned, for search, export and insights alike: which create-time
 // window it covers (the filters' own, else a default; cut to SCAN_MAX_DAYS), how many jobs it may read
 // (SCAN_MAX_JOBS), which scanned jobs it keeps (the portal's search filters), and the walk itself, on
-// the process's ICE client and paced by the person's scan budget. Each caller then reads the scan its
-// own way: a page of matches (search.ts), a download (export-download.ts).
+// the process's ICE client and paced by the person's scan budget, or the job index when it holds the
+// window. Each caller then reads the scan its own way: a page of matches (search.ts), a download
+// (export-download.ts).
 
 export interface ScanPlan {
   /** The create-time range walked; `cutAtMs` where SCAN_MAX_DAYS cut the asked range. */
@@ -58,12 +61,15 @@ export interface ScanRun {
  * the ICE client and the person's scan budget.
  */
 export function openScan(filters: ScanFilters, limits: { maxDays: number; maxJobs: number; defaultDays?: number; nowMs?: number }, run: ScanRun = {}): Scan {
-  return scanJobs({
-    filters,
-    client: run.client ?? iceClient(run.region),
-    signal: run.signal,
-    pace: run.userKey === undefined ? undefined : scanPace(run.userKey),
-    ...(run.share === false ? { share: false } : {}),
-    ...limits,
-  });
+  const live = () =>
+    scanJobs({
+      filters,
+      client: run.client ?? iceClient(run.region),
+      signal: run.signal,
+      pace: run.userKey === undefined ? undefined : scanPace(run.userKey),
+      ...(run.share === false ? { share: false } : {}),
+      ...limits,
+    });
+  // The job index answers when it holds the window (lib/index/index-scan.ts); a test's own client reads ICE.
+  return run.client ? live() : indexedScan(filters, limits, run.region ?? configuredRegions()[0]!.region, run.signal, live);
 }

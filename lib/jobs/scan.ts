@@ -69,9 +69,14 @@ export interface ScanSummary {
   stopped?: { reason: 'max_jobs' | 'max_days'; at: string };
 }
 
+/** Where a scan's jobs came from: ICE's pages, or the job index (lib/index), synced at `syncedAt`. */
+export type ScanSource = { kind: 'ice' } | { kind: 'index'; syncedAt: string };
+
 export interface Scan extends AsyncIterable<MediaInfoJob> {
   /** Known once the iteration has ended (or stopped at a bound). */
   readonly summary: ScanSummary | undefined;
+  /** Known once the iteration has begun; absent for ICE's own walk. */
+  readonly source?: ScanSource;
 }
 
 const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');

@@ -29,6 +29,8 @@ export interface SearchPage {
   Window: { StartOfCreateTime: string; EndOfCreateTime: string; Defaulted: boolean };
   /** Set when a bound ended the search before the filters' whole range was read. */
   Stopped?: { Reason: 'max_jobs' | 'max_days'; At: string };
+  /** Set when the job index answered instead of ICE, with when it last synced. */
+  Source?: { Kind: 'index'; SyncedAt: string };
 }
 
 export interface SearchOptions {
@@ -101,5 +103,6 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
     Matches: next.matched,
     Window: { StartOfCreateTime: iso(position.from), EndOfCreateTime: iso(position.to), Defaulted: !iceFilters.StartOfCreateTime },
     ...(bound ?? cut ? { Stopped: bound ?? cut } : {}),
+    ...(scan.source?.kind === 'index' ? { Source: { Kind: 'index' as const, SyncedAt: scan.source.syncedAt } } : {}),
   };
 }

@@ -1,0 +1,112 @@
+import 'server-only';
+import { cancelled } from '@/lib/ice/map-failure';
+import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { scanWindow, type Scan, type ScanFilters, type ScanSource, type ScanSummary } from '@/lib/jobs/scan';
+import { log } from '@/lib/log/logger';
+import { getIndexConfig } from './index-config';
+import type { IndexDb } from './index-db';
+import { indexDb } from './index-runner';
+
+// A scan answered by the job index instead of ICE, when the index holds the whole window: the same
+// jobs, in the same create-time order, within the same bounds (the window from scanWindow, SCAN_MAX_JOBS),
+// with the same summary, so a search, an export and the insights read it as they read the live scan.
+// Cases:
+// - the index is off, unreachable, or does not hold the window (its backfill has not reached the start,
+//   or the window runs to a time after its last pass and that pass is not recent): the live scan answers;
+// - "recent" is within two sync intervals and 30 s, and the answer says when the index last synced;
+// - rows are read in pages of ROWS by keyset (created time, then JobId), never by offset.
+
+const ROWS = 500;
+
+interface ScanLimits {
+  maxDays: number;
+  maxJobs: number;
+  defaultDays?: number;
+  nowMs?: number;
+}
+
+const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+/** When the index last synced the region, if it holds [fromMs, toMs] whole (see the cases above). */
+async function coveredSince(db: IndexDb, region: string, fromMs: number, toMs: number, nowMs: number, syncSeconds: number): Promise<Date | undefined> {
+  const [state] = await db.query<{ backfilled_from: Date | null; high_water: Date | null; last_pass_at: Date | null }>(
+    'SELECT backfilled_from, high_water, last_pass_at FROM sync_state WHERE region = $1',
+    [region],
+  );
+  if (!state?.backfilled_from || !state.high_water || !state.last_pass_at || state.backfilled_from.getTime() > fromMs) return undefined;
+  const fresh = nowMs - state.last_pass_at.getTime() <= (2 * syncSeconds + 30) * 1000;
+  return toMs <= state.high_water.getTime() || fresh ? state.last_pass_at : undefined;
+}
+
+/** The index's scan of `filters` in `region`, or `live()` when the index cannot answer it. */
+export function indexedScan(filters: ScanFilters, limits: ScanLimits, region: string, signal: AbortSignal | undefined, live: () => Scan): Scan {
+  const config = getIndexConfig();
+  if (!config) return live();
+  let chosen: Scan | undefined;
+  let summary: ScanSummary | undefined;
+  let source: ScanSource | undefined;
+
+  async function* iterate(): AsyncGenerator<MediaInfoJob> {
+    const nowMs = limits.nowMs ?? Date.now();
+    const window = scanWindow(filters, { maxDays: limits.maxDays, defaultDays: limits.defaultDays ?? limits.maxDays, nowMs });
+    let db: IndexDb | undefined;
+    let syncedAt: Date | undefined;
+    try {
+      db = await indexDb();
+      syncedAt = db && (await coveredSince(db, region, window.fromMs, window.toMs, nowMs, config!.syncSeconds));
+    } catch (error) {
+      log('warn', 'index_unreadable', { message: (error as Error).message });
+    }
+    if (!db || !syncedAt) {
+      chosen = live();
+      source = { kind: 'ice' };
+      yield* chosen;
+      return;
+    }
+    source = { kind: 'index', syncedAt: syncedAt.toISOString() };
+    const newestFirst = filters.OrderBy !== 'CreateTimeAsc';
+    const [cmp, dir] = newestFirst ? ['<', 'DESC'] : ['>', 'ASC'];
+    const where = ['region = $1', 'created_at >= $2', 'created_at <= $3'];
+    const params: unknown[] = [region, new Date(window.fromMs), new Date(window.toMs)];
+    if (filters.Status) where.push(`status = $${params.push(filters.Status)}`);
+    if (filters.JobId) where.push(`job_id = $${params.push(filters.JobId)}`);
+    let after: { created_at: Date; job_id: string } | undefined;
+    let scanned = 0;
+    let lastTime: string | undefined;
+    for (;;) {
+      if (signal?.aborted) throw cancelled();
+      const keyset = after ? [`(created_at, job_id) ${cmp} ($${params.length + 1}, $${params.length + 2})`] : [];
+      const rows = await db.query<{ created_at: Date; job_id: string; job: MediaInfoJob }>(
+        `SELECT created_at, job_id, job FROM jobs WHERE ${[...where, ...keyset].join(' AND ')} ORDER BY created_at ${dir}, job_id ${dir} LIMIT ${ROWS}`,
+        after ? [...params, after.created_at, after.job_id] : params,
+      );
+      for (const row of rows) {
+        if (scanned >= limits.maxJobs) {
+          summary = { scannedJobs: scanned, from: iso(window.fromMs), to: iso(window.toMs), stopped: { reason: 'max_jobs', at: lastTime ?? iso(newestFirst ? window.toMs : window.fromMs) } };
+          return;
+        }
+        scanned += 1;
+        lastTime = row.job.SubmitTime ?? lastTime;
+        yield row.job;
+      }
+      if (rows.length < ROWS) break;
+      after = rows[rows.length - 1];
+    }
+    summary = {
+      scannedJobs: scanned,
+      from: iso(window.fromMs),
+      to: iso(window.toMs),
+      ...(window.cutAtMs !== undefined ? { stopped: { reason: 'max_days' as const, at: iso(window.cutAtMs) } } : {}),
+    };
+  }
+
+  return {
+    [Symbol.asyncIterator]: iterate,
+    get summary() {
+      return chosen ? chosen.summary : summary;
+    },
+    get source() {
+      return source;
+    },
+  };
+}
