@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { installedOrInstall } from './apt-install';
 import { freePort } from './free-port';
 import { stopProcess } from './stop-process';
 
@@ -28,23 +29,7 @@ function binDir(): string | undefined {
 
 /** The folder of Debian's PostgreSQL binaries, installed with apt-get first when missing and this process may. */
 export function ensurePostgres(say: (line: string) => void = console.log): string {
-  const found = binDir();
-  if (found) return found;
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    throw new Error('PostgreSQL is not installed and this process cannot install it: run `apt-get install -y postgresql` (Debian)');
-  }
-  say('PostgreSQL is missing: installing it with `apt-get install -y postgresql` (the job index tests run a real one)');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'postgresql'], { env, encoding: 'utf8' });
-  let result = install();
-  if (result.status !== 0) {
-    spawnSync('apt-get', ['update', '-q'], { env, encoding: 'utf8' });
-    result = install();
-  }
-  const installed = binDir();
-  if (result.status !== 0 || !installed) throw new Error(`apt-get install postgresql failed:\n${result.stdout}\n${result.stderr}`);
-  say(`installed PostgreSQL in ${installed}`);
-  return installed;
+  return installedOrInstall('postgresql', 'the job index tests run a real PostgreSQL', binDir, say);
 }
 
 /** Who the server runs as: this process, or `postgres` when this process is root. */

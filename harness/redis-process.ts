@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { installedOrInstall } from './apt-install';
 import { freePort } from './free-port';
 import { stopProcess } from './stop-process';
 
@@ -30,24 +31,7 @@ function onPath(command: string): string | undefined {
 
 /** The redis-server binary, installed with apt-get first when it is missing and this process may. */
 export function ensureRedisServer(say: (line: string) => void = console.log): string {
-  const found = onPath('redis-server');
-  if (found) return found;
-  if (process.getuid?.() !== 0 || !onPath('apt-get')) {
-    throw new Error('redis-server is not installed and this process cannot install it: run `apt-get install -y redis-server` (Debian) or put a redis-server on PATH');
-  }
-  say('redis-server is missing: installing it with `apt-get install -y redis-server` (the multi-instance tests run a real Redis)');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'redis-server'], { env, encoding: 'utf8' });
-  let result = install();
-  if (result.status !== 0) {
-    // A fresh machine may have no package lists yet.
-    spawnSync('apt-get', ['update', '-q'], { env, encoding: 'utf8' });
-    result = install();
-  }
-  const installed = onPath('redis-server');
-  if (result.status !== 0 || !installed) throw new Error(`apt-get install redis-server failed:\n${result.stdout}\n${result.stderr}`);
-  say(`installed ${installed}`);
-  return installed;
+  return installedOrInstall('redis-server', 'the multi-instance tests run a real Redis', () => onPath('redis-server'), say);
 }
 
 /** A certificate for 127.0.0.1, made with openssl in a folder of its own, removed when this process exits. */
