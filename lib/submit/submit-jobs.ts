@@ -6,14 +6,13 @@ import { iceClient } from '@/lib/ice/client';
 import { getIceConfig } from '@/lib/ice/config';
 import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
+import type { z } from 'zod';
+import { userKey, type User } from '@/lib/auth/access';
+import { jsonOrUndefined } from '@/lib/jobs/pretty-json';
 import { recordRerun } from './rerun-links';
 import { getSubmitConfig } from './submit-config';
-import type { User } from '@/lib/auth/access';
-import { userKey } from '@/lib/auth/access';
 import { batchLineInput, checkBody, type BatchRequest, type SubmitRequest } from './submit-input';
 import type { BatchAnswer, BatchLineResult, SubmitAnswer } from './submit-limits';
-import type { z } from 'zod';
-import { jsonOrUndefined } from '@/lib/jobs/pretty-json';
 
 // Starting probes at ICE for a person who may (the route checked): one job, or a batch of lines. Cases:
 // - every submit spends one of the person's SUBMIT_RATE_LIMIT_PER_MINUTE, a budget apart from reads;
@@ -107,11 +106,15 @@ async function duplicateOf(jobId: string, region: string, request: SubmitRequest
   return { JobId: jobId, Region: region, Deduplicated: true, MediaInfoJob };
 }
 
+/** The list of the jobs whose texts hold `text`, created from a minute before `since` (clocks differ). */
+function searchFrom(text: string, since: Date): string {
+  const start = new Date(Math.floor(since.getTime() / 1000) * 1000 - 60_000).toISOString().replace('.000Z', 'Z');
+  return `/jobs?${new URLSearchParams({ Search: text, StartOfCreateTime: start })}`;
+}
+
 /** Where a job submitted at `since` with this input shows: a search for its object's name from then on. */
 export function listUrlOf(media: string, since: Date): string {
-  const name = media.slice(media.lastIndexOf('/') + 1).slice(-200) || media.slice(0, 200);
-  const start = new Date(Math.floor(since.getTime() / 1000) * 1000 - 60_000).toISOString().replace('.000Z', 'Z');
-  return `/jobs?${new URLSearchParams({ Search: name, StartOfCreateTime: start })}`;
+  return searchFrom(media.slice(media.lastIndexOf('/') + 1).slice(-200) || media.slice(0, 200), since);
 }
 
 export async function submitBatch(request: BatchRequest, context: SubmitContext): Promise<BatchAnswer> {
@@ -141,11 +144,10 @@ export async function submitBatch(request: BatchRequest, context: SubmitContext)
   };
   await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, results.length) }, worker));
   const submitted = results.filter((r) => r.JobId).length;
-  const start = new Date(Math.floor(startedAt.getTime() / 1000) * 1000 - 60_000).toISOString().replace('.000Z', 'Z');
   return {
     BatchId: batchId,
     Region: region,
-    ListUrl: `/jobs?${new URLSearchParams({ Search: batchId, StartOfCreateTime: start })}`,
+    ListUrl: searchFrom(batchId, startedAt),
     Submitted: submitted,
     Failed: results.length - submitted,
     Results: results,
