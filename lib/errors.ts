@@ -251,6 +251,12 @@ export const probeSlow = (seconds: number, listUrl: string) =>
     params: { seconds, listUrl },
   });
 
+/** GET /api/index/sync: off without the index or CRON_SECRET; a caller without the secret is refused. */
+export const indexSyncOff = (why: 'no_index' | 'no_secret') =>
+  new PortalError('not_found', 404, why === 'no_index' ? 'The job index is off (no INDEX_DATABASE_URL): there is nothing to sync.' : 'The index sync route is off: set CRON_SECRET to call it.', { params: { why } });
+export const indexUnreachable = () => new PortalError('store_unavailable', 503, "The job index's database does not answer: the pass did not run. Try again shortly.");
+export const cronUnauthenticated = () => new PortalError('unauthenticated', 401, 'Send the CRON_SECRET as Authorization: Bearer <secret>.');
+
 export const routeNotFound = () =>
   new PortalError('not_found', 404, 'No such API route. The API has /api/jobs, /api/jobs/batch, /api/jobs/export, /api/jobs/<JobId>, /api/insights, /api/views, /api/tokens, /api/health and /api/ready.');
 

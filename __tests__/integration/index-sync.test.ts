@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { setFaults } from '@/harness/emulator-control';
 import { startPortalAgainst } from '@/harness/portal-stack';
 import { crawlJobs } from '@/__tests__/support/crawl-jobs';
@@ -16,6 +17,7 @@ import { syncPass, type SyncOptions } from '@/lib/index/sync';
 // instances never sync one region at once; old rows go; throttling is waited out.
 
 const DAY_MS = 86_400_000;
+const SPECS_FILE = path.resolve(__dirname, '../../config/media-specs.example.json');
 let emulator: EmulatorProcess;
 let postgres: PostgresProcess;
 let ice: IceClient;
@@ -193,40 +195,104 @@ it('keeps the portal ready while the index database does not answer, and says so
   }
 });
 
-it('answers searches and exports from the index with exactly the jobs the live scan finds, and says so', async () => {
+it('answers searches, exports and insights from the index with exactly what the live scan finds, and says which source answered', async () => {
   const { db, url } = await freshIndex();
+  const common = { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000', MEDIA_SPECS_FILE: SPECS_FILE, INSIGHTS_CACHE_SECONDS: '0' };
   const [indexed, live] = await Promise.all([
-    startPortalAgainst(emulator.url, { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000', INDEX_DATABASE_URL: url, INDEX_SYNC_SECONDS: '2', INDEX_SYNC_QPS: '200' }),
-    startPortalAgainst(emulator.url, { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000' }),
+    startPortalAgainst(emulator.url, { ...common, INDEX_DATABASE_URL: url, INDEX_SYNC_SECONDS: '2', INDEX_SYNC_QPS: '200' }),
+    startPortalAgainst(emulator.url, common),
   ]);
   try {
     const deadline = Date.now() + 30_000;
     while (!(await db.query("SELECT 1 FROM sync_state WHERE last_pass_at IS NOT NULL")).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 300));
-    const questions: Record<string, string>[] = [{ Search: 'mov' }, { VideoCodec: 'hevc' }, { Status: 'Fail', HasVideo: 'false' }, { Check: 'vfr', OrderBy: 'CreateTimeAsc' }, { Container: 'mp4', Since: '7d' }];
+    const [failure] = ((await (await fetch(`${live.url}/api/insights?Since=30d`)).json()) as { Failures: { Code: string; Message: string }[] }).Failures;
+    // Every search filter, each said in SQL by the index (lib/index/search-sql.ts), and LIKE's own characters taken literally.
+    const questions: Record<string, string>[] = [
+      { Search: 'mov' },
+      { Search: '_' },
+      { Search: '%' },
+      { VideoCodec: 'HEVC' },
+      { AudioCodec: 'aac', HasVideo: 'false' },
+      { Status: 'Fail', HasVideo: 'false' },
+      { HasAudio: 'false' },
+      { MinHeight: '720', MaxHeight: '1080' },
+      { MaxHeight: '480' },
+      { Check: 'vfr', OrderBy: 'CreateTimeAsc' },
+      { Container: 'mp4', Since: '7d' },
+      { Spec: 'web-1080p' },
+      { Spec: 'web-1080p', SpecResult: 'pass' },
+      { ErrorCode: failure!.Code, ErrorMessage: failure!.Message },
+    ];
     for (const question of questions) {
       const params = { Since: '30d', ...question };
       const [fromIndex, fromIce] = await Promise.all([crawlJobs(indexed.url, params), crawlJobs(live.url, params)]);
+      // Sorted: within one second ICE lists jobs as they arrived, the index by JobId.
       expect({ question, jobs: fromIndex.map((job) => job.JobId).sort() }).toEqual({ question, jobs: fromIce.map((job) => job.JobId).sort() });
-      expect(fromIce.length).toBeGreaterThan(0);
+      if (!question.Search?.match(/^[_%]$/)) expect({ question, found: fromIce.length > 0 }).toEqual({ question, found: true });
     }
-    const first = (await (await fetch(`${indexed.url}/api/jobs?Since=30d&Search=mov&PageSize=5`)).json()) as { Source?: { Kind: string; SyncedAt: string } };
-    expect(first.Source).toMatchObject({ Kind: 'index', SyncedAt: expect.any(String) });
-    expect(((await (await fetch(`${live.url}/api/jobs?Since=30d&Search=mov&PageSize=5`)).json()) as { Source?: unknown }).Source).toBeUndefined();
+    type Page = { Source: { Kind: string; SyncedAt?: string }; ScannedJobs: number; Matches: number };
+    const first = (await (await fetch(`${indexed.url}/api/jobs?Since=30d&Search=mov&PageSize=5`)).json()) as Page;
+    expect(first.Source).toEqual({ Kind: 'index', SyncedAt: expect.any(String) });
+    // The index read only the rows the search selects; ICE's pages had to be read through.
+    expect(first.ScannedJobs).toBe(first.Matches);
+    const fromIce = (await (await fetch(`${live.url}/api/jobs?Since=30d&Search=mov&PageSize=5`)).json()) as Page;
+    expect(fromIce.Source).toEqual({ Kind: 'ice' });
+    expect(fromIce.ScannedJobs).toBeGreaterThan(fromIce.Matches);
     // A window older than the index reaches: the live scan answers.
-    const old = (await (await fetch(`${indexed.url}/api/jobs?StartOfCreateTime=${new Date(Date.now() - 60 * DAY_MS).toISOString()}&EndOfCreateTime=${new Date(Date.now() - 40 * DAY_MS).toISOString()}&Search=mov&PageSize=5`)).json()) as { Source?: unknown };
-    expect(old.Source).toBeUndefined();
-    const exported = async (portal: typeof live) =>
-      (await (await fetch(`${portal.url}/api/jobs/export?Since=30d&VideoCodec=h264&Format=ndjson`)).text())
+    const old = (await (await fetch(`${indexed.url}/api/jobs?StartOfCreateTime=${new Date(Date.now() - 60 * DAY_MS).toISOString()}&EndOfCreateTime=${new Date(Date.now() - 40 * DAY_MS).toISOString()}&Search=mov&PageSize=5`)).json()) as Page;
+    expect(old.Source).toEqual({ Kind: 'ice' });
+    const exported = async (portal: typeof live) => {
+      const records = (await (await fetch(`${portal.url}/api/jobs/export?Since=30d&VideoCodec=h264&Format=ndjson`)).text())
         .split('\n')
         .filter(Boolean)
-        .map((line) => JSON.parse(line) as { JobId?: string })
-        .flatMap((record) => (record.JobId ? [record.JobId] : []))
-        .sort();
+        .map((line) => JSON.parse(line) as { JobId?: string; Summary?: { Source: { Kind: string } } });
+      return { ids: records.flatMap((record) => (record.JobId ? [record.JobId] : [])), source: records.at(-1)?.Summary?.Source.Kind };
+    };
     const [exportedFromIndex, exportedLive] = await Promise.all([exported(indexed), exported(live)]);
-    expect(exportedFromIndex.length).toBeGreaterThan(10);
-    expect(exportedFromIndex).toEqual(exportedLive);
+    expect(exportedFromIndex.ids.length).toBeGreaterThan(10);
+    expect(exportedFromIndex.ids.sort()).toEqual(exportedLive.ids.sort());
+    expect([exportedFromIndex.source, exportedLive.source]).toEqual(['index', 'ice']);
+    // The insights' figures are the same whichever source read the jobs; only the source and counts of jobs read differ.
+    const figures = async (portal: typeof live) => {
+      const { ComputedAt: _at, ScannedJobs: _read, Source, ...rest } = (await (await fetch(`${portal.url}/api/insights?Since=30d&AudioCodec=aac`)).json()) as Record<string, unknown> & { Source: { Kind: string } };
+      return { rest, source: Source.Kind };
+    };
+    const [indexFigures, liveFigures] = await Promise.all([figures(indexed), figures(live)]);
+    expect(indexFigures.rest).toEqual(liveFigures.rest);
+    expect([indexFigures.source, liveFigures.source]).toEqual(['index', 'ice']);
   } finally {
     await Promise.all([indexed.stop(), live.stop()]);
+    await db.close();
+  }
+});
+
+it('does one pass for a scheduler that sends CRON_SECRET, and refuses everyone else', async () => {
+  const { db, url } = await freshIndex();
+  const secret = 'cron-secret-of-this-test-0123456789';
+  const [withSecret, withoutSecret] = await Promise.all([
+    startPortalAgainst(emulator.url, { AUTH_MODE: 'none', INDEX_DATABASE_URL: url, INDEX_SYNC_SECONDS: '0', INDEX_SYNC_QPS: '200', CRON_SECRET: secret }),
+    startPortalAgainst(emulator.url, { AUTH_MODE: 'none', INDEX_DATABASE_URL: url, INDEX_SYNC_SECONDS: '0' }),
+  ]);
+  const sync = (portal: typeof withSecret, authorization?: string) => fetch(`${portal.url}/api/index/sync`, { headers: authorization ? { authorization } : {} });
+  try {
+    for (const authorization of [undefined, 'Bearer wrong-secret', `Basic ${secret}`, `Bearer ${secret}x`]) {
+      const refused = await sync(withSecret, authorization);
+      expect({ authorization, status: refused.status }).toEqual({ authorization, status: 401 });
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    }
+    const off = await sync(withoutSecret, `Bearer ${secret}`);
+    expect(off.status).toBe(404);
+    expect(((await off.json()) as { error: { message: string } }).error.message).toContain('CRON_SECRET');
+    // INDEX_SYNC_SECONDS=0: nothing synced until the scheduler calls.
+    expect(await db.query('SELECT 1 FROM jobs LIMIT 1')).toEqual([]);
+    const pass = await sync(withSecret, `Bearer ${secret}`);
+    expect(pass.status).toBe(200);
+    expect(await pass.json()).toEqual({ Regions: { 'cn-shanghai': expect.objectContaining({ outcome: 'done', slicesRead: expect.any(Number), jobsWritten: expect.any(Number) }) } });
+    await expectEqualToIce(db, 31);
+    expect(withSecret.output()).not.toContain(secret);
+    expect((await fetch(`${withSecret.url}/api/index/sync`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } })).status).toBe(405);
+  } finally {
+    await Promise.all([withSecret.stop(), withoutSecret.stop()]);
     await db.close();
   }
 });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { InsightsLoader, RefreshFigures } from '@/components/insights/insights-loader';
+import { IndexCoverageNote } from '@/components/insights/index-coverage-note';
 import { InsightsReport } from '@/components/insights/insights-report';
 import { FilterBar } from '@/components/job-list/filter-bar';
 import { RefusedFilters } from '@/components/job-list/refused-filters';
@@ -10,6 +11,7 @@ import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { TimeText } from '@/components/ui/time-text';
 import { requireUser } from '@/lib/auth/require-user';
 import { PortalError, toPortalError } from '@/lib/errors';
+import { configuredRegions } from '@/lib/ice/regions';
 import { refuseListOnly, type Insights } from '@/lib/insights/read-insights';
 import { loadInsights } from '@/lib/http/page-reads';
 import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
@@ -70,6 +72,7 @@ export default async function InsightsPage({ searchParams }: PageProps<'/insight
       </div>
       <FilterBar key={`filters|${key}`} path="/insights" values={values} searchDefaultDays={DEFAULT_SEARCH_DAYS} specs={specChoices()} />
       <p className="muted insights-zone">{t('zoneNote')}</p>
+      <IndexCoverageNote region={query.region ?? configuredRegions()[0]!.region} />
       {kept ? (
         <>
           <p className="insights-age">

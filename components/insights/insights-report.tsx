@@ -74,6 +74,7 @@ export async function InsightsReport({ insights, query }: { insights: Insights; 
     href: to({ Check: id }),
   }));
 
+  const source = insights.Source;
   return (
     <>
       <section className="panel insights-coverage" aria-labelledby="coverage-title">
@@ -81,7 +82,9 @@ export async function InsightsReport({ insights, query }: { insights: Insights; 
           {t('coverageTitle')}
         </h2>
         <p>
-          {t('covered', { total: insights.Total, scanned: insights.ScannedJobs })}{' '}
+          {source?.Kind === 'index'
+            ? t.rich('coveredIndex', { total: insights.Total, scanned: insights.ScannedJobs, time: () => <TimeText iso={source.SyncedAt} relative /> })
+            : t('covered', { total: insights.Total, scanned: insights.ScannedJobs })}{' '}
           {insights.Stopped ? (
             <strong className="stopped-note">{t(insights.Stopped.Reason === 'max_jobs' ? 'stoppedMaxJobs' : 'stoppedMaxDays', { at: slotLabel(Date.parse(insights.Stopped.At)) })}</strong>
           ) : (

@@ -23,6 +23,8 @@ const envSchema = z.object({
   INDEX_SYNC_SECONDS: whole(0, 3600, 'seconds'),
   INDEX_SYNC_QPS: whole(1, 1000, 'calls a second'),
   INDEX_RETENTION_DAYS: whole(1, 3650, 'days'),
+  // Vercel sends it as a Bearer token with each cron call; long enough that it cannot be guessed.
+  CRON_SECRET: z.preprocess(blankAsUnset, z.string().min(16, { error: 'must be at least 16 characters (e.g. openssl rand -hex 32)' }).optional()),
 });
 
 export interface IndexConfig {
@@ -32,6 +34,8 @@ export interface IndexConfig {
   syncSeconds: number;
   qps: number;
   retentionDays: number;
+  /** The Bearer secret of GET /api/index/sync (a scheduler's one pass); unset: that route is off. */
+  cronSecret?: string;
 }
 
 /** The index's settings, or undefined when it is off; throws ConfigError naming what is wrong. */
@@ -43,7 +47,14 @@ export function parseIndexConfig(env: Record<string, string | undefined>): Index
   const backfillDays = e.INDEX_BACKFILL_DAYS ?? 31;
   const retentionDays = e.INDEX_RETENTION_DAYS ?? backfillDays;
   if (retentionDays < backfillDays) throw new ConfigError(['INDEX_RETENTION_DAYS must not be below INDEX_BACKFILL_DAYS (the backfill would read jobs the retention drops)']);
-  return { databaseUrl: e.INDEX_DATABASE_URL, backfillDays, syncSeconds: e.INDEX_SYNC_SECONDS ?? 15, qps: e.INDEX_SYNC_QPS ?? 20, retentionDays };
+  return {
+    databaseUrl: e.INDEX_DATABASE_URL,
+    backfillDays,
+    syncSeconds: e.INDEX_SYNC_SECONDS ?? 15,
+    qps: e.INDEX_SYNC_QPS ?? 20,
+    retentionDays,
+    ...(e.CRON_SECRET ? { cronSecret: e.CRON_SECRET } : {}),
+  };
 }
 
 let cached: { config: IndexConfig | undefined } | undefined;
@@ -52,7 +63,7 @@ export function getIndexConfig(): IndexConfig | undefined {
   if (!cached) {
     cached = { config: parseIndexConfig(process.env) };
     // The URL may hold the database's password: never in a log line.
-    if (cached.config) registerSecrets([cached.config.databaseUrl, new URL(cached.config.databaseUrl).password]);
+    if (cached.config) registerSecrets([cached.config.databaseUrl, new URL(cached.config.databaseUrl).password, cached.config.cronSecret]);
   }
   return cached.config;
 }

@@ -1,11 +1,13 @@
 import 'server-only';
 import { cancelled } from '@/lib/ice/map-failure';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
+import type { SearchFilters } from '@/lib/jobs/search-filters';
 import { scanWindow, type Scan, type ScanFilters, type ScanSource, type ScanSummary } from '@/lib/jobs/scan';
 import { log } from '@/lib/log/logger';
 import { getIndexConfig } from './index-config';
 import type { IndexDb } from './index-db';
 import { indexDb } from './index-runner';
+import { searchConditions } from './search-sql';
 
 // A scan answered by the job index instead of ICE, when the index holds the whole window: the same
 // jobs, in the same create-time order, within the same bounds (the window from scanWindow, SCAN_MAX_JOBS),
@@ -39,7 +41,7 @@ async function coveredSince(db: IndexDb, region: string, fromMs: number, toMs: n
 }
 
 /** The index's scan of `filters` in `region`, or `live()` when the index cannot answer it. */
-export function indexedScan(filters: ScanFilters, limits: ScanLimits, region: string, signal: AbortSignal | undefined, live: () => Scan): Scan {
+export function indexedScan(filters: ScanFilters, search: SearchFilters | undefined, limits: ScanLimits, region: string, signal: AbortSignal | undefined, live: () => Scan): Scan {
   const config = getIndexConfig();
   if (!config) return live();
   let chosen: Scan | undefined;
@@ -70,6 +72,7 @@ export function indexedScan(filters: ScanFilters, limits: ScanLimits, region: st
     const params: unknown[] = [region, new Date(window.fromMs), new Date(window.toMs)];
     if (filters.Status) where.push(`status = $${params.push(filters.Status)}`);
     if (filters.JobId) where.push(`job_id = $${params.push(filters.JobId)}`);
+    where.push(...searchConditions(search, (value) => `$${params.push(value)}`));
     let after: { created_at: Date; job_id: string } | undefined;
     let scanned = 0;
     let lastTime: string | undefined;

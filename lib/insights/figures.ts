@@ -69,6 +69,8 @@ export interface Insights extends Figures {
   ScannedJobs: number;
   Window: { StartOfCreateTime: string; EndOfCreateTime: string; Defaulted: boolean };
   Stopped?: { Reason: 'max_jobs' | 'max_days'; At: string };
+  /** Which source the jobs came from: ICE's pages, or the job index and when it last synced. */
+  Source: { Kind: 'ice' } | { Kind: 'index'; SyncedAt: string };
   /** When the figures were computed: now, or earlier when they were kept. */
   ComputedAt: string;
 }

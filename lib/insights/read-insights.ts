@@ -4,6 +4,7 @@ import { NOT_EXPORTED_PARAMS } from '@/lib/jobs/export-query';
 import type { FilterSet } from '@/lib/jobs/filter-set';
 import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
 import { getScanConfig } from '@/lib/jobs/scan-config';
+import { sourceSaid } from '@/lib/jobs/scan';
 import { openScan, planScan } from '@/lib/jobs/scan-plan';
 import type { ReadContext } from '@/lib/jobs/reads';
 import { filtersKey } from '@/lib/jobs/search-token';
@@ -111,7 +112,7 @@ async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number,
   const plan = planScan(set, nowMs, DEFAULT_SEARCH_DAYS);
   const bucket: Bucket = plan.window.toMs - plan.window.fromMs <= HOURLY_UP_TO_MS ? 'hour' : 'day';
   const tally = new InsightsTally(bucket);
-  const scan = openScan(set.filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region: set.region, userKey: context.userKey, signal: context.signal });
+  const scan = openScan(set.filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region: set.region, userKey: context.userKey, signal: context.signal, search: plan.search });
   let scanned = 0;
   let shownAt = 0;
   const figures = (stopped?: Insights['Stopped']): Insights => ({
@@ -120,6 +121,7 @@ async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number,
     ScannedJobs: scanned,
     Window: { StartOfCreateTime: iso(plan.window.fromMs), EndOfCreateTime: iso(plan.window.toMs), Defaulted: !set.filters.StartOfCreateTime },
     ...(stopped ? { Stopped: stopped } : {}),
+    Source: sourceSaid(scan.source),
     ComputedAt: new Date(nowMs).toISOString(),
   });
   for await (const job of scan) {

@@ -38,7 +38,7 @@ export async function startExportDownload({ region, filters, search, format, job
     format,
     jobs: jobIds
       ? (signal) => selectedJobs(jobIds, iceClient(region), signal)
-      : (signal) => openScan(filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region, userKey: options.userKey, share: false, signal }),
+      : (signal) => openScan(filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region, userKey: options.userKey, share: false, signal, search: plan.search }),
     keep: plan.keep,
     signal: options.signal,
     idleMs: exportIdleMs,

@@ -3,13 +3,13 @@ import type { PortalError } from '@/lib/errors';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { EXPORT_COLUMNS, exportRecord, type ExportRecord } from './export-columns';
 import { STOPPED_ROW_PREFIX, type ExportFormat } from './export-query';
-import type { ScanSummary } from './scan';
+import { sourceSaid, type ScanSource, type ScanSummary } from './scan';
 
 // What each export format writes at its start, per job, at its end and on a failure. export.ts owns the
 // stream; these only turn data into text.
 
 /** The scan's summary with the jobs written, which a search makes fewer than those scanned. */
-export type ExportSummary = ScanSummary & { exportedJobs: number };
+export type ExportSummary = ScanSummary & { exportedJobs: number; source?: ScanSource };
 
 /**
  * How far an export got, in the API's own names (as /api/jobs says a search's progress): ScannedJobs,
@@ -21,6 +21,7 @@ export function exportProgress(summary: ExportSummary) {
     ExportedJobs: summary.exportedJobs,
     Window: { StartOfCreateTime: summary.from, EndOfCreateTime: summary.to },
     ...(summary.stopped ? { Stopped: { Reason: summary.stopped.reason, At: summary.stopped.at } } : {}),
+    Source: sourceSaid(summary.source),
   };
 }
 
@@ -55,7 +56,7 @@ const ndjson: ExportWriter = {
   begin: () => '',
   job: (job) => `${JSON.stringify(job)}\n`,
   // `Summary` in the API's names; `summary`, the first spelling, stays for scripts that read it.
-  end: (summary) => `${JSON.stringify({ Summary: exportProgress(summary), summary })}\n`,
+  end: ({ source, ...summary }) => `${JSON.stringify({ Summary: exportProgress({ ...summary, source }), summary })}\n`,
   fail: (error) => `${JSON.stringify({ error: error.toJSON() })}\n`,
 };
 

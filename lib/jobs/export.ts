@@ -119,7 +119,7 @@ export async function exportJobs({ format, jobs: read, keep = () => true, signal
         const next = ahead ?? (await jobs.next());
         ahead = undefined;
         if (next.done) {
-          const summary = { ...scan.summary!, exportedJobs: written };
+          const summary = { ...scan.summary!, exportedJobs: written, source: scan.source };
           controller.enqueue(encoder.encode(text + writer.end(summary)));
           controller.close();
           return end({ outcome: summary.stopped ? 'stopped' : 'complete', summary });

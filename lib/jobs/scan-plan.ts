@@ -7,7 +7,7 @@ import { scanJobs, scanWindow, type Scan, type ScanFilters } from './scan';
 import { scanPace } from './scan-budget';
 import { getScanConfig } from './scan-config';
 import { requireSpec } from '@/lib/specs/spec-config';
-import { matchesSearch } from './search-filters';
+import { matchesSearch, type SearchFilters } from './search-filters';
 
 // The one owner of how a filter set is scanned, for search, export and insights alike: which create-time
 // window it covers (the filters' own, else a default; cut to SCAN_MAX_DAYS), how many jobs it may read
@@ -27,6 +27,8 @@ export interface ScanPlan {
   cut?: 'default' | 'max_days';
   /** Which scanned jobs answer the question. */
   keep: (job: Parameters<typeof matchesSearch>[0]) => boolean;
+  /** The search filters `keep` applies, for a source that can narrow its reads by them (the job index). */
+  search?: SearchFilters;
 }
 
 /**
@@ -41,7 +43,7 @@ export function planScan({ filters, search }: FilterSet, nowMs = Date.now(), def
   const window = scanWindow(filters, bounds);
   const cut = window.cutAtMs !== undefined ? 'max_days' : !filters.StartOfCreateTime && !searching ? 'default' : undefined;
   const spec = search.Spec ? requireSpec(search.Spec) : undefined;
-  return { window, bounds, maxJobs, searching, ...(cut ? { cut } : {}), keep: searching ? (job) => matchesSearch(job, search, spec) : () => true };
+  return { window, bounds, maxJobs, searching, ...(cut ? { cut } : {}), keep: searching ? (job) => matchesSearch(job, search, spec) : () => true, ...(searching ? { search } : {}) };
 }
 
 export interface ScanRun {
@@ -54,6 +56,11 @@ export interface ScanRun {
   share?: boolean;
   /** Another client than the process's (tests). */
   client?: Pick<IceClient, 'listMediaInfoJobs'>;
+  /**
+   * The plan's search filters. The job index reads only the rows they select, so its scan yields
+   * (and counts, and bounds) matches rather than every job of the window; the plan's keep still decides.
+   */
+  search?: SearchFilters;
 }
 
 /**
@@ -71,5 +78,5 @@ export function openScan(filters: ScanFilters, limits: { maxDays: number; maxJob
       ...limits,
     });
   // The job index answers when it holds the window (lib/index/index-scan.ts); a test's own client reads ICE.
-  return run.client ? live() : indexedScan(filters, limits, run.region ?? configuredRegions()[0]!.region, run.signal, live);
+  return run.client ? live() : indexedScan(filters, run.search, limits, run.region ?? configuredRegions()[0]!.region, run.signal, live);
 }

@@ -72,6 +72,11 @@ export interface ScanSummary {
 /** Where a scan's jobs came from: ICE's pages, or the job index (lib/index), synced at `syncedAt`. */
 export type ScanSource = { kind: 'ice' } | { kind: 'index'; syncedAt: string };
 
+/** Which source answered, in the API's names, for every answer built on a scan (search, export, insights). */
+export function sourceSaid(source: ScanSource | undefined): { Kind: 'ice' } | { Kind: 'index'; SyncedAt: string } {
+  return source?.kind === 'index' ? { Kind: 'index', SyncedAt: source.syncedAt } : { Kind: 'ice' };
+}
+
 export interface Scan extends AsyncIterable<MediaInfoJob> {
   /** Known once the iteration has ended (or stopped at a bound). */
   readonly summary: ScanSummary | undefined;

@@ -2,7 +2,7 @@ import 'server-only';
 import type { IceClient } from '@/lib/ice/client';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { filterSetOf, ICE_DEFAULT_PAGE_SIZE, type ListQuery } from './list-query';
-import type { ScanFilters } from './scan';
+import { sourceSaid, type ScanFilters } from './scan';
 import { openScan, planScan } from './scan-plan';
 import { filtersKey, openPosition, sealPosition, type SearchPosition } from './search-token';
 
@@ -29,8 +29,8 @@ export interface SearchPage {
   Window: { StartOfCreateTime: string; EndOfCreateTime: string; Defaulted: boolean };
   /** Set when a bound ended the search before the filters' whole range was read. */
   Stopped?: { Reason: 'max_jobs' | 'max_days'; At: string };
-  /** Set when the job index answered instead of ICE, with when it last synced. */
-  Source?: { Kind: 'index'; SyncedAt: string };
+  /** Which source answered: ICE's pages, or the job index and when it last synced. */
+  Source: ReturnType<typeof sourceSaid>;
 }
 
 export interface SearchOptions {
@@ -68,7 +68,7 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
   const scan = openScan(
     filters,
     { maxDays: Infinity, maxJobs: Math.max(0, plan.maxJobs - position.scanned) + position.readAtSecond },
-    { client: options.client, signal: options.signal, userKey: options.userKey, region: query.region },
+    { client: options.client, signal: options.signal, userKey: options.userKey, region: query.region, search: plan.search },
   );
 
   const wanted = query.ice.PageSize ?? ICE_DEFAULT_PAGE_SIZE;
@@ -103,6 +103,6 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
     Matches: next.matched,
     Window: { StartOfCreateTime: iso(position.from), EndOfCreateTime: iso(position.to), Defaulted: !iceFilters.StartOfCreateTime },
     ...(bound ?? cut ? { Stopped: bound ?? cut } : {}),
-    ...(scan.source?.kind === 'index' ? { Source: { Kind: 'index' as const, SyncedAt: scan.source.syncedAt } } : {}),
+    Source: sourceSaid(scan.source),
   };
 }
