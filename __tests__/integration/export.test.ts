@@ -142,7 +142,7 @@ describe('GET /api/jobs/export?Format=ndjson', () => {
     const lines = ndjsonLines(await readToEnd(res));
     expect(lines.slice(0, -1)).toEqual(expected);
     expect(lines.at(-1)).toEqual({
-      Summary: { ScannedJobs: expected.length, ExportedJobs: expected.length, Window: { StartOfCreateTime: filters.StartOfCreateTime, EndOfCreateTime: filters.EndOfCreateTime } },
+      Summary: { ScannedJobs: expected.length, ExportedJobs: expected.length, Window: { StartOfCreateTime: filters.StartOfCreateTime, EndOfCreateTime: filters.EndOfCreateTime }, Source: { Kind: 'ice' } },
       summary: { scannedJobs: expected.length, exportedJobs: expected.length, from: filters.StartOfCreateTime, to: filters.EndOfCreateTime },
     });
   });
@@ -239,6 +239,7 @@ describe('GET /api/jobs/export: bounds', () => {
         ExportedJobs: 100,
         Window: { StartOfCreateTime: filters.StartOfCreateTime, EndOfCreateTime: filters.EndOfCreateTime },
         Stopped: { Reason: 'max_jobs', At: lines[99]!.SubmitTime },
+        Source: { Kind: 'ice' },
       },
       summary: { scannedJobs: 100, exportedJobs: 100, from: filters.StartOfCreateTime, to: filters.EndOfCreateTime, stopped: { reason: 'max_jobs', at: lines[99]!.SubmitTime } },
     });
@@ -262,7 +263,7 @@ describe('GET /api/jobs/export: bounds', () => {
     const lines = ndjsonLines(await readToEnd(res));
     expect(lines.map((line) => line.JobId)).toEqual(['insidewindow', undefined]);
     expect(lines.at(-1)).toEqual({
-      Summary: { ScannedJobs: 1, ExportedJobs: 1, Window: { StartOfCreateTime: cut, EndOfCreateTime: filters.EndOfCreateTime }, Stopped: { Reason: 'max_days', At: cut } },
+      Summary: { ScannedJobs: 1, ExportedJobs: 1, Window: { StartOfCreateTime: cut, EndOfCreateTime: filters.EndOfCreateTime }, Stopped: { Reason: 'max_days', At: cut }, Source: { Kind: 'ice' } },
       summary: { scannedJobs: 1, exportedJobs: 1, from: cut, to: filters.EndOfCreateTime, stopped: { reason: 'max_days', at: cut } },
     });
     const csv = parseCsv((await readToEnd(await bapi({ ...filters, Format: 'csv' }))).slice(1));

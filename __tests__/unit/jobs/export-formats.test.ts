@@ -138,9 +138,13 @@ describe('NDJSON', () => {
     expect(ndjson.job(job({ Name: 'a\nb' })).split('\n')).toHaveLength(2);
     const summary = { scannedJobs: 2, exportedJobs: 2, from: '2024-07-01T00:00:00Z', to: '2024-07-02T00:00:00Z' };
     expect(JSON.parse(ndjson.end(summary))).toEqual({
-      Summary: { ScannedJobs: 2, ExportedJobs: 2, Window: { StartOfCreateTime: '2024-07-01T00:00:00Z', EndOfCreateTime: '2024-07-02T00:00:00Z' } },
+      Summary: { ScannedJobs: 2, ExportedJobs: 2, Window: { StartOfCreateTime: '2024-07-01T00:00:00Z', EndOfCreateTime: '2024-07-02T00:00:00Z' }, Source: { Kind: 'ice' } },
       summary,
     });
+    // The index's answer says when it synced; the first spelling stays as it was.
+    const fromIndex = JSON.parse(ndjson.end({ ...summary, source: { kind: 'index', syncedAt: '2024-07-02T00:00:05.000Z' } }));
+    expect(fromIndex.Summary.Source).toEqual({ Kind: 'index', SyncedAt: '2024-07-02T00:00:05.000Z' });
+    expect(fromIndex.summary).toEqual(summary);
     const stopped = { ...summary, stopped: { reason: 'max_jobs' as const, at: '2024-07-01T12:00:00Z' } };
     expect(JSON.parse(ndjson.end(stopped)).Summary.Stopped).toEqual({ Reason: 'max_jobs', At: '2024-07-01T12:00:00Z' });
     const error = new PortalError('upstream_unavailable', 502, 'ICE failed.', { requestId: 'R-1', iceCode: 'InternalError' });

@@ -149,6 +149,7 @@ describe('exportJobs', () => {
         ExportedJobs: 150,
         Window: { StartOfCreateTime: days(3).StartOfCreateTime, EndOfCreateTime: days(3).EndOfCreateTime },
         Stopped: { Reason: 'max_jobs', At: iso(NOW - 149 * MINUTE) },
+        Source: { Kind: 'ice' },
       },
       summary: { scannedJobs: 150, exportedJobs: 150, from: days(3).StartOfCreateTime, to: days(3).EndOfCreateTime, stopped: { reason: 'max_jobs', at: iso(NOW - 149 * MINUTE) } },
     });
