@@ -144,6 +144,8 @@ it('compares two jobs ticked in the list, marking what differs, and says in its 
   await page.waitForURL(new RegExp(`JobIds=${audioId}`));
   await page.locator('.compare-table thead .field-error').waitFor();
   expect(await page.locator('.compare-table thead .field-error').textContent()).toMatch(/No media-info job with this JobId exists/);
+  // One file read: nothing to differ from.
+  expect(await page.locator('.compare-table tr.differs').count()).toBe(0);
   await context.close();
 
   const [viewport, colorScheme] = SCREENS[1];
@@ -151,6 +153,11 @@ it('compares two jobs ticked in the list, marking what differs, and says in its 
   const zhPage = await zh.newPage();
   await zhPage.goto(`${stack.portal.url}/compare?JobIds=${audioId}`);
   expect(await zhPage.locator('#compare-hint').textContent()).toBe('参数 JobIds 的值无效（须指定 2 到 4 个不同的作业）');
+  // An unknown spec is said beside the picker, naming it; the files are compared all the same.
+  await zhPage.goto(`${compared}&Spec=cinema-4k`);
+  await zhPage.locator('.compare-table').waitFor();
+  expect(await zhPage.getByRole('alert').textContent()).toMatch(/^参数 Spec 的值无效.*web-1080p/);
+  expect(await zhPage.locator('#compare-hint').textContent()).not.toMatch(/Spec/);
   await zhPage.goto(compared);
   await zhPage.locator('.compare-table').waitFor();
   expect(englishIn(await portalWords(zhPage))).toEqual([]);

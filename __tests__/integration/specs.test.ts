@@ -64,5 +64,5 @@ it('refuses an unknown spec, and a SpecResult without a Spec, with a 400 naming 
     expect(await answer.json()).toMatchObject({ error: { code: 'invalid_input', field } });
   }
   const body = (await (await fetch(`${stack.portal.url}/api/jobs?Spec=cinema-4k`)).json()) as { error: { message: string } };
-  expect(body.error.message).toContain('web-1080p, broadcast-mezzanine, vertical-short');
+  expect(body.error.message).toBe('Spec: "cinema-4k" names no delivery spec of this portal; it has web-1080p, broadcast-mezzanine, vertical-short');
 });

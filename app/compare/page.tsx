@@ -44,11 +44,13 @@ export default async function ComparePage({ searchParams }: PageProps<'/compare'
     refused = errorText(tErrors, error);
   }
   let spec: DeliverySpec | undefined;
+  // An unknown spec is said beside the spec picker; the jobs are compared all the same.
+  let specRefused: string | undefined;
   if (specAsked) {
     try {
       spec = requireSpec(specAsked);
     } catch (error) {
-      refused = errorText(tErrors, toPortalError(error));
+      specRefused = errorText(tErrors, toPortalError(error));
     }
   }
   const columns: Column[] = await Promise.all(
@@ -96,6 +98,11 @@ export default async function ComparePage({ searchParams }: PageProps<'/compare'
                 ))}
               </ul>
             </nav>
+          )}
+          {specRefused && (
+            <p className="field-error" role="alert">
+              {specRefused}
+            </p>
           )}
           <p className="muted">{t('legend')}</p>
           <div className="table-scroll compare-scroll" tabIndex={0} role="region" aria-label={t('tableLabel')}>

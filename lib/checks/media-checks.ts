@@ -57,6 +57,9 @@ export const USUAL_SAMPLE_RATES = [44_100, 48_000, 88_200, 96_000];
 /** Video codecs that picture a still (cover art an audio file carries as a "video" stream). */
 const STILL_CODECS = new Set(['mjpeg', 'png', 'bmp', 'gif', 'webp']);
 
+/** The video streams that move: cover art left out. */
+export const movingVideoStreams = <S extends { Codec_name?: string }>(videos: S[]): S[] => videos.filter((v) => !STILL_CODECS.has((v.Codec_name ?? '').toLowerCase()));
+
 /**
  * Lowest video bitrate (kbit/s) that is not "low" for H.264 at a height class, 30 fps or less: well
  * under common streaming ladders (Apple's HLS authoring guide, YouTube's upload advice), so only files
@@ -105,7 +108,7 @@ export function checkJob(job: MediaInfoJob): Finding[] {
   const videos = info.VideoStreamInfoList ?? [];
   const audios = info.AudioStreamInfoList ?? [];
   // Cover art is not the picture: an mp3 with a JPEG in it is an audio file.
-  const moving = videos.filter((v) => !STILL_CODECS.has((v.Codec_name ?? '').toLowerCase()));
+  const moving = movingVideoStreams(videos);
   const video = moving[0];
   const audio = audios[0];
   const found: Finding[] = [];
@@ -165,7 +168,7 @@ function checkAudio(audios: AudioStreamInfo[], add: Add): void {
   const unusual = rates.filter((rate) => !USUAL_SAMPLE_RATES.includes(rate));
   if (unusual.length > 0) add('unusual-sample-rate', { rate: unusual[0]! });
   const surround = audios.find((a) => (num(a.Channels) ?? 0) > 2);
-  if (surround) add('surround-audio', { channels: num(surround.Channels)!, layout: surround.ChannelLayout ?? '' });
+  if (surround) add('surround-audio', { channels: num(surround.Channels)!, layout: surround.ChannelLayout || 'unknown' });
 }
 
 function checkSync(video: VideoStreamInfo, audio: AudioStreamInfo, add: Add): void {
@@ -177,7 +180,7 @@ function checkSync(video: VideoStreamInfo, audio: AudioStreamInfo, add: Add): vo
   const videoStart = num(video.Start_time);
   const audioStart = num(audio.StartTime);
   if (videoStart !== undefined && audioStart !== undefined && Math.abs(videoStart - audioStart) > AV_START_TOLERANCE_S) {
-    add('av-start-offset', { video: round(videoStart), audio: round(audioStart), offset: round(audioStart - videoStart) });
+    add('av-start-offset', { video: round(videoStart), audio: round(audioStart), offset: round(Math.abs(audioStart - videoStart)) });
   }
 }
 

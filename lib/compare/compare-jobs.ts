@@ -48,10 +48,15 @@ export interface CompareSection {
 
 const text = (value: string | undefined) => value || MISSING;
 
-function row(key: string, label: RowLabel, values: (string | null)[]): CompareRow {
-  const present = values.filter((value): value is string => value !== null);
-  // A value one file has and another lacks is a difference too.
-  const differs = new Set(present).size > 1 || (present.length > 0 && present.length < values.length);
+/**
+ * A row; `probed` says which columns hold a probe. A column without one (a job that could not be read,
+ * or whose probe failed) says why in its own header and takes no part in the differences.
+ */
+function row(key: string, label: RowLabel, values: (string | null)[], probed: boolean[]): CompareRow {
+  const compared = values.filter((_, i) => probed[i]);
+  const present = compared.filter((value): value is string => value !== null);
+  // A value one file has and another lacks (a stream it does not have) is a difference too.
+  const differs = new Set(present).size > 1 || (present.length > 0 && present.length < compared.length);
   return { key, label, values, differs };
 }
 
@@ -78,6 +83,7 @@ const AUDIO_ROWS: [RowLabel, (s: AudioStreamInfo) => string][] = [
 /** The sections of the comparison; `jobs` holds undefined where a job could not be read (its column says why). */
 export function compareJobs(jobs: (MediaInfoJob | undefined)[], locale: Locale): CompareSection[] {
   const infos = jobs.map((job) => job?.MediaInfoProperty);
+  const probed = infos.map((info) => info !== undefined);
   const files = infos.map((info) => info?.FileBasicInfo);
   const of = <T,>(pick: (value: T) => string, values: (T | undefined)[]) => values.map((value) => (value === undefined ? null : pick(value)));
   const videos = infos.map((info) => info?.VideoStreamInfoList ?? []);
@@ -86,14 +92,14 @@ export function compareJobs(jobs: (MediaInfoJob | undefined)[], locale: Locale):
     {
       kind: 'file',
       rows: [
-        row('file.fileName', 'fileName', of((f) => text(f.FileName), files)),
-        row('file.container', 'container', of((f) => text(f.FormatName), files)),
-        row('file.duration', 'duration', of((f) => formatDuration(f.Duration), files)),
-        row('file.size', 'size', of((f) => formatBytes(f.FileSize, locale), files)),
-        row('file.bitrate', 'bitrate', of((f) => formatBitrate(f.Bitrate), files)),
-        row('file.resolution', 'resolution', of((f) => formatResolution(f.Width, f.Height), files)),
-        row('file.videoStreams', 'videoStreams', infos.map((info, i) => (info ? String(videos[i]!.length) : null))),
-        row('file.audioStreams', 'audioStreams', infos.map((info, i) => (info ? String(audios[i]!.length) : null))),
+        row('file.fileName', 'fileName', of((f) => text(f.FileName), files), probed),
+        row('file.container', 'container', of((f) => text(f.FormatName), files), probed),
+        row('file.duration', 'duration', of((f) => formatDuration(f.Duration), files), probed),
+        row('file.size', 'size', of((f) => formatBytes(f.FileSize, locale), files), probed),
+        row('file.bitrate', 'bitrate', of((f) => formatBitrate(f.Bitrate), files), probed),
+        row('file.resolution', 'resolution', of((f) => formatResolution(f.Width, f.Height), files), probed),
+        row('file.videoStreams', 'videoStreams', infos.map((info, i) => (info ? String(videos[i]!.length) : null)), probed),
+        row('file.audioStreams', 'audioStreams', infos.map((info, i) => (info ? String(audios[i]!.length) : null)), probed),
       ],
     },
   ];
@@ -101,7 +107,7 @@ export function compareJobs(jobs: (MediaInfoJob | undefined)[], locale: Locale):
     const most = Math.max(0, ...lists.map((list) => list.length));
     for (let position = 0; position < most; position++) {
       const streams = lists.map((list, i) => (infos[i] ? list[position] : undefined));
-      sections.push({ kind, position, rows: rows.map(([label, pick]) => row(`${kind}.${position}.${label}`, label, of(pick, streams))) });
+      sections.push({ kind, position, rows: rows.map(([label, pick]) => row(`${kind}.${position}.${label}`, label, of(pick, streams), probed)) });
     }
   };
   streamSections('video', videos, VIDEO_ROWS);

@@ -2,7 +2,7 @@
 // reads the specs file (MEDIA_SPECS_FILE, lib/specs/spec-config.ts reads and checks it at start);
 // evaluateSpec says, for one job, every rule passed or failed with the value found. Pure, client-safe.
 import { z } from 'zod';
-import { bitDepthOf, hasFinding } from '@/lib/checks/media-checks';
+import { bitDepthOf, hasFinding, movingVideoStreams } from '@/lib/checks/media-checks';
 import { parseFrameRate } from '@/lib/format/frame-rate';
 import { parseMediaNumber } from '@/lib/format/numbers';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
@@ -70,6 +70,8 @@ export interface SpecResult {
   Id: string;
   Passed: boolean;
   Rules: RuleResult[];
+  /** Set for a job without a successful probe: no rule was judged (Rules is empty, Passed false). */
+  NotJudged?: 'no_successful_probe';
 }
 
 const num = parseMediaNumber;
@@ -86,18 +88,23 @@ function chromaOf(pixFmt: string): '4:2:0' | '4:2:2' | '4:4:4' | undefined {
   return undefined;
 }
 
-/** Every rule of the spec on one job, in the spec's order, and whether all passed. A job without a successful probe fails every rule. */
+/**
+ * Every rule of the spec on one job, in the spec's order, and whether all passed. A job without a
+ * successful probe is not judged (a failed or running job is no delivery that fails a spec).
+ */
 export function evaluateSpec(job: MediaInfoJob, spec: DeliverySpec): SpecResult {
   const probed = job.Status === 'Success' && job.MediaInfoProperty ? job.MediaInfoProperty : undefined;
-  const file = probed?.FileBasicInfo ?? {};
-  const video = probed?.VideoStreamInfoList?.[0];
-  const audios = probed?.AudioStreamInfoList ?? [];
+  if (!probed) return { Id: spec.id, Passed: false, Rules: [], NotJudged: 'no_successful_probe' };
+  const file = probed.FileBasicInfo ?? {};
+  // The picture a spec judges: the first stream that moves, not an audio file's cover art.
+  const video = movingVideoStreams(probed.VideoStreamInfoList ?? [])[0];
+  const audios = probed.AudioStreamInfoList ?? [];
   const rotate = Math.abs(num(video?.Rotate) ?? 0) % 180 === 90;
   const [width, height] = [num(video?.Width ?? file.Width), num(video?.Height ?? file.Height)];
   const shown = rotate ? [height, width] : [width, height];
   const results: RuleResult[] = [];
   const rule = (Rule: RuleName, Expected: string, Actual: string | number | null | undefined, Passed: boolean) =>
-    results.push({ Rule, Expected, Actual: Actual === undefined || Actual === null ? null : String(Actual), Passed: probed !== undefined && Passed });
+    results.push({ Rule, Expected, Actual: Actual === undefined || Actual === null ? null : String(Actual), Passed });
   /** A rule on a number: unknown fails. */
   const measured = (Rule: RuleName, r: { min?: number; max?: number }, value: number | undefined) => rule(Rule, rangeText(r), value === undefined ? null : round(value), value !== undefined && within(value, r));
   /** A rule on one of the audio streams' values: all must pass; no audio passes. */

@@ -78,7 +78,8 @@ export function requireSpec(id: string, field = 'Spec'): DeliverySpec {
   const spec = specs.find((s) => s.id === id);
   if (spec) return spec;
   const allowed = specs.map((s) => s.id).join(', ');
-  throw invalidInput(field, specs.length > 0 ? `names no delivery spec of this portal; it has ${allowed}` : 'names a delivery spec, and this portal has none (MEDIA_SPECS_FILE is unset)', {
+  // The id is quoted as JSON: it came from a URL, and is said as given (control characters escaped).
+  throw invalidInput(field, specs.length > 0 ? `${JSON.stringify(id)} names no delivery spec of this portal; it has ${allowed}` : `${JSON.stringify(id)} names a delivery spec, and this portal has none (MEDIA_SPECS_FILE is unset)`, {
     reason: 'one_of',
     allowed: allowed || '—',
   });

@@ -1,4 +1,7 @@
 import { bitDepthOf, checkJob, CHECK_IDS, lowBitrateFloorKbps, type CheckId } from '@/lib/checks/media-checks';
+import { createTranslator } from 'next-intl';
+import { LOCALES } from '@/lib/i18n/locales';
+import { MESSAGES } from '@/lib/i18n/messages';
 import type { AudioStreamInfo, MediaInfoJob, VideoStreamInfo } from '@/lib/ice/schemas';
 
 // Every check on probe data as ffprobe (through ICE) writes it: numbers as strings (bitrates in kbit/s),
@@ -104,6 +107,8 @@ it('av-duration-mismatch past half a second, av-start-offset past 0.1 s (AAC pri
   expect(ids(probe({ audio: { Duration: '0' } }))).toEqual([]);
   expect(checkJob(probe({ audio: { StartTime: '0.480000' } }))).toEqual([{ Id: 'av-start-offset', Severity: 'warning', Values: { video: 0, audio: 0.48, offset: 0.48 } }]);
   expect(ids(probe({ audio: { StartTime: '-0.021333' } }))).toEqual([]);
+  // Audio first: the gap is said as a distance, not a negative one.
+  expect(checkJob(probe({ video: { Start_time: '0.500000' } }))).toEqual([{ Id: 'av-start-offset', Severity: 'warning', Values: { video: 0.5, audio: 0, offset: 0.5 } }]);
   expect(ids(probe({ audio: { StartTime: undefined } }))).toEqual([]);
 });
 
@@ -113,6 +118,15 @@ it('multiple-video-streams, many-audio-streams and surround-audio, with 30+ stre
   expect(checkJob(probe({ audios: dubs }))).toEqual([{ Id: 'many-audio-streams', Severity: 'info', Values: { streams: 32 } }]);
   expect(ids(probe({ audios: [AUDIO, { ...AUDIO, Index: '2' }] }))).toEqual([]);
   expect(checkJob(probe({ audio: { CodecName: 'ac3', Channels: '6', ChannelLayout: '5.1(side)' } }))).toEqual([{ Id: 'surround-audio', Severity: 'info', Values: { channels: 6, layout: '5.1(side)' } }]);
+  // No layout written: the sentence leaves it out rather than show empty brackets.
+  const [unnamed] = checkJob(probe({ audio: { CodecName: 'ac3', Channels: '6', ChannelLayout: '' } }));
+  expect(unnamed).toEqual({ Id: 'surround-audio', Severity: 'info', Values: { channels: 6, layout: 'unknown' } });
+  for (const locale of LOCALES) {
+    const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'checks' });
+    const said = (values: Record<string, string | number>) => t.markup('details.surround-audio', { ...values, v: (chunks) => `[${chunks}]` });
+    expect(said(unnamed!.Values)).not.toMatch(/[(（][)）]|unknown/);
+    expect(said({ channels: 6, layout: '5.1(side)' })).toContain('[5.1(side)]');
+  }
 });
 
 it('unusual-sample-rate: 22.05 kHz is, 44.1 and 48 kHz are not', () => {

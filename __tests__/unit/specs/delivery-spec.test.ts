@@ -46,6 +46,19 @@ it('fails each rule on the value that breaks it', () => {
   expect(failing(job({ audio: { CodecName: 'ac3', SampleRate: '44100', Channels: '6' } }), { audioCodecs: ['aac'], sampleRates: [48000], channels: { max: 2 } })).toEqual(['audioCodecs', 'sampleRates', 'channels']);
   expect(failing(job({ file: { Duration: '400.0', FileSize: '900000000' } }), { durationSeconds: { max: 180 }, sizeMB: { max: 500 } })).toEqual(['durationSeconds', 'sizeMB']);
   expect(failing(job({ video: { Bit_rate: undefined }, file: { Bitrate: '2128.000' } }), { videoBitrateKbps: { min: 3000 } })).toEqual(['videoBitrateKbps']);
+  expect(failing(job({ video: { Avg_fps: '50.0', Fps: '50.0' } }), { frameRate: { min: 23.9, max: 30 }, vfrAllowed: false })).toEqual(['frameRate']);
+  expect(failing(job({ video: { Height: '720', Width: '1280' } }), { height: { min: 1080 }, width: { min: 1920 } })).toEqual(['height', 'width']);
+  expect(failing(job({ video: { PixFmt: 'yuv444p' } }), { chroma: ['4:2:0', '4:2:2'], bitDepth: { max: 8 } })).toEqual(['chroma']);
+  // A variable frame rate where the spec allows it.
+  expect(failing(job({ video: { Avg_fps: '29.31', Fps: '30.0' } }), { vfrAllowed: true })).toEqual([]);
+});
+
+it("judges the picture that moves, not an audio file's cover art", () => {
+  const withCover = job({ video: { Codec_name: 'h264' } });
+  withCover.MediaInfoProperty!.VideoStreamInfoList!.unshift({ Codec_name: 'mjpeg', Width: '600', Height: '600', PixFmt: 'yuvj444p' });
+  expect(failing(withCover, { videoCodecs: ['h264'], height: { min: 1080 }, chroma: ['4:2:0'] })).toEqual([]);
+  const coverOnly = job({ video: { Codec_name: 'png', Width: '600', Height: '600' } });
+  expect(evaluateSpec(coverOnly, spec({ videoCodecs: ['h264'] })).Rules).toEqual([{ Rule: 'videoCodecs', Passed: false, Expected: 'h264', Actual: null }]);
 });
 
 it('compares the size as shown: a phone video turned 90° is portrait', () => {
@@ -67,8 +80,8 @@ it('fails a rule the probe cannot answer, passes the audio rules of a file witho
     { Rule: 'audioRequired', Passed: false, Expected: 'yes', Actual: '0' },
     { Rule: 'audioCodecs', Passed: true, Expected: 'aac', Actual: 'none' },
   ]);
-  // A job without a successful probe fails every rule.
-  expect(evaluateSpec(job({ Status: 'Fail' }), spec({ containers: ['mp4'] })).Passed).toBe(false);
+  // A job without a successful probe is not judged: no rule passes or fails.
+  expect(evaluateSpec(job({ Status: 'Fail' }), spec({ containers: ['mp4'] }))).toEqual({ Id: 'test', Passed: false, Rules: [], NotJudged: 'no_successful_probe' });
 });
 
 it('reads the shipped example: three specs, every rule name used somewhere', () => {
