@@ -39,6 +39,13 @@ it('finds with Spec= the jobs that fail a spec, and with SpecResult=pass those t
     expect((await crawl({ ...WINDOW, Spec: spec.id })).map((job) => job.JobId).sort()).toEqual(failing);
     expect((await crawl({ ...WINDOW, Spec: spec.id, SpecResult: 'pass' })).map((job) => job.JobId).sort()).toEqual(passing);
   }
+  // The export of "every delivery that fails the web spec" holds exactly those jobs.
+  const exported = (await (await fetch(`${stack.portal.url}/api/jobs/export?${new URLSearchParams({ ...WINDOW, Spec: 'web-1080p', Format: 'ndjson' })}`)).text())
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { JobId?: string });
+  const web = specs.find((spec) => spec.id === 'web-1080p')!;
+  expect(exported.flatMap((line) => (line.JobId ? [line.JobId] : [])).sort()).toEqual(all.filter((job) => job.Status === 'Success' && !evaluateSpec(job, web).Passed).map((job) => job.JobId).sort());
 });
 
 it('answers a job’s result against a spec with its checks', async () => {
@@ -49,6 +56,10 @@ it('answers a job’s result against a spec with its checks', async () => {
   expect(body.Spec).toEqual(evaluateSpec(job!, specs[0]!));
   expect(body.Spec.Passed).toBe(true);
   expect(body.Spec.Rules.map((rule) => rule.Rule)).toEqual(Object.keys(specs[0]!.rules));
+  // A failed probe is no delivery: not judged, rather than failing every rule.
+  const [failed] = await crawl({ ...WINDOW, Status: 'Fail' });
+  const notJudged = (await (await fetch(`${stack.portal.url}/api/jobs/${failed!.JobId}/checks?Spec=web-1080p`)).json()) as { Checks: unknown[]; Spec: SpecResult };
+  expect(notJudged).toMatchObject({ Checks: [], Spec: { Id: 'web-1080p', Passed: false, Rules: [], NotJudged: 'no_successful_probe' } });
 });
 
 it('refuses an unknown spec, and a SpecResult without a Spec, with a 400 naming the field', async () => {
