@@ -122,6 +122,7 @@ export type InputReason =
   | { reason: 'time' }
   | { reason: 'end_before_start' }
   | { reason: 'below_min_height' }
+  | { reason: 'frame_rate' }
   | { reason: 'too_long'; max: number }
   | { reason: 'characters' }
   | { reason: 'not_ours' }

@@ -1,6 +1,10 @@
 import { readStats, resetFaults, resetStats, setFaults } from '@/harness/emulator-control';
 import { crawlJobs } from '@/__tests__/support/crawl-jobs';
-import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
+import { startPortalAgainst, startPortalStack, type PortalStack } from '@/harness/portal-stack';
+import { frameRateKey } from '@/lib/format/frame-rate';
+import type { MediaInfoJob } from '@/lib/ice/schemas';
+import { failureReason, normaliseMessage } from '@/lib/jobs/failure-reason';
+import { containerFamily } from '@/lib/jobs/job-summary';
 import type { Insights, InsightsLine } from '@/lib/insights/figures';
 import { failureGroupChanges, jobsHref, mediaChanges, timelineSlots } from '@/lib/insights/insight-links';
 import { parseListQuery } from '@/lib/jobs/parse-list-query';
@@ -68,6 +72,90 @@ it('counts, groups, times and mixes exactly what the jobs say', async () => {
   expect(media.AudioOnly).toBe(jobs.filter((job) => job.MediaInfoProperty && (job.MediaInfoProperty.AudioStreamInfoList ?? []).length > 0 && (job.MediaInfoProperty.VideoStreamInfoList ?? []).length === 0).length);
   expect(body.Window).toEqual({ ...WINDOW, Defaulted: false });
   expect(body.Bucket).toBe('day');
+});
+
+it('says every other figure as computed independently: each day, each failure group, each pipeline and trigger, each media bar', async () => {
+  const [all, { body }] = await Promise.all([crawlJobs<MediaInfoJob>(stack.portal.url, WINDOW), insights(WINDOW)]);
+  const tally = (keys: (string | undefined)[]) => {
+    const counts: Record<string, number> = {};
+    for (const key of keys) if (key) counts[key] = (counts[key] ?? 0) + 1;
+    return counts;
+  };
+  // Days (UTC) by status.
+  const days = new Map<string, Record<string, number>>();
+  for (const job of all.filter((j) => j.SubmitTime)) {
+    const day = `${job.SubmitTime!.slice(0, 10)}T00:00:00.000Z`;
+    const status = ['Success', 'Fail', 'Init'].includes(job.Status ?? '') ? job.Status! : 'Other';
+    const counts = days.get(day) ?? { Success: 0, Fail: 0, Init: 0, Other: 0 };
+    counts[status]! += 1;
+    days.set(day, counts);
+  }
+  expect(body.Timeline).toEqual([...days].sort(([a], [b]) => a.localeCompare(b)).map(([Start, ByStatus]) => ({ Start, ByStatus })));
+  // Failure groups: ICE's code and the message with its particulars taken out; counts, first and last seen.
+  const failed = all.filter((job) => job.Status === 'Fail');
+  const groups = new Map<string, { Code: string; Message: string; Count: number; FirstSeen: string; LastSeen: string }>();
+  for (const job of failed) {
+    const { code = '—', message = '' } = failureReason(job);
+    const key = `${code}\n${normaliseMessage(message)}`;
+    const group = groups.get(key) ?? { Code: code, Message: normaliseMessage(message), Count: 0, FirstSeen: job.SubmitTime!, LastSeen: job.SubmitTime! };
+    group.Count += 1;
+    if (job.SubmitTime! < group.FirstSeen) group.FirstSeen = job.SubmitTime!;
+    if (job.SubmitTime! > group.LastSeen) group.LastSeen = job.SubmitTime!;
+    groups.set(key, group);
+  }
+  const byKey = (g: { Code: string; Message: string }) => `${g.Code}\n${g.Message}`;
+  expect(Object.fromEntries(body.Failures.map((g) => [byKey(g), { Code: g.Code, Message: g.Message, Count: g.Count, FirstSeen: g.FirstSeen, LastSeen: g.LastSeen }]))).toEqual(Object.fromEntries(groups));
+  for (const group of body.Failures) {
+    expect(group.Share).toBeCloseTo(group.Count / failed.length, 9);
+    for (const id of group.Examples) expect(byKey(groups.get(byKey(group))!)).toBe(byKey({ Code: failureReason(failed.find((j) => j.JobId === id)!).code ?? '—', Message: normaliseMessage(failureReason(failed.find((j) => j.JobId === id)!).message ?? '') }));
+  }
+  // Processing times per pipeline and per trigger: nearest-rank percentiles.
+  const finished = all.filter((job) => (job.Status === 'Success' || job.Status === 'Fail') && job.SubmitTime && job.FinishTime && Date.parse(job.FinishTime) >= Date.parse(job.SubmitTime));
+  const summary = (jobs: MediaInfoJob[]) => {
+    const ms = jobs.map((job) => Date.parse(job.FinishTime!) - Date.parse(job.SubmitTime!)).sort((a, b) => a - b);
+    const rank = (p: number) => ms[Math.max(0, Math.ceil((p / 100) * ms.length) - 1)];
+    return { Count: ms.length, P50: rank(50), P90: rank(90), P99: rank(99), Max: ms.at(-1) };
+  };
+  const by = (key: (job: MediaInfoJob) => string) => Object.fromEntries([...new Set(finished.map(key))].map((k) => [k, summary(finished.filter((job) => key(job) === k))]));
+  expect(body.ProcessingTime.ByPipeline).toEqual(by((job) => job.ScheduleConfig?.PipelineId || '—'));
+  expect(body.ProcessingTime.ByTrigger).toEqual(by((job) => job.TriggerSource || '—'));
+  expect(Object.keys(body.ProcessingTime.ByTrigger).length).toBeGreaterThan(1);
+  // The media mix.
+  const probed = all.filter((job) => job.MediaInfoProperty);
+  const videos = (job: MediaInfoJob) => job.MediaInfoProperty!.VideoStreamInfoList ?? [];
+  const audios = (job: MediaInfoJob) => job.MediaInfoProperty!.AudioStreamInfoList ?? [];
+  const height = (job: MediaInfoJob) => Number(job.MediaInfoProperty!.FileBasicInfo?.Height || videos(job)[0]?.Height);
+  const classOf = (h: number) => (h >= 2160 ? 'UHD+' : h >= 1080 ? 'FHD' : h >= 720 ? 'HD' : 'SD');
+  expect(body.Media).toEqual({
+    Containers: tally(probed.map((job) => containerFamily(job.MediaInfoProperty!.FileBasicInfo?.FormatName))),
+    VideoCodecs: tally(probed.flatMap((job) => [...new Set(videos(job).map((v) => v.Codec_name))])),
+    AudioCodecs: tally(probed.flatMap((job) => [...new Set(audios(job).map((a) => a.CodecName))])),
+    Resolutions: { SD: 0, HD: 0, FHD: 0, 'UHD+': 0, ...tally(probed.filter((job) => videos(job).length > 0 && height(job) > 0).map((job) => classOf(height(job)))) },
+    FrameRates: tally(probed.map((job) => frameRateKey(videos(job)[0]))),
+    AudioOnly: probed.filter((job) => audios(job).length > 0 && videos(job).length === 0).length,
+    VideoOnly: probed.filter((job) => videos(job).length > 0 && audios(job).length === 0).length,
+  });
+  expect(Object.keys(body.Media.FrameRates).length).toBeGreaterThan(1);
+});
+
+it('says where a bound stopped the figures, and keeps no stopped figures', async () => {
+  const bounded = await startPortalAgainst(stack.emulator.url, { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000', SCAN_MAX_JOBS: '150', SCAN_MAX_DAYS: '10', INSIGHTS_CACHE_SECONDS: '600' });
+  try {
+    const read = async (params: Record<string, string>) => (await (await fetch(`${bounded.url}/api/insights?${new URLSearchParams(params)}`)).json()) as Insights;
+    const byJobs = await read(WINDOW);
+    expect(byJobs.ScannedJobs).toBe(150);
+    expect(byJobs.Stopped).toEqual({ Reason: 'max_jobs', At: expect.any(String) });
+    // Twenty days asked, ten covered: the newest ten, said with where they stop.
+    const byDays = await read({ ...WINDOW, Status: 'Init' });
+    expect(byDays.Stopped).toEqual({ Reason: 'max_days', At: iso(Date.parse(WINDOW.EndOfCreateTime) - 10 * DAY) });
+    expect(byDays.Window.StartOfCreateTime).toBe(iso(Date.parse(WINDOW.EndOfCreateTime) - 10 * DAY));
+    // Stopped figures are not kept: the same question scans again.
+    await resetStats(stack.emulator.url);
+    expect((await read(WINDOW)).Stopped).toMatchObject({ Reason: 'max_jobs' });
+    expect((await readStats(stack.emulator.url)).requests).toBeGreaterThan(0);
+  } finally {
+    await bounded.stop();
+  }
 });
 
 it('takes the list’s filters, search filters included, and a week when no start is given', async () => {
@@ -140,10 +228,13 @@ it('leads each bar, failure group and media bar to a list of exactly the jobs it
     ['Containers', body.Media.Containers],
     ['Resolutions', body.Media.Resolutions],
     ['AudioCodecs', body.Media.AudioCodecs],
+    ['VideoCodecs', body.Media.VideoCodecs],
+    ['FrameRates', body.Media.FrameRates],
   ] as const) {
     for (const [key, count] of Object.entries(counts).slice(0, 3)) expect(await jobsBehind(jobsHref(query, body.Window, mediaChanges(kind, key)))).toBe(count);
   }
   expect(await jobsBehind(jobsHref(query, body.Window, mediaChanges('AudioOnly', '')))).toBe(body.Media.AudioOnly);
+  expect(await jobsBehind(jobsHref(query, body.Window, mediaChanges('VideoOnly', '')))).toBe(body.Media.VideoOnly);
 });
 
 /** The NDJSON lines of a streamed read; `stopAfter` lines, then the request is dropped. */

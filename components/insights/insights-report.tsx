@@ -130,6 +130,7 @@ export async function InsightsReport({ insights, query }: { insights: Insights; 
             titleId="timeline-title"
             statusLabel={statusLabel}
             barLabel={(slot, status) => t('barLabel', { slot: slot.label, status: statusLabel[status], count: slot.counts[status] })}
+            count={n}
           />
         </div>
         <details className="chart-table">

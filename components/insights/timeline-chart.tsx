@@ -25,12 +25,14 @@ const WIDTH = 720;
 const HEIGHT = 220;
 const MARGIN = { top: 8, right: 8, bottom: 28, left: 44 };
 
-export function TimelineChart({ slots, titleId, statusLabel, barLabel }: {
+export function TimelineChart({ slots, titleId, statusLabel, barLabel, count }: {
   slots: TimelineSlot[];
   titleId: string;
   statusLabel: Record<StatusKey, string>;
   /** "3 Dec 14:00, failed: 5" in the reader's language. */
   barLabel: (slot: TimelineSlot, status: StatusKey) => string;
+  /** A count on the axis in the reader's locale ("1,200"). */
+  count: (value: number) => string;
 }) {
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -60,7 +62,7 @@ export function TimelineChart({ slots, titleId, statusLabel, barLabel }: {
             )
           }
         </BarStack>
-        <AxisLeft scale={y} numTicks={4} tickFormat={(v) => String(v)} stroke="currentColor" tickStroke="currentColor" tickLabelProps={{ fill: 'currentColor', fontSize: 11 }} />
+        <AxisLeft scale={y} numTicks={4} tickFormat={(v) => count(Number(v))} stroke="currentColor" tickStroke="currentColor" tickLabelProps={{ fill: 'currentColor', fontSize: 11 }} />
         <AxisBottom
           top={innerHeight}
           scale={x}

@@ -19,12 +19,13 @@ import { fromInputValue, isTimePreset, TIME_PRESETS, toInputValue, type TimePres
 // set; on a phone the whole bar folds into one line that says what it filters.
 
 /** Behind "More filters". */
-const MORE: FilterName[] = ['JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage', 'OrderBy', 'PageSize'];
+const MORE: FilterName[] = ['JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage', 'FrameRate', 'OrderBy', 'PageSize'];
 const TIME_FIELDS: FilterName[] = [SINCE_PARAM, 'StartOfCreateTime', 'EndOfCreateTime'];
-const SEARCH_FIELDS: FilterName[] = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage'];
+const SEARCH_FIELDS: FilterName[] = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'FrameRate', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage'];
 const VIDEO_CODECS = ['h264', 'hevc', 'av1', 'vp9', 'prores', 'mpeg2video'];
 const AUDIO_CODECS = ['aac', 'ac3', 'eac3', 'opus', 'mp3', 'pcm_s16le'];
 const CONTAINERS = ['mp4', 'mov', 'matroska', 'webm', 'mpegts', 'flv'];
+const FRAME_RATES = ['23.98', '24', '25', '29.97', '30', '50', '59.94', '60'];
 const PAGE_SIZES = ['10', '20', '50', '100'];
 /** ICE job ids are 32 hex characters: a pasted one goes straight to the job. */
 const FULL_JOB_ID = /^[0-9a-f]{32}$/i;
@@ -44,6 +45,7 @@ const FIELD_IDS: Record<FilterName, string> = {
   Container: 's-container',
   MinHeight: 's-min-height',
   MaxHeight: 's-max-height',
+  FrameRate: 's-frame-rate',
   HasVideo: 's-has-video',
   HasAudio: 's-has-audio',
   Check: 's-check',
@@ -109,7 +111,7 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs', 
   ];
   useEarlyInput({
     ...Object.fromEntries(
-      (['Status', 'Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage'] as const).map((name) => drafted(name)),
+      (['Status', 'Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'FrameRate', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage'] as const).map((name) => drafted(name)),
     ),
     ...Object.fromEntries([drafted('OrderBy', draft.OrderBy ?? 'CreateTimeDesc'), drafted('PageSize', draft.PageSize ?? String(DEFAULT_PAGE_SIZE))]),
     [FIELD_IDS.Since]: { held: time, take: (value) => setTime(value as TimeChoice) },
@@ -163,7 +165,7 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs', 
     setProblem(undefined);
     const jobId = draft.JobId?.trim() ?? '';
     if (forList && FULL_JOB_ID.test(jobId) && !values.JobId) return router.push(`/jobs/${jobId}`);
-    for (const name of ['Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'ErrorCode', 'ErrorMessage'] as const) put(name, draft[name]);
+    for (const name of ['Search', 'JobId', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'FrameRate', 'HasVideo', 'HasAudio', 'Check', 'Spec', 'ErrorCode', 'ErrorMessage'] as const) put(name, draft[name]);
     if (draft.Spec?.trim()) put('SpecResult', draft.SpecResult);
     if (forList && draft.OrderBy && draft.OrderBy !== 'CreateTimeDesc') put('OrderBy', draft.OrderBy);
     if (forList && draft.PageSize && draft.PageSize !== String(DEFAULT_PAGE_SIZE)) put('PageSize', draft.PageSize);
@@ -326,6 +328,7 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs', 
             {textField('Container', tSearch('container'), CONTAINERS, { size: 9 })}
             {textField('MinHeight', tSearch('heightFrom'), undefined, { size: 6, numeric: true, placeholder: '1080' })}
             {textField('MaxHeight', tSearch('heightTo'), undefined, { size: 6, numeric: true })}
+            {textField('FrameRate', tSearch('frameRate'), FRAME_RATES, { size: 6, placeholder: '25' })}
             {yesNo('HasVideo', tSearch('hasVideo'))}
             {yesNo('HasAudio', tSearch('hasAudio'))}
             {choice(

@@ -13,6 +13,15 @@ export function parseFrameRate(value: string | null | undefined): number | undef
   return rate !== undefined && rate > 0 ? rate : undefined;
 }
 
+/**
+ * The frame rate a stream plays at (its average, else its nominal rate), to two decimals: what the
+ * insights count files by and the FrameRate search filter matches ("25", "29.97").
+ */
+export function frameRateKey(stream: { Avg_fps?: string; Fps?: string } | undefined): string | undefined {
+  const rate = parseFrameRate(stream?.Avg_fps || stream?.Fps);
+  return rate === undefined ? undefined : String(Math.round(rate * 100) / 100);
+}
+
 /** "25 fps", "29.97 fps", "23.976 fps": up to three decimals, trailing zeros dropped. */
 export function formatFrameRate(value: string | null | undefined): string {
   const rate = parseFrameRate(value);

@@ -75,7 +75,7 @@ function reasonOf(field: string, issue: z.core.$ZodIssue): InputReason | undefin
     case 'custom': {
       const params = issue.params as { reason?: string; min?: number; max?: number } | undefined;
       if (params?.reason === 'whole_number') return { reason: 'whole_number', min: Number(params.min), max: Number(params.max) };
-      return params?.reason === 'time' || params?.reason === 'end_before_start' ? { reason: params.reason } : undefined;
+      return params?.reason === 'time' || params?.reason === 'end_before_start' || params?.reason === 'frame_rate' ? { reason: params.reason } : undefined;
     }
     default:
       return undefined;

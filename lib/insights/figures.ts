@@ -2,6 +2,7 @@
 // figures can be shown while the scan runs): counts by status, a timeline, failures grouped by ICE's
 // code and by message, processing times, and the media that came in. Pure: no I/O, no clock. The
 // names are the API's (ICE's PascalCase style), for GET /api/insights and the page alike.
+import { frameRateKey } from '@/lib/format/frame-rate';
 import { elapsedBetween } from '@/lib/format/time';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { checkJob } from '@/lib/checks/media-checks';
@@ -99,13 +100,6 @@ function summarise(values: number[]): TimeSummary {
   return { Count: sorted.length, P50: percentile(sorted, 50), P90: percentile(sorted, 90), P99: percentile(sorted, 99), Max: sorted[sorted.length - 1]! };
 }
 
-const frameRateOf = (value: string | undefined): string | undefined => {
-  if (!value) return undefined;
-  const [num, den] = value.split('/').map(Number);
-  const fps = den ? num! / den : Number(value);
-  return Number.isFinite(fps) && fps > 0 ? String(Math.round(fps * 100) / 100) : undefined;
-};
-
 /** Tallies jobs one at a time; `figures()` may be read at any point (while the scan runs, and at its end). */
 export class InsightsTally {
   private total = 0;
@@ -183,7 +177,7 @@ export class InsightsTally {
     for (const name of new Set(audio.map((s) => s.CodecName))) add(this.media.AudioCodecs, name);
     const height = Number(file?.Height || video[0]?.Height);
     if (video.length > 0 && height > 0) this.media.Resolutions[resolutionClass(height)] += 1;
-    add(this.media.FrameRates, frameRateOf(video[0]?.Avg_fps || video[0]?.Fps));
+    add(this.media.FrameRates, frameRateKey(video[0]));
     if (audio.length > 0 && video.length === 0) this.media.AudioOnly += 1;
     if (video.length > 0 && audio.length === 0) this.media.VideoOnly += 1;
   }

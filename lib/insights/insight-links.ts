@@ -48,7 +48,7 @@ const RESOLUTION_FILTERS: Record<keyof Media['Resolutions'], Partial<ListFilters
   'UHD+': { HasVideo: true, MinHeight: 2160 },
 };
 
-/** The search that finds the jobs of one media bar; undefined where no filter says it (frame rates). */
+/** The search that finds the jobs of one media bar. */
 export function mediaChanges(kind: keyof Media, key: string): Partial<ListFilters> | undefined {
   switch (kind) {
     case 'Containers':
@@ -57,6 +57,8 @@ export function mediaChanges(kind: keyof Media, key: string): Partial<ListFilter
       return { VideoCodec: key };
     case 'AudioCodecs':
       return { AudioCodec: key };
+    case 'FrameRates':
+      return { HasVideo: true, FrameRate: key };
     case 'Resolutions':
       return RESOLUTION_FILTERS[key as keyof Media['Resolutions']];
     case 'AudioOnly':

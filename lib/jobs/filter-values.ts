@@ -21,6 +21,7 @@ export const FILTER_NAMES = [
   'SpecResult',
   'ErrorCode',
   'ErrorMessage',
+  'FrameRate',
   'OrderBy',
   'PageSize',
 ] as const;

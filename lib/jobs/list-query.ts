@@ -39,7 +39,7 @@ export const MAX_TRAIL = 100;
  */
 export const REGION_PARAM = 'Region';
 /** The portal's own filters, applied to scanned jobs (lib/jobs/search-filters.ts). */
-export const SEARCH_PARAMS = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasAudio', 'HasVideo', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage'] as const;
+export const SEARCH_PARAMS = ['Search', 'VideoCodec', 'AudioCodec', 'Container', 'MinHeight', 'MaxHeight', 'HasAudio', 'HasVideo', 'Check', 'Spec', 'SpecResult', 'ErrorCode', 'ErrorMessage', 'FrameRate'] as const;
 /** Every name the list's URL may carry, in the order links write them. */
 export const LIST_QUERY_PARAMS = [REGION_PARAM, ...LIST_JOBS_PARAMS, SINCE_PARAM, ...SEARCH_PARAMS, TRAIL_PARAM, SELECT_PARAM] as const;
 

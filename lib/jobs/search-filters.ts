@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { CHECK_IDS, hasFinding } from '@/lib/checks/media-checks';
 import { evaluateSpec, SPEC_ID, type DeliverySpec } from '@/lib/specs/delivery-spec';
+import { frameRateKey } from '@/lib/format/frame-rate';
 import { failureReason, normaliseMessage } from './failure-reason';
 
 // The portal's own filters, past what ICE can filter: a free-text search and the media properties a
@@ -38,6 +39,13 @@ export const searchFiltersSchema = z
     Spec: z.string().regex(SPEC_ID, { error: 'must be a spec id such as web-1080p' }).optional(),
     SpecResult: z.enum(['pass', 'fail'], { error: 'must be one of pass, fail' }).optional(),
     ErrorMessage: z.string().trim().min(1).max(MAX_ERROR_MESSAGE, { error: `must be at most ${MAX_ERROR_MESSAGE} characters` }).optional(),
+    // The main video stream's frame rate as the insights count it (lib/format/frame-rate.ts frameRateKey).
+    FrameRate: z
+      .string()
+      .trim()
+      .refine((value) => /^\d{1,4}(\.\d{1,3})?$/.test(value) && Number(value) > 0 && Number(value) <= 1000, { error: 'must be a frame rate such as 25 or 29.97', params: { reason: 'frame_rate' } })
+      .transform((value) => String(Math.round(Number(value) * 100) / 100))
+      .optional(),
   })
   .refine((f) => f.SpecResult === undefined || f.Spec !== undefined, { error: 'needs a Spec to pass or fail', path: ['SpecResult'] })
   .refine((f) => f.MinHeight === undefined || f.MaxHeight === undefined || f.MaxHeight >= f.MinHeight, {
@@ -81,6 +89,7 @@ export function matchesSearch(job: MediaInfoJob, filters: SearchFilters, spec?: 
     const h = heightOf(job);
     if (h === undefined || (filters.MinHeight !== undefined && h < filters.MinHeight) || (filters.MaxHeight !== undefined && h > filters.MaxHeight)) return false;
   }
+  if (filters.FrameRate !== undefined && frameRateKey(video[0]) !== filters.FrameRate) return false;
   if (filters.HasAudio !== undefined && (info !== undefined && audio.length > 0) !== filters.HasAudio) return false;
   if (filters.HasVideo !== undefined && (info !== undefined && video.length > 0) !== filters.HasVideo) return false;
   if (filters.Check !== undefined && !hasFinding(job, filters.Check)) return false;

@@ -25,8 +25,7 @@ it('leads to /jobs with the insights’ filters, their window pinned, and the fi
   expect(failureGroupChanges({ Code: '—', Message: '' })).toEqual({ Status: 'Fail', ErrorCode: '—' });
   expect(mediaChanges('Resolutions', 'HD')).toEqual({ HasVideo: true, MinHeight: 720, MaxHeight: 1079 });
   expect(mediaChanges('VideoOnly', '')).toEqual({ HasVideo: true, HasAudio: false });
-  // Frame rates have no filter: their bars lead nowhere.
-  expect(mediaChanges('FrameRates', '25')).toBeUndefined();
+  expect(mediaChanges('FrameRates', '29.97')).toEqual({ HasVideo: true, FrameRate: '29.97' });
 });
 
 it('opens the insights of a list without its paging, page size and selection', () => {
