@@ -124,6 +124,23 @@ it('opens from /jobs with the list’s filters', async () => {
   await context.close();
 });
 
+it('shows the figures to a browser that runs no JavaScript: the page waits for them and sends them whole', async () => {
+  const context = await signedIn('en-US', { viewport: SCREENS[0][0], javaScriptEnabled: false });
+  const page = await context.newPage();
+  // A question nobody has asked yet, so no figures are kept.
+  await page.goto(`${stack.portal.url}/insights?Since=30d&HasAudio=true`);
+  const wait = page.getByRole('link', { name: /^This browser runs no JavaScript/ });
+  await wait.click({ timeout: 30_000 });
+  await page.waitForURL(/Wait=true/, { timeout: 120_000 });
+  await drawn(page, 'Jobs by day and status');
+  const figures = (await (await context.request.get(`${stack.portal.url}/api/insights?Since=30d&HasAudio=true`)).json()) as Insights;
+  const headline = await page.locator('.insights-coverage dd a').allTextContents();
+  expect(headline.map((text) => Number(text.replace(/,/g, '')))).toEqual([figures.Total, figures.ByStatus.Success, figures.ByStatus.Fail, figures.ByStatus.Init]);
+  // The chart is the server's SVG, its bars links that need no script.
+  expect(await page.locator('svg.chart a[href^="/jobs?"]').count()).toBeGreaterThan(0);
+  await context.close();
+});
+
 // The checked screens, and each in the other colour scheme too; one test each, so a busy machine has a minute for each.
 const screens = [...SCREENS, [SCREENS[0][0], 'dark'], [SCREENS[1][0], 'light']] as const;
 it.each(screens)('is all Chinese in Chinese, and fits the screen (%o, %s)', async (viewport, colorScheme) => {
@@ -131,7 +148,13 @@ it.each(screens)('is all Chinese in Chinese, and fits the screen (%o, %s)', asyn
   const page = await context.newPage();
   await page.goto(`${stack.portal.url}/insights?Since=30d`);
   await drawn(page, '按天和状态统计的作业');
+  // The numbers a Chinese reader sees are the API's, in the Chinese locale's digits and separators.
+  const figures = await apiFigures(page);
+  const headline = await page.locator('.insights-coverage dd a').allTextContents();
+  expect(headline.map((text) => Number(text.replace(/,/g, '')))).toEqual([figures.Total, figures.ByStatus.Success, figures.ByStatus.Fail, figures.ByStatus.Init]);
   await page.getByText('以表格显示').click();
+  const cells = await page.locator('.chart-table tbody td').allTextContents();
+  expect(cells.reduce((sum, text) => sum + Number(text.replace(/,/g, '')), 0)).toBe(figures.Total);
   expect(englishIn(await portalWords(page))).toEqual([]);
   expect(await seriousViolations(page)).toEqual([]);
   // Nothing wider than the screen but the chart, which scrolls in its own box.

@@ -16,6 +16,8 @@ export interface Session {
 export interface Screen {
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** false: a browser that runs no script, as some readers' do. */
+  javaScriptEnabled?: boolean;
 }
 
 /** The `name=value` signInThrough gives, as a cookie to set. */

@@ -31,6 +31,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('insights'))('title') };
 }
 
+/** `Wait=true`: the page waits for the figures and sends them whole (the way without JavaScript). */
+const WAIT_PARAM = 'Wait';
+
 /** The figures' own API address for this query: the scan a browser streams. */
 const apiHrefOf = (query: ListQuery) => listHref(query, '/api/insights');
 
@@ -48,6 +51,7 @@ export default async function InsightsPage({ searchParams }: PageProps<'/insight
     return <RefusedFilters heading={t('heading')} error={error} values={values} path="/insights" />;
   }
   const key = listHref(query, '/insights');
+  const waits = raw[WAIT_PARAM] === 'true';
   const apiHref = apiHrefOf(query);
   // Figures kept in the store are drawn at once; else the browser streams the scan, unless nothing is
   // kept (INSIGHTS_CACHE_SECONDS=0), when the scan runs here behind the Suspense boundary.
@@ -80,8 +84,19 @@ export default async function InsightsPage({ searchParams }: PageProps<'/insight
           </p>
           <InsightsReport insights={kept} query={query} />
         </>
-      ) : keeps ? (
-        <InsightsLoader key={key} apiHref={apiHref} />
+      ) : keeps && !waits ? (
+        <>
+          <InsightsLoader key={key} apiHref={apiHref} />
+          {/* Without JavaScript nothing streams: this link asks for the page once its figures are ready. */}
+          <noscript>
+            <p>
+              <a href={`${key}${key.includes('?') ? '&' : '?'}${WAIT_PARAM}=true`}>{t('live.withoutScript')}</a>
+            </p>
+          </noscript>
+        </>
+      ) : waits ? (
+        // Rendered whole, not behind Suspense: a browser without JavaScript cannot swap streamed parts in.
+        <ScannedReport query={query} />
       ) : (
         <Suspense key={key} fallback={<p role="status">{t('live.reading')}</p>}>
           <ScannedReport query={query} />
