@@ -28,6 +28,10 @@ ENV NODE_ENV=production \
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
+# The embedded job index (PGlite) keeps its files here: mount a volume to keep them across containers.
+RUN mkdir -p /app/.data && chown node:node /app/.data
+ENV INDEX_DIR=/app/.data/index
+VOLUME ["/app/.data"]
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -13,8 +13,9 @@ const withNextIntl = createNextIntlPlugin({
 const nextConfig = {
   // pop-core needs Node built-ins (os, querystring); pino loads its parts at run time: neither is
   // bundled. ioredis and rate-limiter-flexible are plain Node packages loaded once from node_modules,
-  // rather than copied into every bundle (proxy.ts, each route).
-  serverExternalPackages: ['@alicloud/pop-core', 'pino', 'ioredis', 'rate-limiter-flexible'],
+  // rather than copied into every bundle (proxy.ts, each route). PGlite loads its WebAssembly and data
+  // files from beside its own modules, so it stays whole in node_modules.
+  serverExternalPackages: ['@alicloud/pop-core', 'pino', 'ioredis', 'rate-limiter-flexible', '@electric-sql/pglite'],
   // The container image and the tests run .next/standalone/server.js with only its traced files.
   output: 'standalone',
   poweredByHeader: false,

@@ -180,12 +180,13 @@ async function crawl(): Promise<Figure[]> {
   }
 }
 
-export async function portalFigures(emulatorReqPerSec?: number, only?: 'overhead'): Promise<Figure[]> {
+export async function portalFigures(emulatorReqPerSec?: number, only?: 'overhead' | 'page-weight'): Promise<Figure[]> {
   const stack = await startBenchStack(['--jobs', '2000', '--seed', '3']);
   const bare = await startBareNext(REPO_ROOT, stack.emulator.url);
   const plain = await startPlainForwarder(stack.emulator.url);
   try {
     if (only === 'overhead') return await proxyOverhead(stack, bare, plain);
+    if (only === 'page-weight') return await pageWeight(stack, bare);
     return [
       ...(await proxyOverhead(stack, bare, plain)),
       ...(await streaming(stack)),
@@ -200,10 +201,11 @@ export async function portalFigures(emulatorReqPerSec?: number, only?: 'overhead
   }
 }
 
-// `npx tsx bench/portal.ts`: this section alone; `--overhead` only its first figures (about a minute).
+// `npx tsx bench/portal.ts`: this section alone; `--overhead` only its first figures (about a minute),
+// `--page-weight` only the pages' first-load JavaScript.
 if (require.main === module) {
   buildPortalIfNeeded(REPO_ROOT);
-  portalFigures(undefined, process.argv.includes('--overhead') ? 'overhead' : undefined).then(
+  portalFigures(undefined, process.argv.includes('--overhead') ? 'overhead' : process.argv.includes('--page-weight') ? 'page-weight' : undefined).then(
     (figures) => process.exit(report('Portal: overhead, streaming, load, page weight, crawl', figures) ? 0 : 1),
     (error: unknown) => {
       console.error(error);

@@ -34,6 +34,9 @@ export function startPortalAgainst(emulatorUrl: string, env: Record<string, stri
       ICE_ENDPOINT: emulatorUrl,
       ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
+      // No job index unless a test asks for one: its background sync would add ICE calls of its own
+      // to those a test counts, and each portal would open PGlite in the same folder.
+      ...(env.INDEX || env.INDEX_DATABASE_URL || env.INDEX_DIR ? {} : { INDEX: 'off' }),
       ...env,
     }),
     { port },

@@ -5,7 +5,7 @@
 // behind: the portal runs in its own process group, so a Ctrl-C reaches only this process, which stops
 // it and can tell that stop from a crash.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_CREDENTIALS, parseEmulatorOptions } from '../emulator/options';
 import { startEmulator } from '../emulator/server';
@@ -18,6 +18,7 @@ import { startPortal, type PortalProcess } from '../harness/portal-process';
 const ROOT = path.resolve(__dirname, '..');
 /** The portal's whole log; the terminal shows only its warnings and errors. */
 const LOG_FILE = path.join('.demo', 'portal.log');
+const INDEX_DIR = path.join('.demo', 'index');
 /** A few fresh jobs, so the list and a job page show jobs turning from Init to final live. */
 const FRESH_MEDIA = ['oss://demo-bucket/uploads/keynote.mp4', 'oss://demo-bucket/uploads/teaser.mov', 'oss://demo-bucket/missing/lost.mp4'];
 const FRESH_JOB_MS = 20_000;
@@ -83,6 +84,10 @@ async function main(): Promise<void> {
   running.push({ name: 'the OpenID provider', stop: () => idp.close() });
 
   mkdirSync(path.join(ROOT, path.dirname(LOG_FILE)), { recursive: true });
+  // The job index, embedded (PGlite): the emulator makes new jobs each run, so the index starts empty with it.
+  const indexDir = path.join(ROOT, INDEX_DIR);
+  rmSync(indexDir, { recursive: true, force: true });
+  rmSync(`${indexDir}.lock`, { force: true });
   const started = await startPortal(
     ROOT,
     {
@@ -108,6 +113,9 @@ async function main(): Promise<void> {
       ALLOW_ANONYMOUS_SUBMIT: 'true',
       // The example delivery specs, unless the person running the demo has their own.
       MEDIA_SPECS_FILE: process.env.MEDIA_SPECS_FILE || path.join(ROOT, 'config', 'media-specs.example.json'),
+      INDEX: '',
+      INDEX_DATABASE_URL: '',
+      INDEX_DIR: indexDir,
     },
     { port, host, outputFile: path.join(ROOT, LOG_FILE), ownProcessGroup: true },
   ).catch((error: unknown) => {

@@ -1,3 +1,5 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setFaults } from '@/harness/emulator-control';
 import { startPortalAgainst } from '@/harness/portal-stack';
@@ -294,5 +296,52 @@ it('does one pass for a scheduler that sends CRON_SECRET, and refuses everyone e
   } finally {
     await Promise.all([withSecret.stop(), withoutSecret.stop()]);
     await db.close();
+  }
+});
+
+it('keeps the index embedded (PGlite in INDEX_DIR) without INDEX_DATABASE_URL: killed mid-backfill it resumes, and answers what the live scan answers', async () => {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'ice-index-')), 'index');
+  const env = { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000', INDEX_DIR: dir, INDEX_SYNC_SECONDS: '1', INDEX_SYNC_QPS: '40' };
+  try {
+    // Stopped hard while its backfill runs (some 4 s at 40 calls a second): no goodbye, its lock left behind.
+    const first = await startPortalAgainst(emulator.url, env);
+    await first.settledOutput((out) => out.includes('"event":"index_migrated"'));
+    await new Promise((r) => setTimeout(r, 1500));
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(existsSync(`${dir}.lock`)).toBe(true);
+
+    const [indexed, live, off] = await Promise.all([
+      startPortalAgainst(emulator.url, env),
+      startPortalAgainst(emulator.url, { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000' }),
+      startPortalAgainst(emulator.url, { AUTH_MODE: 'none', INDEX: 'off' }),
+    ]);
+    try {
+      let ready: { index?: Record<string, { from?: string; lastPassAt?: string }> } = {};
+      const deadline = Date.now() + 90_000;
+      while (!ready.index?.['cn-shanghai']?.lastPassAt && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 500));
+        ready = (await (await fetch(`${indexed.url}/api/ready`)).json()) as typeof ready;
+      }
+      expect(Date.now() - Date.parse(ready.index!['cn-shanghai']!.from!)).toBeGreaterThanOrEqual(31 * DAY_MS - 60_000);
+      expect(indexed.output()).toMatch(/"event":"index_migrated","versions":\[1\],"store":"pglite"/);
+      // Every job of the window, in two halves that together hold them all, once each: no gap, no duplicate.
+      for (const question of [{ HasAudio: 'true' }, { HasAudio: 'false' }, { Search: 'mov' }, { VideoCodec: 'h264', Status: 'Success' }] as Record<string, string>[]) {
+        const params = { Since: '30d', ...question };
+        const [fromIndex, fromIce] = await Promise.all([crawlJobs(indexed.url, params), crawlJobs(live.url, params)]);
+        const ids = fromIndex.map((job) => job.JobId);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect({ question, jobs: ids.sort() }).toEqual({ question, jobs: fromIce.map((job) => job.JobId).sort() });
+      }
+      const page = (await (await fetch(`${indexed.url}/api/jobs?Since=30d&Search=mov&PageSize=5`)).json()) as { Source: { Kind: string } };
+      expect(page.Source.Kind).toBe('index');
+      // INDEX=off: today's behaviour, ICE answers and /api/ready says nothing of an index.
+      expect(((await (await fetch(`${off.url}/api/jobs?Since=30d&Search=mov&PageSize=5`)).json()) as { Source: { Kind: string } }).Source.Kind).toBe('ice');
+      expect(await (await fetch(`${off.url}/api/ready`)).json()).not.toHaveProperty('index');
+    } finally {
+      await Promise.all([indexed.stop(), live.stop(), off.stop()]);
+    }
+  } finally {
+    rmSync(path.dirname(dir), { recursive: true, force: true });
   }
 });

@@ -33,6 +33,8 @@ const baseEnv = () => ({
   ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
   AUTH_MODE: 'none',
+  // Each server here would open the embedded index; the one test of it says INDEX itself.
+  INDEX: 'off',
 });
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -51,6 +53,37 @@ it('holds only the runtime files: no sources, no secrets, no development depende
     expect([absent, existsSync(path.join(app, absent))]).toEqual([absent, false]);
   }
   expect(readdirSync(path.join(app, 'node_modules'))).toContain('@alicloud');
+});
+
+it('keeps a job index of its own by default (PGlite in .data/index), for one server at a time', async () => {
+  const env = { ...baseEnv(), INDEX: '', INDEX_SYNC_SECONDS: '1', INDEX_SYNC_QPS: '200' };
+  const server = await startImageServer(app, env);
+  try {
+    let ready: { index?: Record<string, { from?: string; lastPassAt?: string }> | string } = {};
+    await waitFor(async () => {
+      ready = (await (await fetch(`${server.url}/api/ready`)).json()) as typeof ready;
+      return typeof ready.index === 'object' && !!ready.index['cn-shanghai']?.lastPassAt;
+    }, 90_000);
+    expect(Date.now() - Date.parse((ready.index as Record<string, { from: string }>)['cn-shanghai']!.from)).toBeGreaterThanOrEqual(31 * 86_400_000 - 60_000);
+    expect(server.output()).toMatch(/"event":"index_migrated","versions":\[1\],"store":"pglite"/);
+    expect(existsSync(path.join(app, '.data', 'index', 'PG_VERSION'))).toBe(true);
+    // A search of the synced window is answered from it.
+    const search = (await (await fetch(`${server.url}/api/jobs?Since=30d&Search=mp4&PageSize=5`)).json()) as { Source: { Kind: string } };
+    expect(search.Source.Kind).toBe('index');
+    // A second server on the same folder is refused the index (it would corrupt it), and serves from ICE.
+    const second = await startImageServer(app, env);
+    try {
+      const answer = (await (await fetch(`${second.url}/api/ready`)).json()) as { status: string; index?: unknown };
+      expect(answer).toMatchObject({ status: 'ready', index: 'unreachable' });
+      expect(((await (await fetch(`${second.url}/api/jobs?Since=30d&Search=mp4&PageSize=5`)).json()) as { Source: { Kind: string } }).Source.Kind).toBe('ice');
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    await server.stop();
+  }
+  // The folder outlives its server: the next one finds its jobs at once, the lock of the last one gone.
+  expect(existsSync(path.join(app, '.data', 'index.lock'))).toBe(false);
 });
 
 it('serves health, readiness, the job list and a job page, with a request id', async () => {

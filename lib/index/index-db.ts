@@ -2,9 +2,8 @@ import 'server-only';
 import pg from 'pg';
 
 // The job index's database behind one interface: PostgreSQL through `pg` (any hosted PostgreSQL,
-// serverless ones included). PGlite, the embedded default issue #44 asks for, is to come behind the same
-// interface (its WebAssembly build loads through a dynamic import that jest's VM refuses without
-// --experimental-vm-modules, so its tests need their own process). Cases:
+// serverless ones included), or PGlite embedded in the process (lib/index/pglite-db.ts; its WebAssembly
+// loads through a dynamic import that jest's VM refuses, so its tests run it in a portal process). Cases:
 // - a query is parameterised ($1, $2...), never built from values;
 // - a transaction runs on one connection, committed when its function returns, rolled back when it throws;
 // - an advisory lock is held on one connection for as long as its function runs: with `wait`, until it
@@ -15,7 +14,7 @@ export interface Queryable {
 }
 
 export interface IndexDb extends Queryable {
-  readonly kind: 'postgres';
+  readonly kind: 'postgres' | 'pglite';
   /** Several statements with no parameters (a migration). */
   exec(sql: string): Promise<void>;
   transaction<T>(run: (tx: Queryable) => Promise<T>): Promise<T>;

@@ -4,7 +4,9 @@ import { iceClient } from '@/lib/ice/client';
 import { configuredRegions } from '@/lib/ice/regions';
 import { log } from '@/lib/log/logger';
 import { getIndexConfig, type IndexConfig } from './index-config';
+import { holdFolder } from './index-folder';
 import { postgresIndexDb, type IndexDb } from './index-db';
+import { pgliteIndexDb } from './pglite-db';
 import { migrate } from './migrations';
 import { syncPass, type PassReport } from './sync';
 
@@ -17,25 +19,39 @@ import { syncPass, type PassReport } from './sync';
 const SHARED = Symbol.for('ice-portal.index');
 
 interface Held {
-  db: IndexDb;
-  ready: Promise<void>;
+  ready: Promise<IndexDb>;
+  /** Set once open and migrated. */
+  db?: IndexDb;
+}
+
+/** The store's database: a pool on the PostgreSQL server, or PGlite in its folder once this process holds the folder. */
+async function open(config: IndexConfig): Promise<IndexDb> {
+  if (config.store.kind === 'postgres') return postgresIndexDb(config.store.url);
+  holdFolder(config.store.dir);
+  return pgliteIndexDb(config.store.dir);
 }
 
 function held(config: IndexConfig): Held {
   const holder = globalThis as { [SHARED]?: Held };
   if (!holder[SHARED]) {
-    const db = postgresIndexDb(config.databaseUrl);
-    const ready = migrate(db).then(
-      (versions) => log('info', 'index_migrated', { versions }),
-      async (error: unknown) => {
-        // Unreachable or refused: the next use tries again from the start.
-        delete holder[SHARED];
+    const ready = open(config).then(async (db) => {
+      try {
+        log('info', 'index_migrated', { versions: await migrate(db), store: config.store.kind });
+        return db;
+      } catch (error) {
         await db.close().catch(() => undefined);
         throw error;
+      }
+    });
+    const entry: Held = { ready };
+    ready.then(
+      (db) => void (entry.db = db),
+      // Unreachable or refused: the next use tries again from the start.
+      () => {
+        delete holder[SHARED];
       },
     );
-    ready.catch(() => undefined);
-    holder[SHARED] = { db, ready };
+    holder[SHARED] = entry;
   }
   return holder[SHARED];
 }
@@ -49,14 +65,25 @@ export async function indexDb(): Promise<IndexDb | undefined> {
   const config = getIndexConfig();
   if (!config) return undefined;
   if (Date.now() - failedAtMs < RETRY_AFTER_FAILURE_MS) throw new Error('the index database did not answer a moment ago');
-  const { db, ready } = held(config);
   try {
-    await ready;
+    return await held(config).ready;
   } catch (error) {
     failedAtMs = Date.now();
     throw error;
   }
-  return db;
+}
+
+/**
+ * The index's database if it is open and migrated now, for reads on a request's path: they never wait
+ * for it to open (PGlite's first start takes seconds), and ICE answers them meanwhile. The first call
+ * starts the opening.
+ */
+export function indexDbIfReady(): IndexDb | undefined {
+  const config = getIndexConfig();
+  if (!config || Date.now() - failedAtMs < RETRY_AFTER_FAILURE_MS) return undefined;
+  const entry = held(config);
+  entry.ready.catch(() => (failedAtMs = Date.now()));
+  return entry.db;
 }
 
 /** One pass of every region, one after the other (the cron route, and each turn of the loop). */

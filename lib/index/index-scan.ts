@@ -6,7 +6,7 @@ import { scanWindow, type Scan, type ScanFilters, type ScanSource, type ScanSumm
 import { log } from '@/lib/log/logger';
 import { getIndexConfig } from './index-config';
 import type { IndexDb } from './index-db';
-import { indexDb } from './index-runner';
+import { indexDbIfReady } from './index-runner';
 import { searchConditions } from './search-sql';
 
 // A scan answered by the job index instead of ICE, when the index holds the whole window: the same
@@ -54,7 +54,7 @@ export function indexedScan(filters: ScanFilters, search: SearchFilters | undefi
     let db: IndexDb | undefined;
     let syncedAt: Date | undefined;
     try {
-      db = await indexDb();
+      db = indexDbIfReady();
       syncedAt = db && (await coveredSince(db, region, window.fromMs, window.toMs, nowMs, config!.syncSeconds));
     } catch (error) {
       log('warn', 'index_unreadable', { message: (error as Error).message });
