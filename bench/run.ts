@@ -6,6 +6,7 @@ import path from 'node:path';
 import { bigDataFigures } from './browser';
 import { cacheFigures } from './cache';
 import { drillFigures } from './drill';
+import { indexFigures } from './index';
 import { insightsFigures } from './insights';
 import { emulatorFigures } from './emulator';
 import { lighthouseFigures } from './lighthouse';
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
   const insights = await insightsFigures();
   sections.push(['Insights: figures across every matching job', insights]);
   report('Insights: figures across every matching job', insights);
+
+  const index = await indexFigures();
+  sections.push(['Job index: search, export and insights from PostgreSQL and PGlite', index]);
+  report('Job index: search, export and insights from PostgreSQL and PGlite', index);
 
   const cache = await cacheFigures();
   sections.push(['Finished jobs from the store', cache]);

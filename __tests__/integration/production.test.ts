@@ -65,7 +65,7 @@ it('keeps a job index of its own by default (PGlite in .data/index), for one ser
       return typeof ready.index === 'object' && !!ready.index['cn-shanghai']?.lastPassAt;
     }, 90_000);
     expect(Date.now() - Date.parse((ready.index as Record<string, { from: string }>)['cn-shanghai']!.from)).toBeGreaterThanOrEqual(31 * 86_400_000 - 60_000);
-    expect(server.output()).toMatch(/"event":"index_migrated","versions":\[1\],"store":"pglite"/);
+    expect(server.output()).toMatch(/"event":"index_migrated","versions":\[1,2\],"store":"pglite"/);
     expect(existsSync(path.join(app, '.data', 'index', 'PG_VERSION'))).toBe(true);
     // A search of the synced window is answered from it.
     const search = (await (await fetch(`${server.url}/api/jobs?Since=30d&Search=mp4&PageSize=5`)).json()) as { Source: { Kind: string } };

@@ -1,4 +1,3 @@
-import 'server-only';
 import pg from 'pg';
 
 // The job index's database behind one interface: PostgreSQL through `pg` (any hosted PostgreSQL,

@@ -2,6 +2,7 @@ import 'server-only';
 import { cancelled } from '@/lib/ice/map-failure';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import type { SearchFilters } from '@/lib/jobs/search-filters';
+import { jobFromText, jobTextOnly } from '@/lib/jobs/job-text';
 import { scanWindow, type Scan, type ScanFilters, type ScanSource, type ScanSummary } from '@/lib/jobs/scan';
 import { log } from '@/lib/log/logger';
 import { getIndexConfig } from './index-config';
@@ -16,7 +17,8 @@ import { searchConditions } from './search-sql';
 // - the index is off, unreachable, or does not hold the window (its backfill has not reached the start,
 //   or the window runs to a time after its last pass and that pass is not recent): the live scan answers;
 // - "recent" is within two sync intervals and 30 s, and the answer says when the index last synced;
-// - rows are read in pages of ROWS by keyset (created time, then JobId), never by offset.
+// - rows are read in pages of ROWS by keyset (created time, then JobId), never by offset, the next page
+//   while the last one is handed out.
 
 const ROWS = 500;
 
@@ -41,7 +43,8 @@ async function coveredSince(db: IndexDb, region: string, fromMs: number, toMs: n
 }
 
 /** The index's scan of `filters` in `region`, or `live()` when the index cannot answer it. */
-export function indexedScan(filters: ScanFilters, search: SearchFilters | undefined, limits: ScanLimits, region: string, signal: AbortSignal | undefined, live: () => Scan): Scan {
+export function indexedScan(filters: ScanFilters, read: { search?: SearchFilters; textOnly?: boolean }, limits: ScanLimits, region: string, signal: AbortSignal | undefined, live: () => Scan): Scan {
+  const { search, textOnly } = read;
   const config = getIndexConfig();
   if (!config) return live();
   let chosen: Scan | undefined;
@@ -73,27 +76,32 @@ export function indexedScan(filters: ScanFilters, search: SearchFilters | undefi
     if (filters.Status) where.push(`status = $${params.push(filters.Status)}`);
     if (filters.JobId) where.push(`job_id = $${params.push(filters.JobId)}`);
     where.push(...searchConditions(search, (value) => `$${params.push(value)}`));
-    let after: { created_at: Date; job_id: string } | undefined;
     let scanned = 0;
     let lastTime: string | undefined;
-    for (;;) {
-      if (signal?.aborted) throw cancelled();
-      const keyset = after ? [`(created_at, job_id) ${cmp} ($${params.length + 1}, $${params.length + 2})`] : [];
-      const rows = await db.query<{ created_at: Date; job_id: string; job: MediaInfoJob }>(
-        `SELECT created_at, job_id, job FROM jobs WHERE ${[...where, ...keyset].join(' AND ')} ORDER BY created_at ${dir}, job_id ${dir} LIMIT ${ROWS}`,
+    type Row = { created_at: Date; job_id: string; job: string };
+    // The job's text as stored (json keeps it as written), parsed here and kept for an export to write as is.
+    const readRows = (after?: Row) =>
+      db!.query<Row>(
+        `SELECT created_at, job_id, job::text AS job FROM jobs WHERE ${[...where, ...(after ? [`(created_at, job_id) ${cmp} ($${params.length + 1}, $${params.length + 2})`] : [])].join(' AND ')} ORDER BY created_at ${dir}, job_id ${dir} LIMIT ${ROWS}`,
         after ? [...params, after.created_at, after.job_id] : params,
       );
+    let next: Promise<Row[]> | undefined = readRows();
+    while (next) {
+      if (signal?.aborted) throw cancelled();
+      const rows: Row[] = await next;
+      // The next page is read while this one is handed out.
+      next = rows.length < ROWS ? undefined : readRows(rows[rows.length - 1]);
+      next?.catch(() => undefined);
       for (const row of rows) {
         if (scanned >= limits.maxJobs) {
           summary = { scannedJobs: scanned, from: iso(window.fromMs), to: iso(window.toMs), stopped: { reason: 'max_jobs', at: lastTime ?? iso(newestFirst ? window.toMs : window.fromMs) } };
           return;
         }
         scanned += 1;
-        lastTime = row.job.SubmitTime ?? lastTime;
-        yield row.job;
+        const job = textOnly ? jobTextOnly(row.job_id, iso(row.created_at.getTime()), row.job) : jobFromText(row.job);
+        lastTime = job.SubmitTime ?? lastTime;
+        yield job;
       }
-      if (rows.length < ROWS) break;
-      after = rows[rows.length - 1];
     }
     summary = {
       scannedJobs: scanned,

@@ -1,4 +1,3 @@
-import 'server-only';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import type { Queryable } from './index-db';
 import { jobRow, type JobRow } from './job-row';

@@ -1,4 +1,3 @@
-import 'server-only';
 import type { IndexDb } from './index-db';
 
 // The index's schema, as numbered migrations applied in order at start, each in its own transaction and
@@ -62,6 +61,20 @@ export const MIGRATIONS: readonly Migration[] = [
         last_pass_at timestamptz,
         last_error text
       );
+    `,
+  },
+  {
+    version: 2,
+    name: 'jobs kept as the text ICE sent',
+    // jsonb reorders an object's keys and converts every document on each read; the index never looks
+    // inside it (its columns do), so json keeps the job's text as written and reads it back as is: an
+    // export from the index writes each job byte for byte as the live export does, without re-encoding.
+    // Rows written as jsonb come back in jsonb's own spelling, so they go, and the next passes read
+    // them again from ICE (the truth the index only mirrors).
+    sql: `
+      TRUNCATE jobs;
+      UPDATE sync_state SET backfilled_from = NULL, backfill_next = NULL, high_water = NULL, last_pass_at = NULL, last_error = NULL;
+      ALTER TABLE jobs ALTER COLUMN job TYPE json USING job::json;
     `,
   },
 ];

@@ -1,4 +1,3 @@
-import 'server-only';
 import type { IndexDb, Queryable } from './index-db';
 
 // The job index embedded in the portal's own process: PGlite (PostgreSQL compiled to WebAssembly, the

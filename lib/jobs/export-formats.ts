@@ -3,6 +3,7 @@ import type { PortalError } from '@/lib/errors';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { EXPORT_COLUMNS, exportRecord, type ExportRecord } from './export-columns';
 import { STOPPED_ROW_PREFIX, type ExportFormat } from './export-query';
+import { jobText } from './job-text';
 import { sourceSaid, type ScanSource, type ScanSummary } from './scan';
 
 // What each export format writes at its start, per job, at its end and on a failure. export.ts owns the
@@ -54,7 +55,7 @@ const csv: ExportWriter = {
 
 const ndjson: ExportWriter = {
   begin: () => '',
-  job: (job) => `${JSON.stringify(job)}\n`,
+  job: (job) => `${jobText(job)}\n`,
   // `Summary` in the API's names; `summary`, the first spelling, stays for scripts that read it.
   end: ({ source, ...summary }) => `${JSON.stringify({ Summary: exportProgress({ ...summary, source }), summary })}\n`,
   fail: (error) => `${JSON.stringify({ error: error.toJSON() })}\n`,

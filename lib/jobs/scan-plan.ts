@@ -61,6 +61,12 @@ export interface ScanRun {
    * (and counts, and bounds) matches rather than every job of the window; the plan's keep still decides.
    */
   search?: SearchFilters;
+  /**
+   * The reader wants each job's JSON text only (an NDJSON export that keeps every job): a source that
+   * stores the text (the job index) may hand out jobs that hold only JobId and SubmitTime, with their
+   * text kept for lib/jobs/job-text.ts, rather than decode every document.
+   */
+  textOnly?: boolean;
 }
 
 /**
@@ -78,5 +84,5 @@ export function openScan(filters: ScanFilters, limits: { maxDays: number; maxJob
       ...limits,
     });
   // The job index answers when it holds the window (lib/index/index-scan.ts); a test's own client reads ICE.
-  return run.client ? live() : indexedScan(filters, run.search, limits, run.region ?? configuredRegions()[0]!.region, run.signal, live);
+  return run.client ? live() : indexedScan(filters, { search: run.search, textOnly: run.textOnly }, limits, run.region ?? configuredRegions()[0]!.region, run.signal, live);
 }
