@@ -141,12 +141,14 @@ async function readFigures(): Promise<Figure[]> {
     const pgFillMs = await fill(pg, emulator.url, 8);
     const [size] = await pg.query<{ rows: string; bytes: string }>("SELECT count(*) AS rows, pg_total_relation_size('jobs') AS bytes FROM jobs");
     const { rows, bytes } = size!;
+    // The emulator's jobs crowd toward the present: the export's window starts at its 100,000th newest job.
+    const [hundredThousandth] = await pg.query<{ created_at: Date }>('SELECT created_at FROM jobs ORDER BY created_at DESC OFFSET 99999 LIMIT 1');
     await pg.close();
 
     const now = Date.now();
     const q: Questions = {
       search: { StartOfCreateTime: iso(now - 31 * DAY), EndOfCreateTime: iso(now), Search: 'needle_' },
-      exported: { StartOfCreateTime: iso(now - (90 * 100_000) / JOBS * DAY), EndOfCreateTime: iso(now) },
+      exported: { StartOfCreateTime: iso(hundredThousandth?.created_at.getTime() ?? now - 90 * DAY), EndOfCreateTime: iso(now) },
       week: { StartOfCreateTime: iso(now - 7 * DAY), EndOfCreateTime: iso(now) },
     };
     await setFaults(emulator.url, { latencyMs: 30 });

@@ -6,7 +6,7 @@ import { useEarlyInput } from '@/components/ui/use-early-input';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { useTimeFormatter } from '@/components/ui/use-time-zone';
 import { ApiError } from '@/lib/api-client/fetch-json';
-import { readExport, type ExportFile } from '@/lib/api-client/read-export';
+import type { ExportFile } from '@/lib/api-client/read-export';
 import { exportApiUrl, selectionExportApiUrl } from '@/lib/api-client/urls';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '@/lib/jobs/export-query';
 import { listQuerySearchParams, type ListQuery } from '@/lib/jobs/list-query';
@@ -63,6 +63,8 @@ export function JobsExport({ query, coverage }: { query: ListQuery; coverage: Ex
     jobsSoFar.current = 0;
     setState({ url, kind: 'running', jobs: 0 });
     try {
+      // The reader of a download comes with the first export, not with the list's first load.
+      const { readExport } = await import('@/lib/api-client/read-export');
       const { blob, ...file } = await readExport(url, {
         signal: controller.signal,
         onProgress: (jobs) => {
