@@ -1,6 +1,8 @@
 import { signedInContext, startSignedInStack, type Screen, type SignedInStack } from '@/__tests__/support/signed-in';
 import type { BrowserContext, Page } from 'playwright-core';
 import { englishIn, portalWords, SCREENS, seriousViolations } from '@/__tests__/support/page-checks';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { screenshot, SCREENSHOT_DIR } from '@/harness/browser';
 import type { Insights } from '@/lib/insights/figures';
@@ -11,12 +13,18 @@ import type { Insights } from '@/lib/insights/figures';
 // English left in Chinese), axe clean, at 1280 px in light and 360 px in dark mode.
 
 let stack: SignedInStack;
+let indexDir: string | undefined;
 
 beforeAll(async () => {
-  stack = await startSignedInStack('insights-browser', ['--jobs', '600', '--seed', '43'], { AUTH_RATE_LIMIT_PER_MINUTE: '100000' });
+  // With the embedded job index, as the portal runs by default: the page says how far back it reaches.
+  indexDir = mkdtempSync(path.join(tmpdir(), 'insights-index-'));
+  stack = await startSignedInStack('insights-browser', ['--jobs', '600', '--seed', '43'], { AUTH_RATE_LIMIT_PER_MINUTE: '100000', INDEX_DIR: path.join(indexDir, 'index'), INDEX_SYNC_SECONDS: '2', INDEX_SYNC_QPS: '200' });
 });
 
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  await stack?.stop();
+  if (indexDir) rmSync(indexDir, { recursive: true, force: true });
+});
 
 async function signedIn(locale: string, screen: Screen = {}): Promise<BrowserContext> {
   const context = await signedInContext(stack.browser, stack.session, locale, screen);
@@ -148,6 +156,8 @@ it.each(screens)('is all Chinese in Chinese, and fits the screen (%o, %s)', asyn
   const page = await context.newPage();
   await page.goto(`${stack.portal.url}/insights?Since=30d`);
   await drawn(page, '按天和状态统计的作业');
+  // The index's reach, said in Chinese (filled or still filling).
+  expect(await page.locator('.index-coverage').textContent()).toMatch(/作业索引/);
   // The numbers a Chinese reader sees are the API's, in the Chinese locale's digits and separators.
   const figures = await apiFigures(page);
   const headline = await page.locator('.insights-coverage dd a').allTextContents();
