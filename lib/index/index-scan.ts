@@ -3,7 +3,7 @@ import { cancelled } from '@/lib/ice/map-failure';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import type { SearchFilters } from '@/lib/jobs/search-filters';
 import { jobFromText, jobTextOnly } from '@/lib/jobs/job-text';
-import { scanWindow, type Scan, type ScanFilters, type ScanSource, type ScanSummary } from '@/lib/jobs/scan';
+import { scanSummary, scanWindow, type Scan, type ScanFilters, type ScanSource, type ScanSummary } from '@/lib/jobs/scan';
 import { log } from '@/lib/log/logger';
 import { getIndexConfig } from './index-config';
 import type { IndexDb } from './index-db';
@@ -94,7 +94,7 @@ export function indexedScan(filters: ScanFilters, read: { search?: SearchFilters
       next?.catch(() => undefined);
       for (const row of rows) {
         if (scanned >= limits.maxJobs) {
-          summary = { scannedJobs: scanned, from: iso(window.fromMs), to: iso(window.toMs), stopped: { reason: 'max_jobs', at: lastTime ?? iso(newestFirst ? window.toMs : window.fromMs) } };
+          summary = scanSummary(window, scanned, lastTime ?? iso(newestFirst ? window.toMs : window.fromMs));
           return;
         }
         scanned += 1;
@@ -103,12 +103,7 @@ export function indexedScan(filters: ScanFilters, read: { search?: SearchFilters
         yield job;
       }
     }
-    summary = {
-      scannedJobs: scanned,
-      from: iso(window.fromMs),
-      to: iso(window.toMs),
-      ...(window.cutAtMs !== undefined ? { stopped: { reason: 'max_days' as const, at: iso(window.cutAtMs) } } : {}),
-    };
+    summary = scanSummary(window, scanned);
   }
 
   return {

@@ -93,6 +93,15 @@ interface Window {
   cutAtMs?: number;
 }
 
+/**
+ * How a scan of `window` ended after `scanned` jobs: stopped at SCAN_MAX_JOBS at the create time
+ * `maxJobsAt`, or cut where SCAN_MAX_DAYS cut the window, or whole.
+ */
+export function scanSummary(window: Window, scanned: number, maxJobsAt?: string): ScanSummary {
+  const stopped = maxJobsAt !== undefined ? { reason: 'max_jobs' as const, at: maxJobsAt } : window.cutAtMs !== undefined ? { reason: 'max_days' as const, at: iso(window.cutAtMs) } : undefined;
+  return { scannedJobs: scanned, from: iso(window.fromMs), to: iso(window.toMs), ...(stopped ? { stopped } : {}) };
+}
+
 /** The range to walk: the filters' own, the default window, and the maxDays bound in scan order. */
 export function scanWindow(filters: ScanFilters, options: { maxDays: number; defaultDays: number; nowMs: number }): Window {
   const toMs = filters.EndOfCreateTime ? Date.parse(filters.EndOfCreateTime) : Math.floor(options.nowMs / 1000) * 1000;
@@ -327,7 +336,7 @@ export function scanJobs(options: ScanOptions): Scan {
         for (let page = await walk.next(); page; page = await walk.next()) {
           for (const job of page) {
             if (scanned >= maxJobs) {
-              summary = { scannedJobs: scanned, from: iso(window.fromMs), to: iso(window.toMs), stopped: { reason: 'max_jobs', at: lastTime ?? iso(newestFirst ? window.toMs : window.fromMs) } };
+              summary = scanSummary(window, scanned, lastTime ?? iso(newestFirst ? window.toMs : window.fromMs));
               return;
             }
             scanned += 1;
@@ -336,12 +345,7 @@ export function scanJobs(options: ScanOptions): Scan {
           }
         }
       }
-      summary = {
-        scannedJobs: scanned,
-        from: iso(window.fromMs),
-        to: iso(window.toMs),
-        ...(window.cutAtMs !== undefined ? { stopped: { reason: 'max_days' as const, at: iso(window.cutAtMs) } } : {}),
-      };
+      summary = scanSummary(window, scanned);
     } catch (error) {
       throw stop.aborted ? cancelled() : error;
     }
