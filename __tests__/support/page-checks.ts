@@ -42,7 +42,7 @@ export function portalWords(page: Page): Promise<string[]> {
 }
 
 // Codes and technical names a Chinese media engineer reads as they are (ICE's own names, units, formats).
-const CODES = new Set(['ICE', 'UTC', 'JSON', 'NDJSON', 'CSV', 'KiB', 'SAR', 'DAR', 'Init', 'Success', 'Fail', 'ID', 'SubmitMediaInfoJob', 'AUTH_MODE', 'none', 'ep', 'final', 'mov', 'GMT', 'Ctrl', 'Alt', 'API', 'api', 'GET', 'API_TOKEN_ADMIN_GROUPS', 'HDR', 'kbit', 'Hz', 'MB', 'OSS', 'HTTP', 'UserData']);
+const CODES = new Set(['ICE', 'UTC', 'JSON', 'NDJSON', 'CSV', 'KiB', 'SAR', 'DAR', 'Init', 'Success', 'Fail', 'ID', 'SubmitMediaInfoJob', 'AUTH_MODE', 'none', 'ep', 'final', 'mov', 'GMT', 'Ctrl', 'Alt', 'API', 'api', 'GET', 'API_TOKEN_ADMIN_GROUPS', 'HDR', 'kbit', 'Hz', 'kHz', 'MB', 'OSS', 'HTTP', 'UserData']);
 
 export function englishIn(words: string[]): string[] {
   return words.flatMap((text) => (text.match(/[A-Za-z][A-Za-z_]+/g) ?? []).filter((word) => !CODES.has(word)).map((word) => `${word} (in "${text.slice(0, 60)}")`));
