@@ -197,11 +197,13 @@ it('keeps the portal ready while the index database does not answer, and says so
   }
 });
 
-it('answers searches, exports and insights from the index with exactly what the live scan finds, and says which source answered', async () => {
+it('answers searches, exports and insights from the index with exactly what the live scan finds, past the live bounds, with exact counts, and says which source answered', async () => {
   const { db, url } = await freshIndex();
   const common = { AUTH_MODE: 'none', AUTH_RATE_LIMIT_PER_MINUTE: '100000', SCAN_CALLS_PER_MINUTE: '100000', MEDIA_SPECS_FILE: SPECS_FILE, INSIGHTS_CACHE_SECONDS: '0' };
+  // The indexed portal's live bounds are far narrower than the questions (30 days, hundreds of jobs):
+  // answered from the index they have no bound, so both portals must still answer alike.
   const [indexed, live] = await Promise.all([
-    startPortalAgainst(emulator.url, { ...common, INDEX_DATABASE_URL: url, INDEX_SYNC_SECONDS: '2', INDEX_SYNC_QPS: '200' }),
+    startPortalAgainst(emulator.url, { ...common, INDEX_DATABASE_URL: url, INDEX_SYNC_SECONDS: '2', INDEX_SYNC_QPS: '200', SCAN_MAX_DAYS: '10', SCAN_MAX_JOBS: '100' }),
     startPortalAgainst(emulator.url, common),
   ]);
   try {
@@ -231,6 +233,10 @@ it('answers searches, exports and insights from the index with exactly what the 
       // Sorted: within one second ICE lists jobs as they arrived, the index by JobId.
       expect({ question, jobs: fromIndex.map((job) => job.JobId).sort() }).toEqual({ question, jobs: fromIce.map((job) => job.JobId).sort() });
       if (!question.Search?.match(/^[_%]$/)) expect({ question, found: fromIce.length > 0 }).toEqual({ question, found: true });
+      // Counted exactly by the index where SQL says every filter exactly (lib/index/search-sql.ts); not guessed where it cannot.
+      const counted = (await (await fetch(`${indexed.url}/api/jobs?${new URLSearchParams({ ...params, PageSize: '5' })}`)).json()) as { Total?: number; Stopped?: unknown };
+      const exact = !('MaxHeight' in question || 'Spec' in question || 'ErrorMessage' in question);
+      expect({ question, total: counted.Total, stopped: counted.Stopped }).toEqual({ question, total: exact ? fromIce.length : undefined, stopped: undefined });
     }
     type Page = { Source: { Kind: string; SyncedAt?: string }; ScannedJobs: number; Matches: number };
     const first = (await (await fetch(`${indexed.url}/api/jobs?Since=30d&Search=mov&PageSize=5`)).json()) as Page;
@@ -240,9 +246,9 @@ it('answers searches, exports and insights from the index with exactly what the 
     const fromIce = (await (await fetch(`${live.url}/api/jobs?Since=30d&Search=mov&PageSize=5`)).json()) as Page;
     expect(fromIce.Source).toEqual({ Kind: 'ice' });
     expect(fromIce.ScannedJobs).toBeGreaterThan(fromIce.Matches);
-    // A window older than the index reaches: the live scan answers.
-    const old = (await (await fetch(`${indexed.url}/api/jobs?StartOfCreateTime=${new Date(Date.now() - 60 * DAY_MS).toISOString()}&EndOfCreateTime=${new Date(Date.now() - 40 * DAY_MS).toISOString()}&Search=mov&PageSize=5`)).json()) as Page;
-    expect(old.Source).toEqual({ Kind: 'ice' });
+    // A window older than the index reaches: the live scan answers, within its bounds (SCAN_MAX_DAYS cuts it) and with no total.
+    const old = (await (await fetch(`${indexed.url}/api/jobs?StartOfCreateTime=${new Date(Date.now() - 60 * DAY_MS).toISOString()}&EndOfCreateTime=${new Date(Date.now() - 40 * DAY_MS).toISOString()}&Search=mov&PageSize=5`)).json()) as Page & { Total?: number; Stopped?: { Reason: string } };
+    expect([old.Source, old.Total, old.Stopped?.Reason]).toEqual([{ Kind: 'ice' }, undefined, 'max_days']);
     const exported = async (portal: typeof live, query: string) => {
       const lines = (await (await fetch(`${portal.url}/api/jobs/export?${query}&Format=ndjson`)).text()).split('\n').filter(Boolean);
       const records = lines.map((line) => JSON.parse(line) as { JobId?: string; Summary?: { Source: { Kind: string } } });
@@ -253,6 +259,11 @@ it('answers searches, exports and insights from the index with exactly what the 
     for (const query of ['Since=30d&VideoCodec=h264', 'Since=30d&Status=Success']) {
       const [exportedFromIndex, exportedLive] = await Promise.all([exported(indexed, query), exported(live, query)]);
       expect(exportedFromIndex.lines.length).toBeGreaterThan(10);
+      // Past the indexed portal's own live bounds: more than SCAN_MAX_JOBS jobs, some older than SCAN_MAX_DAYS.
+      if (query.endsWith('Success')) {
+        expect(exportedFromIndex.lines.length).toBeGreaterThan(100);
+        expect(exportedFromIndex.lines.some((line) => Date.parse((JSON.parse(line) as MediaInfoJob).SubmitTime!) < Date.now() - 10 * DAY_MS)).toBe(true);
+      }
       expect(exportedFromIndex.lines).toEqual(exportedLive.lines);
       expect([exportedFromIndex.source, exportedLive.source]).toEqual(['index', 'ice']);
     }
@@ -264,6 +275,17 @@ it('answers searches, exports and insights from the index with exactly what the 
     const [indexFigures, liveFigures] = await Promise.all([figures(indexed), figures(live)]);
     expect(indexFigures.rest).toEqual(liveFigures.rest);
     expect([indexFigures.source, liveFigures.source]).toEqual(['index', 'ice']);
+    // A search the index took on past the live bounds is never handed to the live scan: when the
+    // index stops answering between its pages, the next page says so (and the portal keeps serving).
+    const wide = (await (await fetch(`${indexed.url}/api/jobs?Since=30d&VideoCodec=h264&PageSize=5`)).json()) as Page & { NextPageToken: string; Window: { StartOfCreateTime: string; EndOfCreateTime: string } };
+    const days = ({ Window: w }: { Window: { StartOfCreateTime: string; EndOfCreateTime: string } }) => Math.round((Date.parse(w.EndOfCreateTime) - Date.parse(w.StartOfCreateTime)) / DAY_MS);
+    expect([wide.Source.Kind, days(wide)]).toEqual(['index', 30]);
+    await admin.exec(`DROP DATABASE ${url.split('/').pop()} WITH (FORCE)`);
+    const lost = await fetch(`${indexed.url}/api/jobs?Since=30d&VideoCodec=h264&PageSize=5&NextPageToken=${encodeURIComponent(wide.NextPageToken)}`);
+    expect([lost.status, ((await lost.json()) as { error: { code: string } }).error.code]).toEqual([503, 'index_unavailable']);
+    // Asked again, the live scan answers it within its own bounds: the newest SCAN_MAX_DAYS of the 30 days.
+    const fresh = (await (await fetch(`${indexed.url}/api/jobs?Since=30d&VideoCodec=h264&PageSize=5`)).json()) as Page & { Window: { StartOfCreateTime: string; EndOfCreateTime: string } };
+    expect([fresh.Source.Kind, days(fresh)]).toEqual(['ice', 10]);
   } finally {
     await Promise.all([indexed.stop(), live.stop()]);
     await db.close();

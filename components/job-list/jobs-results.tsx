@@ -2,7 +2,7 @@ import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { toPortalError } from '@/lib/errors';
 import { getListConfig } from '@/lib/jobs/list-config';
 import { filterSetOf, type ListQuery } from '@/lib/jobs/list-query';
-import { planScan } from '@/lib/jobs/scan-plan';
+import { planScan, widenForIndex } from '@/lib/jobs/scan-plan';
 import { loadJobsPage } from '@/lib/http/page-reads';
 import type { ExportCoverage } from './jobs-export';
 import { JobsPager } from './jobs-pager';
@@ -20,8 +20,9 @@ export async function JobsResults({ query }: { query: ListQuery }) {
     return <PortalErrorPanel error={toPortalError(error)} what="list" />;
   }
   // What an export of this list would cover, said by the Export control before it starts.
-  const plan = planScan(filterSetOf(query));
-  const coverage: ExportCoverage = { cut: plan.cut, from: iso(plan.window.fromMs), to: iso(plan.window.toMs), maxDays: plan.bounds.maxDays };
+  const plan = await widenForIndex(planScan(filterSetOf(query)), query.region);
+  // The days the control names: SCAN_MAX_DAYS where it cut the range, else the default window (finite even when the index lifts the bound).
+  const coverage: ExportCoverage = { cut: plan.cut, from: iso(plan.window.fromMs), to: iso(plan.window.toMs), maxDays: plan.cut === 'max_days' ? plan.bounds.maxDays : plan.bounds.defaultDays };
   return (
     <>
       {page.search && <SearchProgress progress={page.search} more={!!page.pager.next} />}

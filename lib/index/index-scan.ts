@@ -1,4 +1,5 @@
 import 'server-only';
+import { indexLost } from '@/lib/errors';
 import { cancelled } from '@/lib/ice/map-failure';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import type { SearchFilters } from '@/lib/jobs/search-filters';
@@ -18,7 +19,12 @@ import { searchConditions } from './search-sql';
 //   or the window runs to a time after its last pass and that pass is not recent): the live scan answers;
 // - "recent" is within two sync intervals and 30 s, and the answer says when the index last synced;
 // - rows are read in pages of ROWS by keyset (created time, then JobId), never by offset, the next page
-//   while the last one is handed out.
+//   while the last one is handed out;
+// - a question the index was chosen for before its scan began (a plan without the scan's bounds, a
+//   search's later page: `indexOnly`) is never handed to the live scan, which would read it unbounded:
+//   it fails with index_unavailable;
+// - asked to `count`, and when every search filter is said exactly in SQL, the scan's `total` is the
+//   exact number of matches in the window, counted beside the first page.
 
 const ROWS = 500;
 
@@ -42,14 +48,40 @@ async function coveredSince(db: IndexDb, region: string, fromMs: number, toMs: n
   return toMs <= state.high_water.getTime() || fresh ? state.last_pass_at : undefined;
 }
 
-/** The index's scan of `filters` in `region`, or `live()` when the index cannot answer it. */
-export function indexedScan(filters: ScanFilters, read: { search?: SearchFilters; textOnly?: boolean }, limits: ScanLimits, region: string, signal: AbortSignal | undefined, live: () => Scan): Scan {
-  const { search, textOnly } = read;
+/** Whether the index can answer for [fromMs, toMs] in `region` now: on, open, and holding it whole. */
+export async function indexHolds(region: string, fromMs: number, toMs: number, nowMs = Date.now()): Promise<boolean> {
   const config = getIndexConfig();
-  if (!config) return live();
+  const db = config && indexDbIfReady();
+  if (!db) return false;
+  try {
+    return (await coveredSince(db, region, fromMs, toMs, nowMs, config!.syncSeconds)) !== undefined;
+  } catch (error) {
+    log('warn', 'index_unreadable', { message: (error as Error).message });
+    return false;
+  }
+}
+
+export interface IndexRead {
+  search?: SearchFilters;
+  textOnly?: boolean;
+  /** The index was chosen for this question before it began: fail rather than scan ICE. */
+  indexOnly?: boolean;
+  /** Count the window's matches exactly, when SQL says every filter exactly (the scan's `total`). */
+  count?: boolean;
+}
+
+/** The index's scan of `filters` in `region`, or `live()` when the index cannot answer it. */
+export function indexedScan(filters: ScanFilters, read: IndexRead, limits: ScanLimits, region: string, signal: AbortSignal | undefined, live: () => Scan): Scan {
+  const { search, textOnly, indexOnly, count } = read;
+  const config = getIndexConfig();
+  if (!config) {
+    if (indexOnly) throw indexLost();
+    return live();
+  }
   let chosen: Scan | undefined;
   let summary: ScanSummary | undefined;
   let source: ScanSource | undefined;
+  let total: number | undefined;
 
   async function* iterate(): AsyncGenerator<MediaInfoJob> {
     const nowMs = limits.nowMs ?? Date.now();
@@ -63,6 +95,7 @@ export function indexedScan(filters: ScanFilters, read: { search?: SearchFilters
       log('warn', 'index_unreadable', { message: (error as Error).message });
     }
     if (!db || !syncedAt) {
+      if (indexOnly) throw indexLost();
       chosen = live();
       source = { kind: 'ice' };
       yield* chosen;
@@ -75,7 +108,8 @@ export function indexedScan(filters: ScanFilters, read: { search?: SearchFilters
     const params: unknown[] = [region, new Date(window.fromMs), new Date(window.toMs)];
     if (filters.Status) where.push(`status = $${params.push(filters.Status)}`);
     if (filters.JobId) where.push(`job_id = $${params.push(filters.JobId)}`);
-    where.push(...searchConditions(search, (value) => `$${params.push(value)}`));
+    const conditions = searchConditions(search, (value) => `$${params.push(value)}`);
+    where.push(...conditions.where);
     let scanned = 0;
     let lastTime: string | undefined;
     type Row = { created_at: Date; job_id: string; job: string };
@@ -86,6 +120,13 @@ export function indexedScan(filters: ScanFilters, read: { search?: SearchFilters
         after ? [...params, after.created_at, after.job_id] : params,
       );
     let next: Promise<Row[]> | undefined = readRows();
+    if (count && conditions.exact) {
+      const [counted] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM jobs WHERE ${where.join(' AND ')}`, params).catch((error: unknown) => {
+        next?.catch(() => undefined);
+        throw error;
+      });
+      total = Number(counted!.n);
+    }
     while (next) {
       if (signal?.aborted) throw cancelled();
       const rows: Row[] = await next;
@@ -113,6 +154,9 @@ export function indexedScan(filters: ScanFilters, read: { search?: SearchFilters
     },
     get source() {
       return source;
+    },
+    get total() {
+      return total;
     },
   };
 }

@@ -9,9 +9,12 @@ import type { SearchFilters } from '@/lib/jobs/search-filters';
 /** `%`, `_` and `\` match literally in a LIKE pattern. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The WHERE conditions for `search`; `param` adds a value and answers its placeholder. */
-export function searchConditions(search: SearchFilters | undefined, param: (value: unknown) => string): string[] {
-  if (!search) return [];
+/**
+ * The WHERE conditions for `search` (`param` adds a value and answers its placeholder), and whether they
+ * select exactly the jobs matchesSearch keeps, so that a count of the rows is the count of matches.
+ */
+export function searchConditions(search: SearchFilters | undefined, param: (value: unknown) => string): { where: string[]; exact: boolean } {
+  if (!search) return { where: [], exact: true };
   const where: string[] = [];
   // search_text holds the haystack lower-cased (JS's toLowerCase, as matchesSearch does); the trigram index answers LIKE.
   if (search.Search !== undefined) where.push(`search_text LIKE ${param(`%${likeLiteral(search.Search.toLowerCase())}%`)}`);
@@ -28,5 +31,8 @@ export function searchConditions(search: SearchFilters | undefined, param: (valu
   if (search.ErrorCode !== undefined || search.ErrorMessage !== undefined) where.push(`status = 'Fail'`);
   // matchesSearch reads a failure without a code as '—'.
   if (search.ErrorCode !== undefined) where.push(search.ErrorCode === '—' ? 'error_code IS NULL' : `error_code = ${param(search.ErrorCode)}`);
-  return where;
+  // Said only in part: a line break in the needle could match across the texts search_text joins;
+  // MaxHeight keeps rows without a height; a spec's rules, a grouped message and a frame rate are left to `keep`.
+  const exact = !search.Search?.includes('\n') && search.MaxHeight === undefined && search.Spec === undefined && search.ErrorMessage === undefined && search.FrameRate === undefined;
+  return { where, exact };
 }

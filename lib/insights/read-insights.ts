@@ -5,7 +5,7 @@ import type { FilterSet } from '@/lib/jobs/filter-set';
 import { DEFAULT_SEARCH_DAYS } from '@/lib/jobs/filter-set';
 import { getScanConfig } from '@/lib/jobs/scan-config';
 import { sourceSaid } from '@/lib/jobs/scan';
-import { openScan, planScan } from '@/lib/jobs/scan-plan';
+import { openScan, planScan, widenForIndex } from '@/lib/jobs/scan-plan';
 import type { ReadContext } from '@/lib/jobs/reads';
 import { filtersKey } from '@/lib/jobs/search-token';
 import { log } from '@/lib/log/logger';
@@ -109,10 +109,10 @@ export async function streamInsights(set: FilterSet, context: ReadContext, read:
 }
 
 async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number, onProgress?: (partial: Insights) => void): Promise<Insights> {
-  const plan = planScan(set, nowMs, DEFAULT_SEARCH_DAYS);
+  const plan = await widenForIndex(planScan(set, nowMs, DEFAULT_SEARCH_DAYS), set.region);
   const bucket: Bucket = plan.window.toMs - plan.window.fromMs <= HOURLY_UP_TO_MS ? 'hour' : 'day';
   const tally = new InsightsTally(bucket);
-  const scan = openScan(set.filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region: set.region, userKey: context.userKey, signal: context.signal, search: plan.search });
+  const scan = openScan(set.filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region: set.region, userKey: context.userKey, signal: context.signal, search: plan.search, indexOnly: plan.wide });
   let scanned = 0;
   let shownAt = 0;
   const figures = (stopped?: Insights['Stopped']): Insights => ({

@@ -7,7 +7,7 @@ import { selectedJobs } from './selected-jobs';
 import { EXPORT_CONTENT_TYPES, exportFileName, selectionFileName } from './export-query';
 import type { ExportQuery } from './parse-export-query';
 import { getScanConfig } from './scan-config';
-import { openScan, planScan } from './scan-plan';
+import { openScan, planScan, widenForIndex } from './scan-plan';
 
 // An export as the API sends it: one of the person's and the instance's few export slots, the scan
 // within the configured bounds, paced by the person's scan budget and never sharing its walk (its
@@ -31,14 +31,14 @@ export async function startExportDownload({ region, filters, search, format, job
   const { exportsPerUser, exportsPerInstance, exportIdleMs } = getScanConfig();
   const release = takeExportSlot(options.userKey, { perUser: exportsPerUser, perInstance: exportsPerInstance });
   // One plan (and one now) for the scan and the headers, so the window they state is the one walked.
-  const plan = planScan({ filters, search });
+  const plan = jobIds ? planScan({ filters, search }) : await widenForIndex(planScan({ filters, search }), region);
   const nowMs = plan.bounds.nowMs;
   const covered = { from: isoSeconds(plan.window.fromMs), to: isoSeconds(plan.window.toMs) };
   const stream = await exportJobs({
     format,
     jobs: jobIds
       ? (signal) => selectedJobs(jobIds, iceClient(region), signal)
-      : (signal) => openScan(filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region, userKey: options.userKey, share: false, signal, search: plan.search, textOnly: format === 'ndjson' && !plan.searching }),
+      : (signal) => openScan(filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region, userKey: options.userKey, share: false, signal, search: plan.search, textOnly: format === 'ndjson' && !plan.searching, indexOnly: plan.wide }),
     keep: plan.keep,
     signal: options.signal,
     idleMs: exportIdleMs,

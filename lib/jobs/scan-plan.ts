@@ -1,7 +1,7 @@
 import 'server-only';
 import { iceClient, type IceClient } from '@/lib/ice/client';
 import { configuredRegions } from '@/lib/ice/regions';
-import { indexedScan } from '@/lib/index/index-scan';
+import { indexedScan, indexHolds } from '@/lib/index/index-scan';
 import { DEFAULT_SEARCH_DAYS, hasSearchFilters, type FilterSet } from './filter-set';
 import { scanJobs, scanWindow, type Scan, type ScanFilters } from './scan';
 import { scanPace } from './scan-budget';
@@ -14,7 +14,9 @@ import { matchesSearch, type SearchFilters } from './search-filters';
 // (SCAN_MAX_JOBS), which scanned jobs it keeps (the portal's search filters), and the walk itself, on
 // the process's ICE client and paced by the person's scan budget, or the job index when it holds the
 // window. Each caller then reads the scan its own way: a page of matches (search.ts), a download
-// (export-download.ts).
+// (export-download.ts). The bounds are the live scan's: when the job index holds the whole range asked
+// (widenForIndex), the plan drops them (no SCAN_MAX_DAYS cut, no SCAN_MAX_JOBS) and the index alone
+// answers it.
 
 export interface ScanPlan {
   /** The create-time range walked; `cutAtMs` where SCAN_MAX_DAYS cut the asked range. */
@@ -29,6 +31,10 @@ export interface ScanPlan {
   keep: (job: Parameters<typeof matchesSearch>[0]) => boolean;
   /** The search filters `keep` applies, for a source that can narrow its reads by them (the job index). */
   search?: SearchFilters;
+  /** The range asked (or defaulted), before SCAN_MAX_DAYS cut it. */
+  asked: { fromMs: number; toMs: number };
+  /** The job index holds the whole range asked: the plan has no bounds, and only the index may answer it. */
+  wide?: true;
 }
 
 /**
@@ -41,10 +47,31 @@ export function planScan({ filters, search }: FilterSet, nowMs = Date.now(), def
   const searching = hasSearchFilters(search);
   const bounds = { maxDays, defaultDays: Math.min(maxDays, defaultDays ?? (searching ? DEFAULT_SEARCH_DAYS : maxDays)), nowMs };
   const window = scanWindow(filters, bounds);
+  const asked = scanWindow(filters, { ...bounds, maxDays: Infinity });
   const cut = window.cutAtMs !== undefined ? 'max_days' : !filters.StartOfCreateTime && !searching ? 'default' : undefined;
   const spec = search.Spec ? requireSpec(search.Spec) : undefined;
-  return { window, bounds, maxJobs, searching, ...(cut ? { cut } : {}), keep: searching ? (job) => matchesSearch(job, search, spec) : () => true, ...(searching ? { search } : {}) };
+  return { window, asked, bounds, maxJobs, searching, ...(cut ? { cut } : {}), keep: searching ? (job) => matchesSearch(job, search, spec) : () => true, ...(searching ? { search } : {}) };
 }
+
+/**
+ * The plan without the live scan's bounds when the job index holds the whole range asked in `region`
+ * (the default region when not said): a search, an export or the insights over every job of it. The
+ * default window (no start given) stays what it is.
+ */
+export async function widenForIndex(plan: ScanPlan, region: string | undefined): Promise<ScanPlan> {
+  if (!(await indexHolds(regionOrDefault(region), plan.asked.fromMs, plan.asked.toMs, plan.bounds.nowMs))) return plan;
+  const { cut, ...rest } = plan;
+  return {
+    ...rest,
+    window: { fromMs: plan.asked.fromMs, toMs: plan.asked.toMs },
+    bounds: { ...plan.bounds, maxDays: Infinity },
+    maxJobs: Infinity,
+    ...(cut === 'default' ? { cut } : {}),
+    wide: true,
+  };
+}
+
+const regionOrDefault = (region: string | undefined) => region ?? configuredRegions()[0]!.region;
 
 export interface ScanRun {
   /** The ICE region walked (the filter set's); the default region when not said. */
@@ -61,6 +88,10 @@ export interface ScanRun {
    * (and counts, and bounds) matches rather than every job of the window; the plan's keep still decides.
    */
   search?: SearchFilters;
+  /** The plan is wide (widenForIndex) or the search began on the index: only the index may answer. */
+  indexOnly?: boolean;
+  /** The reader wants the exact number of matches (a search's first page), where the source can count them. */
+  count?: boolean;
   /**
    * The reader wants each job's JSON text only (an NDJSON export that keeps every job): a source that
    * stores the text (the job index) may hand out jobs that hold only JobId and SubmitTime, with their
@@ -84,5 +115,5 @@ export function openScan(filters: ScanFilters, limits: { maxDays: number; maxJob
       ...limits,
     });
   // The job index answers when it holds the window (lib/index/index-scan.ts); a test's own client reads ICE.
-  return run.client ? live() : indexedScan(filters, { search: run.search, textOnly: run.textOnly }, limits, run.region ?? configuredRegions()[0]!.region, run.signal, live);
+  return run.client ? live() : indexedScan(filters, { search: run.search, textOnly: run.textOnly, indexOnly: run.indexOnly, count: run.count }, limits, regionOrDefault(run.region), run.signal, live);
 }

@@ -82,6 +82,8 @@ export interface Scan extends AsyncIterable<MediaInfoJob> {
   readonly summary: ScanSummary | undefined;
   /** Known once the iteration has begun; absent for ICE's own walk. */
   readonly source?: ScanSource;
+  /** The exact number of matches in the window, known once the iteration has begun, when the source can count them (the job index). */
+  readonly total?: number;
 }
 
 const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');

@@ -23,6 +23,10 @@ export interface SearchPosition {
   matched: number;
   /** When the asked range was longer than SCAN_MAX_DAYS: where the window was cut (ms). */
   cutAt?: number;
+  /** The job index took the search on whole (scan-plan.ts widenForIndex): no bounds, and only the index answers its pages. */
+  wide?: true;
+  /** The exact number of matches in the window, counted by the job index at the first page. */
+  total?: number;
   /** When the token stops being accepted (ms); set when it is sealed. */
   expiresAt?: number;
 }
@@ -61,8 +65,14 @@ export interface TokenBounds {
 const count = (value: unknown, max: number): value is number => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= max;
 const instant = (value: unknown): value is number => Number.isSafeInteger(value);
 
-/** Whether the fields hold what sealPosition writes, within the bounds a search can reach. */
-function withinBounds(p: Partial<Record<keyof SearchPosition, unknown>>, { maxDays, maxJobs }: TokenBounds): boolean {
+/**
+ * Whether the fields hold what sealPosition writes, within the bounds a search can reach. A wide
+ * search has none, but its pages are read from the index only, never by a walk of ICE.
+ */
+function withinBounds(p: Partial<Record<keyof SearchPosition, unknown>>, bounds: TokenBounds): boolean {
+  if (p.wide !== undefined && p.wide !== true) return false;
+  const { maxDays, maxJobs } = p.wide ? { maxDays: Infinity, maxJobs: Number.MAX_SAFE_INTEGER } : bounds;
+  if (p.total !== undefined && !count(p.total, Number.MAX_SAFE_INTEGER)) return false;
   if (!instant(p.from) || !instant(p.to) || p.from > p.to || p.to - p.from > maxDays * DAY_MS) return false;
   if (!count(p.scanned, maxJobs) || !count(p.matched, p.scanned) || !count(p.readAtSecond, p.scanned)) return false;
   if (p.at !== undefined && (typeof p.at !== 'string' || Number.isNaN(Date.parse(p.at)))) return false;

@@ -3,7 +3,7 @@ import type { IceClient } from '@/lib/ice/client';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import { filterSetOf, ICE_DEFAULT_PAGE_SIZE, type ListQuery } from './list-query';
 import { sourceSaid, type ScanFilters } from './scan';
-import { openScan, planScan } from './scan-plan';
+import { openScan, planScan, widenForIndex } from './scan-plan';
 import { filtersKey, openPosition, sealPosition, type SearchPosition } from './search-token';
 
 // One page of a search: ICE's filters narrow what is read, the portal's filters pick from it. A page
@@ -12,7 +12,9 @@ import { filtersKey, openPosition, sealPosition, type SearchPosition } from './s
 // - no time range: the last DEFAULT_SEARCH_DAYS (scan-plan.ts), said in the answer (Window.Defaulted);
 // - the window is fixed at the first page, so "last 7 days" does not slide while someone pages;
 // - jobs of the second the scan stopped in are counted, and skipped when it resumes there;
-// - SCAN_MAX_DAYS and SCAN_MAX_JOBS (over all pages) stop the search, and the answer says where.
+// - SCAN_MAX_DAYS and SCAN_MAX_JOBS (over all pages) stop the search, and the answer says where,
+//   unless the job index holds the whole range asked: then the search has no bound, its later pages
+//   are read from the index only, and the index's exact count of matches is said (Total).
 
 /** Jobs scanned for one page at most: a rare match must not hold a request for minutes. */
 export const PAGE_BUDGET = 2000;
@@ -26,6 +28,8 @@ export interface SearchPage {
   /** Jobs scanned and matches found on this page and all before it. */
   ScannedJobs: number;
   Matches: number;
+  /** Every match in the window, counted when the search began: said when the job index answered and could count exactly. */
+  Total?: number;
   Window: { StartOfCreateTime: string; EndOfCreateTime: string; Defaulted: boolean };
   /** Set when a bound ended the search before the filters' whole range was read. */
   Stopped?: { Reason: 'max_jobs' | 'max_days'; At: string };
@@ -47,15 +51,17 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
   const { NextPageToken: token, PageSize: _size, ...iceFilters } = query.ice;
   // A token holds to its region too: resumed in another, it would skip jobs it never read there.
   const boundTo = filtersKey({ ...iceFilters, ...query.search, ...(query.region ? { Region: query.region } : {}) });
-  const plan = planScan(filterSetOf(query), options.nowMs);
+  let plan = planScan(filterSetOf(query), options.nowMs);
   const newestFirst = iceFilters.OrderBy !== 'CreateTimeAsc';
   let position: SearchPosition;
   if (token) {
     position = openPosition(token, boundTo, { maxDays: plan.bounds.maxDays, maxJobs: plan.maxJobs, nowMs: options.nowMs });
   } else {
+    plan = await widenForIndex(plan, query.region);
     const { window } = plan;
-    position = { from: window.fromMs, to: window.toMs, cutAt: window.cutAtMs, readAtSecond: 0, scanned: 0, matched: 0 };
+    position = { from: window.fromMs, to: window.toMs, cutAt: window.cutAtMs, readAtSecond: 0, scanned: 0, matched: 0, ...(plan.wide ? { wide: true as const } : {}) };
   }
+  const wide = position.wide === true;
 
   // Resume at the second the last page stopped in; its jobs already read are skipped below.
   const resumeMs = position.at ? Date.parse(position.at) : undefined;
@@ -67,8 +73,8 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
   // The page's own window (resumed where the last page stopped) within what is left of SCAN_MAX_JOBS.
   const scan = openScan(
     filters,
-    { maxDays: Infinity, maxJobs: Math.max(0, plan.maxJobs - position.scanned) + position.readAtSecond },
-    { client: options.client, signal: options.signal, userKey: options.userKey, region: query.region, search: plan.search },
+    { maxDays: Infinity, maxJobs: wide ? Infinity : Math.max(0, plan.maxJobs - position.scanned) + position.readAtSecond },
+    { client: options.client, signal: options.signal, userKey: options.userKey, region: query.region, search: plan.search, indexOnly: wide, count: !token },
   );
 
   const wanted = query.ice.PageSize ?? ICE_DEFAULT_PAGE_SIZE;
@@ -93,7 +99,8 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
     }
   }
 
-  const next: SearchPosition = { ...position, at, readAtSecond, scanned: position.scanned + scannedHere, matched: position.matched + jobs.length };
+  const total = token ? position.total : scan.total;
+  const next: SearchPosition = { ...position, at, readAtSecond, scanned: position.scanned + scannedHere, matched: position.matched + jobs.length, ...(total !== undefined ? { total } : {}) };
   const bound = scan.summary?.stopped?.reason === 'max_jobs' ? { Reason: 'max_jobs' as const, At: scan.summary.stopped.at } : undefined;
   const cut = !full && !bound && position.cutAt !== undefined ? { Reason: 'max_days' as const, At: iso(position.cutAt) } : undefined;
   return {
@@ -101,6 +108,7 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
     ...(full ? { NextPageToken: sealPosition(next, boundTo, options.nowMs) } : {}),
     ScannedJobs: next.scanned,
     Matches: next.matched,
+    ...(total !== undefined ? { Total: total } : {}),
     Window: { StartOfCreateTime: iso(position.from), EndOfCreateTime: iso(position.to), Defaulted: !iceFilters.StartOfCreateTime },
     ...(bound ?? cut ? { Stopped: bound ?? cut } : {}),
     Source: sourceSaid(scan.source),
