@@ -82,11 +82,25 @@ async function searchAll(portal: PortalProcess, params: Record<string, string>):
   return { found, source };
 }
 
+/**
+ * The lines of an NDJSON export, counted as the bytes arrive: the bench reads the download as a client
+ * saving it would, without building one string of hundreds of MB (which would time this process, not
+ * the portal's export). Only the last line, the summary, is decoded.
+ */
 async function exportLines(portal: PortalProcess, params: Record<string, string>): Promise<{ lines: number; source: string }> {
-  const text = await (await fetch(`${portal.url}/api/jobs/export?${new URLSearchParams({ ...params, Format: 'ndjson' })}`)).text();
-  const lines = text.trimEnd().split('\n');
-  const summary = JSON.parse(lines.at(-1)!) as { Summary?: { Source: { Kind: string } } };
-  return { lines: lines.length - 1, source: summary.Summary?.Source.Kind ?? 'none' };
+  const res = await fetch(`${portal.url}/api/jobs/export?${new URLSearchParams({ ...params, Format: 'ndjson' })}`);
+  if (!res.ok || !res.body) throw new Error(`export answered ${res.status}: ${await res.text()}`);
+  let newlines = 0;
+  let tail = Buffer.alloc(0);
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) newlines += 1;
+    // The summary line is short: the last few KB hold it whole.
+    tail = Buffer.concat([tail, bytes]).subarray(-65_536);
+  }
+  const lastLines = tail.toString('utf8').trimEnd().split('\n');
+  const summary = JSON.parse(lastLines.at(-1)!) as { Summary?: { Source: { Kind: string } } };
+  return { lines: newlines - 1, source: summary.Summary?.Source.Kind ?? 'none' };
 }
 
 async function insights(portal: PortalProcess, params: Record<string, string>): Promise<{ total: number; source: string }> {

@@ -20,7 +20,9 @@ export async function JobsResults({ query }: { query: ListQuery }) {
     return <PortalErrorPanel error={toPortalError(error)} what="list" />;
   }
   // What an export of this list would cover, said by the Export control before it starts.
-  const plan = await widenForIndex(planScan(filterSetOf(query)), query.region);
+  // Only a cut range can change when the job index holds it whole: the list's page asks the index nothing else.
+  const narrow = planScan(filterSetOf(query));
+  const plan = narrow.cut === 'max_days' ? await widenForIndex(narrow, query.region) : narrow;
   // The days the control names: SCAN_MAX_DAYS where it cut the range, else the default window (finite even when the index lifts the bound).
   const coverage: ExportCoverage = { cut: plan.cut, from: iso(plan.window.fromMs), to: iso(plan.window.toMs), maxDays: plan.cut === 'max_days' ? plan.bounds.maxDays : plan.bounds.defaultDays };
   return (

@@ -26,7 +26,7 @@ import { searchConditions } from './search-sql';
 // - asked to `count`, and when every search filter is said exactly in SQL, the scan's `total` is the
 //   exact number of matches in the window, counted beside the first page.
 
-const ROWS = 500;
+const ROWS = 1000;
 
 interface ScanLimits {
   maxDays: number;

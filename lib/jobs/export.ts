@@ -23,7 +23,7 @@ import type { Scan } from './scan';
 //   pages read ahead being held for as long as the client keeps the socket open.
 
 /** Text gathered before a chunk is handed on: big enough that a chunk is not a write per job. */
-const BATCH_CHARS = 32_000;
+const BATCH_CHARS = 128_000;
 /** ...or for this long, when matches are sparse. */
 const FLUSH_MS = 500;
 
