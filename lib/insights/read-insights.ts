@@ -112,7 +112,7 @@ async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number,
   const plan = await widenForIndex(planScan(set, nowMs, DEFAULT_SEARCH_DAYS), set.region);
   const bucket: Bucket = plan.window.toMs - plan.window.fromMs <= HOURLY_UP_TO_MS ? 'hour' : 'day';
   const tally = new InsightsTally(bucket);
-  const scan = openScan(set.filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region: set.region, userKey: context.userKey, signal: context.signal, search: plan.search, indexOnly: plan.wide });
+  const scan = openScan(set.filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region: set.region, userKey: context.userKey, signal: context.signal, search: plan.search, source: plan.wide ? 'index' : undefined });
   let scanned = 0;
   let shownAt = 0;
   const figures = (stopped?: Insights['Stopped']): Insights => ({

@@ -38,7 +38,7 @@ export async function startExportDownload({ region, filters, search, format, job
     format,
     jobs: jobIds
       ? (signal) => selectedJobs(jobIds, iceClient(region), signal)
-      : (signal) => openScan(filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region, userKey: options.userKey, share: false, signal, search: plan.search, textOnly: format === 'ndjson' && !plan.searching, indexOnly: plan.wide }),
+      : (signal) => openScan(filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region, userKey: options.userKey, share: false, signal, search: plan.search, textOnly: format === 'ndjson' && !plan.searching, source: plan.wide ? 'index' : undefined }),
     keep: plan.keep,
     signal: options.signal,
     idleMs: exportIdleMs,

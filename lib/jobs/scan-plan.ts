@@ -3,7 +3,7 @@ import { iceClient, type IceClient } from '@/lib/ice/client';
 import { configuredRegions } from '@/lib/ice/regions';
 import { indexedScan, indexHolds } from '@/lib/index/index-scan';
 import { DEFAULT_SEARCH_DAYS, hasSearchFilters, type FilterSet } from './filter-set';
-import { scanJobs, scanWindow, type Scan, type ScanFilters } from './scan';
+import { scanJobs, scanWindow, type Scan, type ScanFilters, type ScanSource } from './scan';
 import { scanPace } from './scan-budget';
 import { getScanConfig } from './scan-config';
 import { requireSpec } from '@/lib/specs/spec-config';
@@ -88,8 +88,12 @@ export interface ScanRun {
    * (and counts, and bounds) matches rather than every job of the window; the plan's keep still decides.
    */
   search?: SearchFilters;
-  /** The plan is wide (widenForIndex) or the search began on the index: only the index may answer. */
-  indexOnly?: boolean;
+  /**
+   * The source that must answer: the index for a wide plan (widenForIndex), and for a search's later
+   * pages the one that answered its first (their orders differ within a second, so a switch could
+   * repeat or skip jobs). Either when not said.
+   */
+  source?: ScanSource['kind'];
   /** The reader wants the exact number of matches (a search's first page), where the source can count them. */
   count?: boolean;
   /**
@@ -115,5 +119,6 @@ export function openScan(filters: ScanFilters, limits: { maxDays: number; maxJob
       ...limits,
     });
   // The job index answers when it holds the window (lib/index/index-scan.ts); a test's own client reads ICE.
-  return run.client ? live() : indexedScan(filters, { search: run.search, textOnly: run.textOnly, indexOnly: run.indexOnly, count: run.count }, limits, regionOrDefault(run.region), run.signal, live);
+  if (run.client || run.source === 'ice') return live();
+  return indexedScan(filters, { search: run.search, textOnly: run.textOnly, indexOnly: run.source === 'index', count: run.count }, limits, regionOrDefault(run.region), run.signal, live);
 }

@@ -25,6 +25,8 @@ export interface SearchPosition {
   cutAt?: number;
   /** The job index took the search on whole (scan-plan.ts widenForIndex): no bounds, and only the index answers its pages. */
   wide?: true;
+  /** Which source answered the first page, and so answers the rest. */
+  source?: 'ice' | 'index';
   /** The exact number of matches in the window, counted by the job index at the first page. */
   total?: number;
   /** When the token stops being accepted (ms); set when it is sealed. */
@@ -70,7 +72,8 @@ const instant = (value: unknown): value is number => Number.isSafeInteger(value)
  * search has none, but its pages are read from the index only, never by a walk of ICE.
  */
 function withinBounds(p: Partial<Record<keyof SearchPosition, unknown>>, bounds: TokenBounds): boolean {
-  if (p.wide !== undefined && p.wide !== true) return false;
+  if (p.wide !== undefined && (p.wide !== true || p.source !== 'index')) return false;
+  if (p.source !== undefined && p.source !== 'ice' && p.source !== 'index') return false;
   const { maxDays, maxJobs } = p.wide ? { maxDays: Infinity, maxJobs: Number.MAX_SAFE_INTEGER } : bounds;
   if (p.total !== undefined && !count(p.total, Number.MAX_SAFE_INTEGER)) return false;
   if (!instant(p.from) || !instant(p.to) || p.from > p.to || p.to - p.from > maxDays * DAY_MS) return false;

@@ -12,6 +12,8 @@ import { filtersKey, openPosition, sealPosition, type SearchPosition } from './s
 // - no time range: the last DEFAULT_SEARCH_DAYS (scan-plan.ts), said in the answer (Window.Defaulted);
 // - the window is fixed at the first page, so "last 7 days" does not slide while someone pages;
 // - jobs of the second the scan stopped in are counted, and skipped when it resumes there;
+// - every page is read from the source that answered the first (ICE and the job index order the jobs
+//   of one second differently);
 // - SCAN_MAX_DAYS and SCAN_MAX_JOBS (over all pages) stop the search, and the answer says where,
 //   unless the job index holds the whole range asked: then the search has no bound, its later pages
 //   are read from the index only, and the index's exact count of matches is said (Total).
@@ -59,7 +61,7 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
   } else {
     plan = await widenForIndex(plan, query.region);
     const { window } = plan;
-    position = { from: window.fromMs, to: window.toMs, cutAt: window.cutAtMs, readAtSecond: 0, scanned: 0, matched: 0, ...(plan.wide ? { wide: true as const } : {}) };
+    position = { from: window.fromMs, to: window.toMs, cutAt: window.cutAtMs, readAtSecond: 0, scanned: 0, matched: 0, ...(plan.wide ? { wide: true as const, source: 'index' as const } : {}) };
   }
   const wide = position.wide === true;
 
@@ -74,7 +76,7 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
   const scan = openScan(
     filters,
     { maxDays: Infinity, maxJobs: wide ? Infinity : Math.max(0, plan.maxJobs - position.scanned) + position.readAtSecond },
-    { client: options.client, signal: options.signal, userKey: options.userKey, region: query.region, search: plan.search, indexOnly: wide, count: !token },
+    { client: options.client, signal: options.signal, userKey: options.userKey, region: query.region, search: plan.search, source: position.source, count: !token },
   );
 
   const wanted = query.ice.PageSize ?? ICE_DEFAULT_PAGE_SIZE;
@@ -100,7 +102,7 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
   }
 
   const total = token ? position.total : scan.total;
-  const next: SearchPosition = { ...position, at, readAtSecond, scanned: position.scanned + scannedHere, matched: position.matched + jobs.length, ...(total !== undefined ? { total } : {}) };
+  const next: SearchPosition = { ...position, source: scan.source?.kind ?? 'ice', at, readAtSecond, scanned: position.scanned + scannedHere, matched: position.matched + jobs.length, ...(total !== undefined ? { total } : {}) };
   const bound = scan.summary?.stopped?.reason === 'max_jobs' ? { Reason: 'max_jobs' as const, At: scan.summary.stopped.at } : undefined;
   const cut = !full && !bound && position.cutAt !== undefined ? { Reason: 'max_days' as const, At: iso(position.cutAt) } : undefined;
   return {

@@ -42,7 +42,9 @@ it.each<[string, Record<string, unknown>]>([
   ['a window that ends before it starts', { from: NOW, to: NOW - DAY }],
   ['a window of text', { from: 'yesterday' }],
   ['a position that is not a time', { at: 'somewhere' }],
-  ['a wide mark that is not true', { wide: 'yes', from: NOW - 366 * DAY }],
+  ['a wide mark that is not true', { wide: 'yes', source: 'index', from: NOW - 366 * DAY }],
+  ['a wide search read from ICE', { wide: true, source: 'ice', from: NOW - 366 * DAY }],
+  ['a source the portal does not have', { source: 'cache' }],
   ['a total that is not a count', { total: -1 }],
 ])('refuses a sealed token holding %s', (_, forged) => {
   expect(refusal(sealPosition({ ...honest, ...forged } as unknown as SearchPosition, boundTo, NOW))).toMatch(/start the search again/);
@@ -50,7 +52,7 @@ it.each<[string, Record<string, unknown>]>([
 
 it("opens a search the job index took on whole, past the live scan's bounds, and keeps its exact total", () => {
   // Its pages are read from the index only (lib/index/index-scan.ts indexOnly), so no bound guards a walk of ICE.
-  const wide: SearchPosition = { ...honest, from: NOW - 400 * DAY, scanned: 2_000_000, matched: 90_000, wide: true, total: 120_000 };
+  const wide: SearchPosition = { ...honest, from: NOW - 400 * DAY, scanned: 2_000_000, matched: 90_000, wide: true, source: 'index', total: 120_000 };
   expect(openPosition(sealPosition(wide, boundTo, NOW), boundTo, bounds)).toMatchObject(wide);
   const { wide: _wide, ...narrow } = wide;
   expect(refusal(sealPosition(narrow, boundTo, NOW))).toMatch(/start the search again/);
