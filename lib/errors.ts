@@ -119,6 +119,8 @@ export class ConfigError extends Error {
 export type InputReason =
   | { reason: 'repeated' }
   | { reason: 'one_of'; allowed: string }
+  | { reason: 'unknown_spec'; given: string; allowed: string }
+  | { reason: 'no_specs'; given: string }
   | { reason: 'whole_number'; min: number; max: number }
   | { reason: 'time' }
   | { reason: 'end_before_start' }

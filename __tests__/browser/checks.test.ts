@@ -156,7 +156,7 @@ it('compares two jobs ticked in the list, marking what differs, and says in its 
   // An unknown spec is said beside the picker, naming it; the files are compared all the same.
   await zhPage.goto(`${compared}&Spec=cinema-4k`);
   await zhPage.locator('.compare-table').waitFor();
-  expect(await zhPage.locator('p.field-error[role="alert"]').textContent()).toMatch(/^参数 Spec 的值无效.*web-1080p/);
+  expect(await zhPage.locator('p.field-error[role="alert"]').textContent()).toMatch(/^参数 Spec 的值无效（“cinema-4k”.*web-1080p/);
   expect(await zhPage.locator('#compare-hint').textContent()).not.toMatch(/Spec/);
   await zhPage.goto(compared);
   await zhPage.locator('.compare-table').waitFor();

@@ -79,10 +79,9 @@ export function requireSpec(id: string, field = 'Spec'): DeliverySpec {
   if (spec) return spec;
   const allowed = specs.map((s) => s.id).join(', ');
   // The id is quoted as JSON: it came from a URL, and is said as given (control characters escaped).
-  throw invalidInput(field, specs.length > 0 ? `${JSON.stringify(id)} names no delivery spec of this portal; it has ${allowed}` : `${JSON.stringify(id)} names a delivery spec, and this portal has none (MEDIA_SPECS_FILE is unset)`, {
-    reason: 'one_of',
-    allowed: allowed || '—',
-  });
+  // The pages say it from the reason and its params, the id included, in their own language.
+  if (specs.length === 0) throw invalidInput(field, `${JSON.stringify(id)} names a delivery spec, and this portal has none (MEDIA_SPECS_FILE is unset)`, { reason: 'no_specs', given: id });
+  throw invalidInput(field, `${JSON.stringify(id)} names no delivery spec of this portal; it has ${allowed}`, { reason: 'unknown_spec', given: id, allowed });
 }
 
 /** What a page offers to choose from: each spec's id and name. */

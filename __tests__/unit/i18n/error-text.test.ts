@@ -22,10 +22,16 @@ describe('errorText: an error in the reader’s language from its code and param
   });
 
   it('has words for every reason the portal gives, in both languages', () => {
-    const reasons = ['repeated', 'one_of', 'whole_number', 'time', 'end_before_start', 'below_min_height', 'too_long', 'characters', 'not_ours', 'expired', 'since_with_start', 'too_many_selected', 'not_for_export', 'selection_with_filters'];
+    const reasons = ['repeated', 'one_of', 'whole_number', 'time', 'end_before_start', 'below_min_height', 'too_long', 'characters', 'not_ours', 'expired', 'since_with_start', 'too_many_selected', 'not_for_export', 'selection_with_filters', 'frame_rate', 'unknown_spec', 'no_specs'];
     for (const t of [en, zh]) {
-      for (const reason of reasons) expect(reasonText(t, { params: { reason, allowed: 'a, b', min: 1, max: 2, why: 'ENGLISH' } })).not.toBe('ENGLISH');
+      for (const reason of reasons) expect(reasonText(t, { params: { reason, allowed: 'a, b', given: 'x', min: 1, max: 2, why: 'ENGLISH' } })).not.toBe('ENGLISH');
     }
+  });
+
+  it('names the spec asked for when none has that id, in Chinese too', () => {
+    const error = { code: 'invalid_input', field: 'Spec', params: { field: 'Spec', why: 'ENGLISH', reason: 'unknown_spec', given: 'cinema-4k', allowed: 'web-1080p, vertical-short' } };
+    expect(errorText(zh, error)).toBe('参数 Spec 的值无效（“cinema-4k”不是本门户的交付规范，可选的有 web-1080p, vertical-short）');
+    expect(errorText(en, error)).toBe('Spec: “cinema-4k” names no delivery spec of this portal; it has web-1080p, vertical-short');
   });
 
   it('says how long to wait when rate limited', () => {
