@@ -8,8 +8,7 @@ import type { ExportCoverage } from './jobs-export';
 import { JobsPager } from './jobs-pager';
 import { JobsTable } from './jobs-table';
 import { SearchProgress } from './search-progress';
-
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+import { iceTime } from '@/lib/ice/ice-time';
 
 /** The part of /jobs that waits for ICE; it streams in behind the page's Suspense boundary. */
 export async function JobsResults({ query }: { query: ListQuery }) {
@@ -24,7 +23,7 @@ export async function JobsResults({ query }: { query: ListQuery }) {
   const narrow = planScan(filterSetOf(query));
   const plan = narrow.cut === 'max_days' ? await widenForIndex(narrow, query.region) : narrow;
   // The days the control names: SCAN_MAX_DAYS where it cut the range, else the default window (finite even when the index lifts the bound).
-  const coverage: ExportCoverage = { cut: plan.cut, from: iso(plan.window.fromMs), to: iso(plan.window.toMs), maxDays: plan.cut === 'max_days' ? plan.bounds.maxDays : plan.bounds.defaultDays };
+  const coverage: ExportCoverage = { cut: plan.cut, from: iceTime(plan.window.fromMs), to: iceTime(plan.window.toMs), maxDays: plan.cut === 'max_days' ? plan.bounds.maxDays : plan.bounds.defaultDays };
   return (
     <>
       {page.search && <SearchProgress progress={page.search} more={!!page.pager.next} />}

@@ -10,6 +10,7 @@ import { getIndexConfig } from './index-config';
 import type { IndexDb } from './index-db';
 import { indexDbIfReady } from './index-runner';
 import { searchConditions } from './search-sql';
+import { iceTime } from '@/lib/ice/ice-time';
 
 // A scan answered by the job index instead of ICE, when the index holds the whole window: the same
 // jobs, in the same create-time order, within the same bounds (the window from scanWindow, SCAN_MAX_JOBS),
@@ -34,8 +35,6 @@ interface ScanLimits {
   defaultDays?: number;
   nowMs?: number;
 }
-
-const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 /** When the index last synced the region, if it holds [fromMs, toMs] whole (see the cases above). */
 async function coveredSince(db: IndexDb, region: string, fromMs: number, toMs: number, nowMs: number, syncSeconds: number): Promise<Date | undefined> {
@@ -135,11 +134,11 @@ export function indexedScan(filters: ScanFilters, read: IndexRead, limits: ScanL
       next?.catch(() => undefined);
       for (const row of rows) {
         if (scanned >= limits.maxJobs) {
-          summary = scanSummary(window, scanned, lastTime ?? iso(newestFirst ? window.toMs : window.fromMs));
+          summary = scanSummary(window, scanned, lastTime ?? iceTime(newestFirst ? window.toMs : window.fromMs));
           return;
         }
         scanned += 1;
-        const job = textOnly ? jobTextOnly(row.job_id, iso(row.created_at.getTime()), row.job) : jobFromText(row.job);
+        const job = textOnly ? jobTextOnly(row.job_id, iceTime(row.created_at.getTime()), row.job) : jobFromText(row.job);
         lastTime = job.SubmitTime ?? lastTime;
         yield job;
       }

@@ -6,6 +6,7 @@ import type { IceClient } from '@/lib/ice/client';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import type { IndexDb } from './index-db';
 import { upsertJobs } from './indexed-jobs';
+import { iceTime } from '@/lib/ice/ice-time';
 
 // One pass of the index's sync for one region, the only writer of its rows. A pass runs on one instance
 // at a time (an advisory lock per region: another instance's pass answers `locked` at once), and:
@@ -66,8 +67,6 @@ const THROTTLE_RETRIES = 5;
 
 /** The lock of one region's pass: a 31-bit key from the region's name. */
 export const syncLockOf = (region: string) => createHash('sha256').update(`ice-portal index sync ${region}`).digest().readInt32BE(0);
-
-const iceTime = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 export async function syncPass(db: IndexDb, options: SyncOptions): Promise<PassReport> {
   const report: PassReport = { outcome: 'done', slicesRead: 0, jobsWritten: 0, unfinishedReread: 0, dropped: 0, calls: 0 };

@@ -4,9 +4,9 @@
 import { listHref, withFilters, type ListFilters, type ListQuery } from '@/lib/jobs/list-query';
 import { MAX_ERROR_MESSAGE } from '@/lib/jobs/search-filters';
 import type { Bucket, FailureGroup, Figures } from './figures';
+import { iceTime } from '@/lib/ice/ice-time';
 
 const BUCKET_MS: Record<Bucket, number> = { hour: 3_600_000, day: 86_400_000 };
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export interface FiguresWindow {
   StartOfCreateTime: string;
@@ -28,7 +28,7 @@ export function timelineSlots(window: FiguresWindow, bucket: Bucket): { start: n
   const to = Date.parse(window.EndOfCreateTime);
   const slots: { start: number; window: FiguresWindow }[] = [];
   for (let start = Math.floor(from / size) * size; start <= to; start += size) {
-    slots.push({ start, window: { StartOfCreateTime: iso(Math.max(start, from)), EndOfCreateTime: iso(Math.min(start + size - 1000, to)) } });
+    slots.push({ start, window: { StartOfCreateTime: iceTime(Math.max(start, from)), EndOfCreateTime: iceTime(Math.min(start + size - 1000, to)) } });
   }
   return slots;
 }

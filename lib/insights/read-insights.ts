@@ -11,6 +11,7 @@ import { filtersKey } from '@/lib/jobs/search-token';
 import { log } from '@/lib/log/logger';
 import { appStore } from '@/lib/store/app-store';
 import { InsightsTally, type Bucket, type Insights } from './figures';
+import { iceTime } from '@/lib/ice/ice-time';
 
 export type { Insights };
 
@@ -20,7 +21,6 @@ export type { Insights };
 // instance) for INSIGHTS_CACHE_SECONDS, so a reload or a second viewer costs no ICE call; a window that
 // ended in the past and held only final jobs cannot change, and is kept for an hour.
 
-const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 /** Up to two days are drawn by the hour; longer windows by the day. */
 const HOURLY_UP_TO_MS = 2 * 86_400_000;
 const SETTLED_KEEP_MS = 3_600_000;
@@ -119,7 +119,7 @@ async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number,
     ...tally.figures(),
     Bucket: bucket,
     ScannedJobs: scanned,
-    Window: { StartOfCreateTime: iso(plan.window.fromMs), EndOfCreateTime: iso(plan.window.toMs), Defaulted: !set.filters.StartOfCreateTime },
+    Window: { StartOfCreateTime: iceTime(plan.window.fromMs), EndOfCreateTime: iceTime(plan.window.toMs), Defaulted: !set.filters.StartOfCreateTime },
     ...(stopped ? { Stopped: stopped } : {}),
     Source: sourceSaid(scan.source),
     ComputedAt: new Date(nowMs).toISOString(),
@@ -132,7 +132,7 @@ async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number,
       onProgress(figures());
     }
   }
-  const stopped = scan.summary?.stopped ?? (plan.window.cutAtMs !== undefined ? { reason: 'max_days' as const, at: iso(plan.window.cutAtMs) } : undefined);
+  const stopped = scan.summary?.stopped ?? (plan.window.cutAtMs !== undefined ? { reason: 'max_days' as const, at: iceTime(plan.window.cutAtMs) } : undefined);
   return figures(stopped ? { Reason: stopped.reason, At: stopped.at } : undefined);
 }
 

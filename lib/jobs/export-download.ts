@@ -8,6 +8,7 @@ import { EXPORT_CONTENT_TYPES, exportFileName, selectionFileName } from './expor
 import type { ExportQuery } from './parse-export-query';
 import { getScanConfig } from './scan-config';
 import { openScan, planScan, widenForIndex } from './scan-plan';
+import { iceTime } from '@/lib/ice/ice-time';
 
 // An export as the API sends it: one of the person's and the instance's few export slots, the scan
 // within the configured bounds, paced by the person's scan budget and never sharing its walk (its
@@ -33,7 +34,7 @@ export async function startExportDownload({ region, filters, search, format, job
   // One plan (and one now) for the scan and the headers, so the window they state is the one walked.
   const plan = jobIds ? planScan({ filters, search }) : await widenForIndex(planScan({ filters, search }), region);
   const nowMs = plan.bounds.nowMs;
-  const covered = { from: isoSeconds(plan.window.fromMs), to: isoSeconds(plan.window.toMs) };
+  const covered = { from: iceTime(plan.window.fromMs), to: iceTime(plan.window.toMs) };
   const stream = await exportJobs({
     format,
     jobs: jobIds
@@ -60,7 +61,7 @@ export async function startExportDownload({ region, filters, search, format, job
     release();
     throw error;
   });
-  const fileName = jobIds ? selectionFileName(jobIds.length, isoSeconds(nowMs), format, region) : exportFileName({ ...filters, region }, covered, format, plan.searching);
+  const fileName = jobIds ? selectionFileName(jobIds.length, iceTime(nowMs), format, region) : exportFileName({ ...filters, region }, covered, format, plan.searching);
   return {
     stream,
     headers: {
@@ -73,4 +74,3 @@ export async function startExportDownload({ region, filters, search, format, job
   };
 }
 
-const isoSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');

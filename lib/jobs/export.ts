@@ -22,8 +22,11 @@ import type { Scan } from './scan';
 //   socket stopped draining) ends the export: the scan stops and the connection is cut, instead of the
 //   pages read ahead being held for as long as the client keeps the socket open.
 
-/** Text gathered before a chunk is handed on: big enough that a chunk is not a write per job. */
-const BATCH_CHARS = 128_000;
+/**
+ * Text gathered before a chunk is handed on: big enough that a chunk is not a write per job (a probed
+ * job's JSON is 3 to 5 KB, so a chunk is some 30 of them), small beside the pages a scan reads ahead.
+ */
+export const BATCH_CHARS = 128_000;
 /** ...or for this long, when matches are sparse. */
 const FLUSH_MS = 500;
 

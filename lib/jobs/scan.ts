@@ -3,6 +3,7 @@ import type { IceClient } from '@/lib/ice/client';
 import { cancelled } from '@/lib/ice/map-failure';
 import type { ListJobsQuery, MediaInfoJob } from '@/lib/ice/schemas';
 import type { FilterSet } from './filter-set';
+import { iceTime } from '@/lib/ice/ice-time';
 
 // The one walk over every page of a filter set, for search, export and the insights that follow.
 // ICE pages with a token chain, which cannot be parallelised; a create-time range can be, so the range
@@ -86,8 +87,6 @@ export interface Scan extends AsyncIterable<MediaInfoJob> {
   readonly total?: number;
 }
 
-const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-
 interface Window {
   fromMs: number;
   toMs: number;
@@ -100,8 +99,8 @@ interface Window {
  * `maxJobsAt`, or cut where SCAN_MAX_DAYS cut the window, or whole.
  */
 export function scanSummary(window: Window, scanned: number, maxJobsAt?: string): ScanSummary {
-  const stopped = maxJobsAt !== undefined ? { reason: 'max_jobs' as const, at: maxJobsAt } : window.cutAtMs !== undefined ? { reason: 'max_days' as const, at: iso(window.cutAtMs) } : undefined;
-  return { scannedJobs: scanned, from: iso(window.fromMs), to: iso(window.toMs), ...(stopped ? { stopped } : {}) };
+  const stopped = maxJobsAt !== undefined ? { reason: 'max_jobs' as const, at: maxJobsAt } : window.cutAtMs !== undefined ? { reason: 'max_days' as const, at: iceTime(window.cutAtMs) } : undefined;
+  return { scannedJobs: scanned, from: iceTime(window.fromMs), to: iceTime(window.toMs), ...(stopped ? { stopped } : {}) };
 }
 
 /** The range to walk: the filters' own, the default window, and the maxDays bound in scan order. */
@@ -153,7 +152,7 @@ function walkSlice(options: ScanOptions, slice: { fromMs: number; toMs: number; 
   let failure: unknown;
 
   const { StartOfCreateTime: _s, EndOfCreateTime: _e, ...filters } = options.filters;
-  const query: ListJobsQuery = { ...filters, StartOfCreateTime: iso(slice.fromMs), EndOfCreateTime: iso(slice.toMs), PageSize: PAGE_SIZE };
+  const query: ListJobsQuery = { ...filters, StartOfCreateTime: iceTime(slice.fromMs), EndOfCreateTime: iceTime(slice.toMs), PageSize: PAGE_SIZE };
   // Jobs submitted in the end second belong to the next slice, which starts there (ICE's ends are inclusive).
   const inSlice = (job: MediaInfoJob) => slice.last || !job.SubmitTime || Date.parse(job.SubmitTime) < slice.toMs;
 
@@ -338,7 +337,7 @@ export function scanJobs(options: ScanOptions): Scan {
         for (let page = await walk.next(); page; page = await walk.next()) {
           for (const job of page) {
             if (scanned >= maxJobs) {
-              summary = scanSummary(window, scanned, lastTime ?? iso(newestFirst ? window.toMs : window.fromMs));
+              summary = scanSummary(window, scanned, lastTime ?? iceTime(newestFirst ? window.toMs : window.fromMs));
               return;
             }
             scanned += 1;

@@ -5,6 +5,7 @@ import { filterSetOf, ICE_DEFAULT_PAGE_SIZE, type ListQuery } from './list-query
 import { sourceSaid, type ScanFilters } from './scan';
 import { openScan, planScan, widenForIndex } from './scan-plan';
 import { filtersKey, openPosition, sealPosition, type SearchPosition } from './search-token';
+import { iceTime } from '@/lib/ice/ice-time';
 
 // One page of a search: ICE's filters narrow what is read, the portal's filters pick from it. A page
 // is filled by scanning until it has PageSize matches or has scanned PAGE_BUDGET jobs, and its token
@@ -20,8 +21,6 @@ import { filtersKey, openPosition, sealPosition, type SearchPosition } from './s
 
 /** Jobs scanned for one page at most: a rare match must not hold a request for minutes. */
 export const PAGE_BUDGET = 2000;
-
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export interface SearchPage {
   Jobs: MediaInfoJob[];
@@ -69,8 +68,8 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
   const resumeMs = position.at ? Date.parse(position.at) : undefined;
   const filters: ScanFilters = {
     ...iceFilters,
-    StartOfCreateTime: iso(!newestFirst && resumeMs !== undefined ? resumeMs : position.from),
-    EndOfCreateTime: iso(newestFirst && resumeMs !== undefined ? resumeMs : position.to),
+    StartOfCreateTime: iceTime(!newestFirst && resumeMs !== undefined ? resumeMs : position.from),
+    EndOfCreateTime: iceTime(newestFirst && resumeMs !== undefined ? resumeMs : position.to),
   };
   // The page's own window (resumed where the last page stopped) within what is left of SCAN_MAX_JOBS.
   const scan = openScan(
@@ -104,14 +103,14 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
   const total = token ? position.total : scan.total;
   const next: SearchPosition = { ...position, source: scan.source?.kind ?? 'ice', at, readAtSecond, scanned: position.scanned + scannedHere, matched: position.matched + jobs.length, ...(total !== undefined ? { total } : {}) };
   const bound = scan.summary?.stopped?.reason === 'max_jobs' ? { Reason: 'max_jobs' as const, At: scan.summary.stopped.at } : undefined;
-  const cut = !full && !bound && position.cutAt !== undefined ? { Reason: 'max_days' as const, At: iso(position.cutAt) } : undefined;
+  const cut = !full && !bound && position.cutAt !== undefined ? { Reason: 'max_days' as const, At: iceTime(position.cutAt) } : undefined;
   return {
     Jobs: jobs,
     ...(full ? { NextPageToken: sealPosition(next, boundTo, options.nowMs) } : {}),
     ScannedJobs: next.scanned,
     Matches: next.matched,
     ...(total !== undefined ? { Total: total } : {}),
-    Window: { StartOfCreateTime: iso(position.from), EndOfCreateTime: iso(position.to), Defaulted: !iceFilters.StartOfCreateTime },
+    Window: { StartOfCreateTime: iceTime(position.from), EndOfCreateTime: iceTime(position.to), Defaulted: !iceFilters.StartOfCreateTime },
     ...(bound ?? cut ? { Stopped: bound ?? cut } : {}),
     Source: sourceSaid(scan.source),
   };

@@ -2,6 +2,7 @@ import 'server-only';
 import type { IceClient } from '@/lib/ice/client';
 import type { MediaInfoJob } from '@/lib/ice/schemas';
 import type { Scan, ScanSummary } from './scan';
+import { iceTime } from '@/lib/ice/ice-time';
 
 // A selection's jobs (JobIds= on an export), read one by one with GetMediaInfoJob, a few at a time and
 // yielded in the order given: the same shape as a scan, so an export writes either the same way. A
@@ -10,8 +11,6 @@ import type { Scan, ScanSummary } from './scan';
 
 /** GetMediaInfoJob calls in flight for one selection. */
 const IN_FLIGHT = 4;
-
-const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 export function selectedJobs(jobIds: string[], client: Pick<IceClient, 'getMediaInfoJob'>, signal: AbortSignal): Scan {
   let summary: ScanSummary | undefined;
@@ -34,7 +33,7 @@ export function selectedJobs(jobIds: string[], client: Pick<IceClient, 'getMedia
       yield job;
     }
     const now = Date.now();
-    summary = { scannedJobs: jobIds.length, from: iso(Number.isFinite(first) ? first : now), to: iso(Number.isFinite(last) ? last : now) };
+    summary = { scannedJobs: jobIds.length, from: iceTime(Number.isFinite(first) ? first : now), to: iceTime(Number.isFinite(last) ? last : now) };
   }
   return {
     [Symbol.asyncIterator]: read,

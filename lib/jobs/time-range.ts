@@ -1,6 +1,7 @@
 // Create-time filters: presets relative to now, and <input type="datetime-local"> values read in the
 // viewer's chosen zone. Always sent as absolute UTC times, so a shared link shows the same list.
 import type { TimeZoneChoice } from '@/lib/format/time';
+import { iceTime } from '@/lib/ice/ice-time';
 
 /** Named by id; their words are in the messages (filters.presets). */
 export const TIME_PRESETS = [
@@ -19,7 +20,7 @@ export const presetMs = (preset: TimePreset) => TIME_PRESETS.find((p) => p.id ==
 
 /** The start of a preset, at a whole minute so a link made now and one a second later agree. */
 export function presetStart(ms: number, nowMs: number = Date.now()): string {
-  return toUtcIso(Math.floor((nowMs - ms) / 60_000) * 60_000);
+  return iceTime(Math.floor((nowMs - ms) / 60_000) * 60_000);
 }
 
 /** A datetime-local value ("2024-07-01T08:30") for an ISO time, in the given zone. */
@@ -36,9 +37,5 @@ export function toInputValue(iso: string | undefined, zone: TimeZoneChoice): str
 export function fromInputValue(value: string, zone: TimeZoneChoice): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return undefined;
   const ms = zone === 'UTC' ? Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`) : new Date(value).getTime();
-  return Number.isNaN(ms) ? undefined : toUtcIso(ms);
-}
-
-function toUtcIso(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return Number.isNaN(ms) ? undefined : iceTime(ms);
 }

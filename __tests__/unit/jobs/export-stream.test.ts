@@ -1,7 +1,7 @@
 import { PortalError } from '@/lib/errors';
 import type { CallOptions } from '@/lib/ice/client';
 import type { ListJobsQuery, ListJobsResponse, MediaInfoJob } from '@/lib/ice/schemas';
-import { exportJobs, type ExportEnd } from '@/lib/jobs/export';
+import { BATCH_CHARS, exportJobs, type ExportEnd } from '@/lib/jobs/export';
 import type { ExportFormat } from '@/lib/jobs/export-query';
 import { BUDGET_PAGES, CONCURRENCY, scanJobs } from '@/lib/jobs/scan';
 import { parseCsv } from '../../support/csv';
@@ -42,11 +42,11 @@ function fakeIce(count: number, failFromCall = Infinity) {
 
 const days = (n: number) => ({ StartOfCreateTime: iso(NOW - n * 86_400_000), EndOfCreateTime: iso(NOW) });
 
-async function start(format: ExportFormat, client: ReturnType<typeof fakeIce>, options: { maxJobs?: number; signal?: AbortSignal; keep?: (job: MediaInfoJob) => boolean } = {}) {
+async function start(format: ExportFormat, client: ReturnType<typeof fakeIce>, options: { maxJobs?: number; signal?: AbortSignal; keep?: (job: MediaInfoJob) => boolean; days?: number } = {}) {
   const ends: ExportEnd[] = [];
   const stream = await exportJobs({
     format,
-    jobs: (signal) => scanJobs({ filters: days(3), client, maxDays: 31, maxJobs: options.maxJobs ?? 50_000, nowMs: NOW, signal }),
+    jobs: (signal) => scanJobs({ filters: days(options.days ?? 3), client, maxDays: 31, maxJobs: options.maxJobs ?? 50_000, nowMs: NOW, signal }),
     keep: options.keep,
     signal: options.signal,
     onEnd: (end) => ends.push(end),
@@ -73,8 +73,9 @@ describe('exportJobs', () => {
   });
 
   it('reads upstream only as fast as the download is read', async () => {
-    const client = fakeIce(4000);
-    const { stream } = await start('ndjson', client);
+    // 200 pages over 14 days, far more than a stalled download may hold.
+    const client = fakeIce(20_000);
+    const { stream } = await start('ndjson', client, { days: 14 });
     const reader = stream.getReader();
     await reader.read();
     // Wait until the calls stop (a loaded machine may need more than one pause), then for a while longer.
@@ -85,10 +86,12 @@ describe('exportJobs', () => {
     }
     await settle();
     await settle();
-    // The chunk read and one queued (about 3 pages each here), the scan's shared read-ahead, the slice
-    // being read 2 more, and the calls in flight: nowhere near the 40 pages there are.
+    // The chunk read and one queued (BATCH_CHARS each, some 15 of these small pages), the scan's shared
+    // read-ahead, the slice being read 2 more, and the calls in flight: nowhere near the 200 pages there are.
+    const pageChars = 100 * (JSON.stringify({ JobId: 'job10000', Name: 'clip 10000', Status: 'Success', SubmitTime: iso(NOW) }).length + 1);
     expect(client.calls.length).toBe(whileStalled);
-    expect(whileStalled).toBeLessThanOrEqual(2 * 3 + BUDGET_PAGES + 2 + CONCURRENCY);
+    expect(whileStalled).toBeLessThanOrEqual(2 * Math.ceil(BATCH_CHARS / pageChars) + BUDGET_PAGES + 2 + CONCURRENCY);
+    expect(whileStalled).toBeLessThan(100);
     await reader.cancel();
   });
 
