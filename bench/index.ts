@@ -45,7 +45,8 @@ async function fill(db: IndexDb, emulatorUrl: string, workers: number): Promise<
       for (let slice = slices.pop(); slice; slice = slices.pop()) {
         let token: string | undefined;
         do {
-          const raw = await client.request('ListMediaInfoJobs', { StartOfCreateTime: iso(slice.from), EndOfCreateTime: iso(slice.to), PageSize: 100, ...(token ? { NextPageToken: token } : {}) });
+          // pop-core's 3 s default is short for a page of a busy emulator on a loaded two-core machine.
+          const raw = await client.request('ListMediaInfoJobs', { StartOfCreateTime: iso(slice.from), EndOfCreateTime: iso(slice.to), PageSize: 100, ...(token ? { NextPageToken: token } : {}) }, { timeout: 30_000 });
           const page = listJobsResponseSchema.parse(raw);
           await upsertJobs(db, REGION, page.Jobs);
           token = page.NextPageToken || undefined;
