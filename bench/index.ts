@@ -45,8 +45,17 @@ async function fill(db: IndexDb, emulatorUrl: string, workers: number): Promise<
       for (let slice = slices.pop(); slice; slice = slices.pop()) {
         let token: string | undefined;
         do {
-          // pop-core's 3 s default is short for a page of a busy emulator on a loaded two-core machine.
-          const raw = await client.request('ListMediaInfoJobs', { StartOfCreateTime: iso(slice.from), EndOfCreateTime: iso(slice.to), PageSize: 100, ...(token ? { NextPageToken: token } : {}) }, { timeout: 30_000 });
+          const params = { StartOfCreateTime: iso(slice.from), EndOfCreateTime: iso(slice.to), PageSize: 100, ...(token ? { NextPageToken: token } : {}) };
+          // The fill is set-up, not a figure: a page whose connection was reset (a kept-alive socket the
+          // emulator closed) or that a loaded machine made slow is asked again, with 30 s a call rather
+          // than pop-core's 3 s.
+          let raw: unknown;
+          for (let attempt = 1; raw === undefined; attempt++) {
+            raw = await client.request('ListMediaInfoJobs', params, { timeout: 30_000 }).catch((error: unknown) => {
+              if (attempt >= 5) throw error;
+              return undefined;
+            });
+          }
           const page = listJobsResponseSchema.parse(raw);
           await upsertJobs(db, REGION, page.Jobs);
           token = page.NextPageToken || undefined;
