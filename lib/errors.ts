@@ -259,7 +259,10 @@ export const probeSlow = (seconds: number, listUrl: string) =>
 export const indexSyncOff = (why: 'no_index' | 'no_secret') =>
   new PortalError('not_found', 404, why === 'no_index' ? 'The job index is off (no INDEX_DATABASE_URL): there is nothing to sync.' : 'The index sync route is off: set CRON_SECRET to call it.', { params: { why } });
 export const indexUnreachable = () => new PortalError('store_unavailable', 503, "The job index's database does not answer: the pass did not run. Try again shortly.");
-/** A question the job index took on (past the live scan's bounds) that the index cannot go on answering. */
+/**
+ * A question the job index took on (past the live scan's bounds, or a search whose first page it
+ * answered) that the index cannot go on answering.
+ */
 export const indexLost = () =>
   new PortalError('index_unavailable', 503, 'The job index that answers this question does not answer now: start it again in a moment (the live scan answers it within its bounds).');
 export const cronUnauthenticated = () => new PortalError('unauthenticated', 401, 'Send the CRON_SECRET as Authorization: Bearer <secret>.');

@@ -272,16 +272,26 @@ it('answers searches, exports and insights from the index with exactly what the 
       expect([exportedFromIndex.source, exportedLive.source]).toEqual(['index', 'ice']);
     }
     // The insights' figures are the same whichever source read the jobs; only the source and counts of jobs read differ.
-    const figures = async (portal: typeof live) => {
-      const { ComputedAt: _at, ScannedJobs: _read, Source, ...rest } = (await (await fetch(`${portal.url}/api/insights?Since=30d&AudioCodec=aac`)).json()) as Record<string, unknown> & { Source: { Kind: string } };
+    // Over 30 days (past the indexed portal's SCAN_MAX_DAYS of 10, which the index lifts) and fewer than
+    // its SCAN_MAX_JOBS of 100 matches, which the insights keep: each job read is tallied on the instance.
+    const figures = async (portal: typeof live, query: string) => {
+      const { ComputedAt: _at, ScannedJobs: _read, Source, ...rest } = (await (await fetch(`${portal.url}/api/insights?${query}`)).json()) as Record<string, unknown> & { Source: { Kind: string } };
       return { rest, source: Source.Kind };
     };
-    const [indexFigures, liveFigures] = await Promise.all([figures(indexed), figures(live)]);
+    const narrow = 'Since=30d&AudioCodec=aac&HasVideo=false';
+    const [indexFigures, liveFigures] = await Promise.all([figures(indexed, narrow), figures(live, narrow)]);
+    expect(liveFigures.rest.Total as number).toBeGreaterThan(0);
+    expect(liveFigures.rest.Total as number).toBeLessThan(100);
     expect(indexFigures.rest).toEqual(liveFigures.rest);
     expect([indexFigures.source, liveFigures.source]).toEqual(['index', 'ice']);
+    const everything = await figures(indexed, 'Since=30d');
+    expect([everything.source, everything.rest.Stopped]).toEqual(['index', { Reason: 'max_jobs', At: expect.any(String) }]);
     // A search the index took on past the live bounds is never handed to the live scan: when the
     // index stops answering between its pages, the next page says so (and the portal keeps serving).
-    const wide = (await (await fetch(`${indexed.url}/api/jobs?Since=30d&VideoCodec=h264&PageSize=5`)).json()) as Page & { NextPageToken: string; Window: { StartOfCreateTime: string; EndOfCreateTime: string } };
+    const wide = (await (await fetch(`${indexed.url}/api/jobs?Since=30d&VideoCodec=h264&PageSize=5`)).json()) as Page & { NextPageToken: string; Total: number; Window: { StartOfCreateTime: string; EndOfCreateTime: string } };
+    // The count made at the first page is said on the next pages too.
+    const second = (await (await fetch(`${indexed.url}/api/jobs?Since=30d&VideoCodec=h264&PageSize=5&NextPageToken=${encodeURIComponent(wide.NextPageToken)}`)).json()) as Page & { Total: number };
+    expect([second.Source.Kind, second.Total, second.Matches]).toEqual(['index', wide.Total, 10]);
     const days = ({ Window: w }: { Window: { StartOfCreateTime: string; EndOfCreateTime: string } }) => Math.round((Date.parse(w.EndOfCreateTime) - Date.parse(w.StartOfCreateTime)) / DAY_MS);
     expect([wide.Source.Kind, days(wide)]).toEqual(['index', 30]);
     await admin.exec(`DROP DATABASE ${url.split('/').pop()} WITH (FORCE)`);

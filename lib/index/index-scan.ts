@@ -23,9 +23,10 @@ import { iceTime } from '@/lib/ice/ice-time';
 //   while the last one is handed out;
 // - a question the index was chosen for before its scan began (a plan without the scan's bounds, a
 //   search's later page: `indexOnly`) is never handed to the live scan, which would read it unbounded:
-//   it fails with index_unavailable;
+//   it fails with index_unavailable, and so does any index answer whose page read fails midway;
 // - asked to `count`, and when every search filter is said exactly in SQL, the scan's `total` is the
-//   exact number of matches in the window, counted beside the first page.
+//   exact number of matches in the window, counted beside the first page (as of then: a later sync
+//   may add matches; a failed count leaves it unsaid).
 
 const ROWS = 1000;
 
@@ -118,20 +119,29 @@ export function indexedScan(filters: ScanFilters, read: IndexRead, limits: ScanL
         `SELECT created_at, job_id, job::text AS job FROM jobs WHERE ${[...where, ...(after ? [`(created_at, job_id) ${cmp} ($${params.length + 1}, $${params.length + 2})`] : [])].join(' AND ')} ORDER BY created_at ${dir}, job_id ${dir} LIMIT ${ROWS}`,
         after ? [...params, after.created_at, after.job_id] : params,
       );
-    let next: Promise<Row[]> | undefined = readRows();
-    if (count && conditions.exact) {
-      const [counted] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM jobs WHERE ${where.join(' AND ')}`, params).catch((error: unknown) => {
-        next?.catch(() => undefined);
-        throw error;
+    // A page that fails is said as the index not answering (logged with the database's reason).
+    const pageOf = (after?: Row): Promise<Row[]> => {
+      const page = readRows(after).catch((error: unknown) => {
+        log('warn', 'index_unreadable', { message: (error as Error).message });
+        throw indexLost();
       });
-      total = Number(counted!.n);
+      page.catch(() => undefined);
+      return page;
+    };
+    let next: Promise<Row[]> | undefined = pageOf();
+    if (count && conditions.exact) {
+      // Beside the first page; a count that fails leaves the total unsaid rather than failing the page.
+      const counted = await db.query<{ n: string }>(`SELECT count(*) AS n FROM jobs WHERE ${where.join(' AND ')}`, params).catch((error: unknown) => {
+        log('warn', 'index_count_failed', { message: (error as Error).message });
+        return undefined;
+      });
+      total = counted ? Number(counted[0]!.n) : undefined;
     }
     while (next) {
       if (signal?.aborted) throw cancelled();
       const rows: Row[] = await next;
       // The next page is read while this one is handed out.
-      next = rows.length < ROWS ? undefined : readRows(rows[rows.length - 1]);
-      next?.catch(() => undefined);
+      next = rows.length < ROWS ? undefined : pageOf(rows[rows.length - 1]);
       for (const row of rows) {
         if (scanned >= limits.maxJobs) {
           summary = scanSummary(window, scanned, lastTime ?? iceTime(newestFirst ? window.toMs : window.fromMs));

@@ -109,7 +109,7 @@ export async function streamInsights(set: FilterSet, context: ReadContext, read:
 }
 
 async function scanInsights(set: FilterSet, context: ReadContext, nowMs: number, onProgress?: (partial: Insights) => void): Promise<Insights> {
-  const plan = await widenForIndex(planScan(set, nowMs, DEFAULT_SEARCH_DAYS), set.region);
+  const plan = await widenForIndex(planScan(set, nowMs, DEFAULT_SEARCH_DAYS), set.region, { keepMaxJobs: true });
   const bucket: Bucket = plan.window.toMs - plan.window.fromMs <= HOURLY_UP_TO_MS ? 'hour' : 'day';
   const tally = new InsightsTally(bucket);
   const scan = openScan(set.filters, { ...plan.bounds, maxJobs: plan.maxJobs }, { region: set.region, userKey: context.userKey, signal: context.signal, search: plan.search, source: plan.wide ? 'index' : undefined });

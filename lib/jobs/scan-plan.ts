@@ -55,17 +55,18 @@ export function planScan({ filters, search }: FilterSet, nowMs = Date.now(), def
 
 /**
  * The plan without the live scan's bounds when the job index holds the whole range asked in `region`
- * (the default region when not said): a search, an export or the insights over every job of it. The
- * default window (no start given) stays what it is.
+ * (the default region when not said): a search or an export over every job of it. The default window
+ * (no start given) stays what it is. `keepMaxJobs` keeps SCAN_MAX_JOBS (the insights: each job read is
+ * decoded and tallied on this instance, so an unbounded one could hold a CPU for a minute).
  */
-export async function widenForIndex(plan: ScanPlan, region: string | undefined): Promise<ScanPlan> {
+export async function widenForIndex(plan: ScanPlan, region: string | undefined, { keepMaxJobs = false } = {}): Promise<ScanPlan> {
   if (!(await indexHolds(regionOrDefault(region), plan.asked.fromMs, plan.asked.toMs, plan.bounds.nowMs))) return plan;
   const { cut, ...rest } = plan;
   return {
     ...rest,
     window: { fromMs: plan.asked.fromMs, toMs: plan.asked.toMs },
     bounds: { ...plan.bounds, maxDays: Infinity },
-    maxJobs: Infinity,
+    maxJobs: keepMaxJobs ? plan.maxJobs : Infinity,
     ...(cut === 'default' ? { cut } : {}),
     wide: true,
   };

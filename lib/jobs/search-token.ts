@@ -65,7 +65,8 @@ export interface TokenBounds {
 }
 
 const count = (value: unknown, max: number): value is number => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= max;
-const instant = (value: unknown): value is number => Number.isSafeInteger(value);
+/** A time a Date can hold (±100,000,000 days), so no forged window makes a time that cannot be written. */
+const instant = (value: unknown): value is number => Number.isSafeInteger(value) && Math.abs(value as number) <= 8.64e15;
 
 /**
  * Whether the fields hold what sealPosition writes, within the bounds a search can reach. A wide

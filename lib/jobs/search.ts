@@ -100,7 +100,9 @@ export async function searchJobsPage(query: ListQuery, options: SearchOptions): 
     }
   }
 
-  const total = token ? position.total : scan.total;
+  // Counted at the first page: jobs a sync adds later may be found beyond it, so never fewer than found.
+  const counted = token ? position.total : scan.total;
+  const total = counted === undefined ? undefined : Math.max(counted, position.matched + jobs.length);
   const next: SearchPosition = { ...position, source: scan.source?.kind ?? 'ice', at, readAtSecond, scanned: position.scanned + scannedHere, matched: position.matched + jobs.length, ...(total !== undefined ? { total } : {}) };
   const bound = scan.summary?.stopped?.reason === 'max_jobs' ? { Reason: 'max_jobs' as const, At: scan.summary.stopped.at } : undefined;
   const cut = !full && !bound && position.cutAt !== undefined ? { Reason: 'max_days' as const, At: iceTime(position.cutAt) } : undefined;

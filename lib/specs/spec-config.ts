@@ -78,10 +78,11 @@ export function requireSpec(id: string, field = 'Spec'): DeliverySpec {
   const spec = specs.find((s) => s.id === id);
   if (spec) return spec;
   const allowed = specs.map((s) => s.id).join(', ');
-  // The id is quoted as JSON: it came from a URL, and is said as given (control characters escaped).
+  // The id came from a URL: quoted as JSON in the API's English (control characters escaped), and cut
+  // to a name's length for the pages, which say it in their own words.
   // The pages say it from the reason and its params, the id included, in their own language.
-  if (specs.length === 0) throw invalidInput(field, `${JSON.stringify(id)} names a delivery spec, and this portal has none (MEDIA_SPECS_FILE is unset)`, { reason: 'no_specs', given: id });
-  throw invalidInput(field, `${JSON.stringify(id)} names no delivery spec of this portal; it has ${allowed}`, { reason: 'unknown_spec', given: id, allowed });
+  if (specs.length === 0) throw invalidInput(field, `${JSON.stringify(id)} names a delivery spec, and this portal has none (MEDIA_SPECS_FILE is unset)`, { reason: 'no_specs', given: id.slice(0, 64) });
+  throw invalidInput(field, `${JSON.stringify(id)} names no delivery spec of this portal; it has ${allowed}`, { reason: 'unknown_spec', given: id.slice(0, 64), allowed });
 }
 
 /** What a page offers to choose from: each spec's id and name. */

@@ -45,6 +45,7 @@ it.each<[string, Record<string, unknown>]>([
   ['a wide mark that is not true', { wide: 'yes', source: 'index', from: NOW - 366 * DAY }],
   ['a wide search read from ICE', { wide: true, source: 'ice', from: NOW - 366 * DAY }],
   ['a source the portal does not have', { source: 'cache' }],
+  ['a wide window starting before any time a Date holds', { wide: true, source: 'index', from: -9e15 }],
   ['a total that is not a count', { total: -1 }],
 ])('refuses a sealed token holding %s', (_, forged) => {
   expect(refusal(sealPosition({ ...honest, ...forged } as unknown as SearchPosition, boundTo, NOW))).toMatch(/start the search again/);
