@@ -122,7 +122,8 @@ async function insights(portal: PortalProcess, params: Record<string, string>): 
 async function indexedPortal(emulatorUrl: string, indexEnv: Record<string, string>): Promise<PortalProcess> {
   const portal = await startPortalAgainst(emulatorUrl, { ...LIVE_ENV, ...indexEnv, INDEX_SYNC_SECONDS: '0' });
   const deadline = Date.now() + 120_000;
-  while ((await searchAll(portal, { Since: '24h', Search: 'needle_' })).source !== 'index') {
+  // A fixed start: Since would resolve anew on each page, and a page token holds to the filters it was made for.
+  while ((await searchAll(portal, { StartOfCreateTime: iso(Date.now() - DAY), Search: 'needle_' })).source !== 'index') {
     if (Date.now() > deadline) throw new Error(`the index did not open:\n${portal.output().slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
