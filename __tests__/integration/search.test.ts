@@ -120,3 +120,17 @@ it('stops its upstream calls when the caller aborts', async () => {
   expect((await readStats(emulator.url)).requests).toBe(atAbort);
   await resetFaults(emulator.url);
 });
+
+it('pages a relative window (Since) with the same Since after the minute has turned, over the window of its first page', async () => {
+  const params = { Since: '30d', Search: 'ep-12', PageSize: '1' };
+  const first = await searchJobsPage(parseListQuery(params, nowMs), { client: ice, nowMs });
+  expect(first.NextPageToken).toBeDefined();
+  // Two minutes on, Since resolves to another start; the token still holds the first page's window.
+  const later = nowMs + 120_000;
+  const second = await searchJobsPage(parseListQuery({ ...params, NextPageToken: first.NextPageToken! }, later), { client: ice, nowMs: later });
+  expect(second.Window).toEqual(first.Window);
+  expect(second.ScannedJobs).toBeGreaterThan(first.ScannedJobs);
+  expect(second.Matches).toBe(first.Matches + second.Jobs.length);
+  // A token is still bound to its filters: another Since is another search.
+  await expect(searchJobsPage(parseListQuery({ ...params, Since: '7d', NextPageToken: first.NextPageToken! }, later), { client: ice, nowMs: later })).rejects.toMatchObject({ field: 'NextPageToken' });
+});
