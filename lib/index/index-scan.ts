@@ -48,18 +48,22 @@ async function coveredSince(db: IndexDb, region: string, fromMs: number, toMs: n
   return toMs <= state.high_water.getTime() || fresh ? state.last_pass_at : undefined;
 }
 
-/** Whether the index can answer for [fromMs, toMs] in `region` now: on, open, and holding it whole. */
-export async function indexHolds(region: string, fromMs: number, toMs: number, nowMs = Date.now()): Promise<boolean> {
+/** The index, and when it last synced, if it can answer for [fromMs, toMs] in `region` now: on, open, and holding it whole. */
+async function holding(region: string, fromMs: number, toMs: number, nowMs: number): Promise<{ db: IndexDb; syncedAt: Date } | undefined> {
   const config = getIndexConfig();
   const db = config && indexDbIfReady();
-  if (!db) return false;
+  if (!db) return undefined;
   try {
-    return (await coveredSince(db, region, fromMs, toMs, nowMs, config!.syncSeconds)) !== undefined;
+    const syncedAt = await coveredSince(db, region, fromMs, toMs, nowMs, config!.syncSeconds);
+    return syncedAt && { db, syncedAt };
   } catch (error) {
     log('warn', 'index_unreadable', { message: (error as Error).message });
-    return false;
+    return undefined;
   }
 }
+
+/** Whether the index can answer for [fromMs, toMs] in `region` now. */
+export const indexHolds = async (region: string, fromMs: number, toMs: number, nowMs = Date.now()): Promise<boolean> => (await holding(region, fromMs, toMs, nowMs)) !== undefined;
 
 export interface IndexRead {
   search?: SearchFilters;
@@ -86,21 +90,15 @@ export function indexedScan(filters: ScanFilters, read: IndexRead, limits: ScanL
   async function* iterate(): AsyncGenerator<MediaInfoJob> {
     const nowMs = limits.nowMs ?? Date.now();
     const window = scanWindow(filters, { maxDays: limits.maxDays, defaultDays: limits.defaultDays ?? limits.maxDays, nowMs });
-    let db: IndexDb | undefined;
-    let syncedAt: Date | undefined;
-    try {
-      db = indexDbIfReady();
-      syncedAt = db && (await coveredSince(db, region, window.fromMs, window.toMs, nowMs, config!.syncSeconds));
-    } catch (error) {
-      log('warn', 'index_unreadable', { message: (error as Error).message });
-    }
-    if (!db || !syncedAt) {
+    const held = await holding(region, window.fromMs, window.toMs, nowMs);
+    if (!held) {
       if (indexOnly) throw indexLost();
       chosen = live();
       source = { kind: 'ice' };
       yield* chosen;
       return;
     }
+    const { db, syncedAt } = held;
     source = { kind: 'index', syncedAt: syncedAt.toISOString() };
     const newestFirst = filters.OrderBy !== 'CreateTimeAsc';
     const [cmp, dir] = newestFirst ? ['<', 'DESC'] : ['>', 'ASC'];
@@ -115,7 +113,7 @@ export function indexedScan(filters: ScanFilters, read: IndexRead, limits: ScanL
     type Row = { created_at: Date; job_id: string; job: string };
     // The job's text as stored (json keeps it as written), parsed here and kept for an export to write as is.
     const readRows = (after?: Row) =>
-      db!.query<Row>(
+      db.query<Row>(
         `SELECT created_at, job_id, job::text AS job FROM jobs WHERE ${[...where, ...(after ? [`(created_at, job_id) ${cmp} ($${params.length + 1}, $${params.length + 2})`] : [])].join(' AND ')} ORDER BY created_at ${dir}, job_id ${dir} LIMIT ${ROWS}`,
         after ? [...params, after.created_at, after.job_id] : params,
       );
