@@ -16,9 +16,9 @@
 // (an upgrade of @fontsource changed its slices): run this again then.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CJK_FONT_FROM as CJK_FROM } from '../lib/i18n/cjk-text';
 
 export const FAMILY = 'Portal CJK';
-const CJK_FROM = 0x2e80;
 const PACKAGE = '@fontsource/noto-sans-sc';
 
 /** Full and PostScript names of the CJK fonts macOS, Windows and Linux desktops ship, regular weight. */
