@@ -1,14 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 
 // The list from the keyboard: / to search, j and k through the jobs (with a visible focus), Enter to
 // open one, [ and ] to page, ? for this list. Keys are left alone while someone types in a field, and
 // with Ctrl, Alt or Meta held, so neither typing nor the browser's own shortcuts are taken.
 
-const KEYS = ['/', 'j', 'k', 'Enter', '[', ']', '?'] as const;
-type Key = (typeof KEYS)[number];
+// The list of keys loads when it is first asked for: most visits never open it (first-load JavaScript).
+const ShortcutsDialog = lazy(() => import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })));
 
 function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -18,13 +18,18 @@ function typingIn(target: EventTarget | null): boolean {
 /** The rows' links, in order. */
 const jobLinks = () => [...document.querySelectorAll<HTMLAnchorElement>('.jobs-table tbody a.job-link')];
 
+/** Whether the list of keys is open: keys then belong to it. */
+const helpOpen = () => !!document.querySelector('dialog.shortcuts[open]');
+
 export function ListShortcuts() {
   const t = useTranslations('list.shortcuts');
-  const dialog = useRef<HTMLDialogElement>(null);
+  // How often the list was asked for: each ask opens it again.
+  const [asked, setAsked] = useState(0);
+  const ask = () => setAsked((count) => count + 1);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target) || dialog.current?.open) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target) || helpOpen()) return;
       switch (event.key) {
         case '/': {
           const search = document.querySelector<HTMLInputElement>('.filter-bar input[type="search"]');
@@ -57,7 +62,7 @@ export function ListShortcuts() {
         }
         case '?':
           event.preventDefault();
-          dialog.current?.showModal();
+          ask();
           return;
       }
     };
@@ -67,28 +72,14 @@ export function ListShortcuts() {
 
   return (
     <>
-      <button type="button" className="small shortcuts-button" onClick={() => dialog.current?.showModal()} aria-keyshortcuts="?">
+      <button type="button" className="small shortcuts-button" onClick={ask} aria-keyshortcuts="?">
         {t('button')}
       </button>
-      <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title">
-        <h2 id="shortcuts-title">{t('title')}</h2>
-        <dl>
-          {KEYS.map((key: Key) => (
-            <div key={key}>
-              <dt>
-                <kbd>{key === 'Enter' ? t('enterKey') : key}</kbd>
-              </dt>
-              <dd>{t(`keys.${key === 'Enter' ? 'enter' : key === '/' ? 'search' : key === '[' ? 'previous' : key === ']' ? 'next' : key === '?' ? 'help' : key}`)}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="muted">{t('notWhileTyping')}</p>
-        <form method="dialog">
-          <button type="submit" autoFocus>
-            {t('close')}
-          </button>
-        </form>
-      </dialog>
+      {asked > 0 && (
+        <Suspense>
+          <ShortcutsDialog asked={asked} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import useSWR from 'swr';
 import type { ListJobsResponse } from '@/lib/ice/schemas';
-import { summarizeJob, type JobRow } from '@/lib/jobs/job-summary';
+import type { JobRow } from '@/lib/jobs/job-summary';
 import { fetchJson } from './fetch-json';
 import { jobsApiUrl } from './urls';
 
@@ -16,9 +16,10 @@ export interface UseJobRowsOptions {
 const LIVE_REFRESH_MS = 10_000;
 
 // Rows, not ICE's page, are cached under this key: summarised once per answer, the same way the server did.
-// The checks' code loads with the first refresh, not with the page: the server's rows carry their findings.
+// The summary's and the checks' code load with the first refresh, not with the page: the server's rows
+// come summarised, with their findings (the page's first-load JavaScript, docs/benchmarks.md).
 const readJobRows = async (url: string) => {
-  const [page, { checkJob }] = await Promise.all([fetchJson<ListJobsResponse>(url), import('@/lib/checks/media-checks')]);
+  const [page, { summarizeJob }, { checkJob }] = await Promise.all([fetchJson<ListJobsResponse>(url), import('@/lib/jobs/job-summary'), import('@/lib/checks/media-checks')]);
   return page.Jobs.map((job) => summarizeJob(job, checkJob));
 };
 
