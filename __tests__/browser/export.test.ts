@@ -178,6 +178,23 @@ it('exports just the jobs selected on the list, which the URL keeps', async () =
   const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { JobId?: string; Summary?: object });
   expect(lines.slice(0, -1).map((job) => job.JobId)).toEqual(chosen);
   expect(lines.at(-1)).toMatchObject({ Summary: { ScannedJobs: 3, ExportedJobs: 3 } });
+  // The page's own box says that some rows are ticked, ticks all of them, and unticks them again.
+  const pageBox = page.getByLabel('Select every job on this page');
+  expect(await pageBox.evaluate((box: HTMLInputElement) => [box.checked, box.indeterminate])).toEqual([false, true]);
+  const onPage = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-job-id')!));
+  await pageBox.check();
+  await page.waitForURL((address) => address.searchParams.get('Select') === [...chosen, ...onPage.filter((id) => !chosen.includes(id))].join(','));
+  expect(await page.locator('tbody tr.selected').count()).toBe(onPage.length);
+  expect(await pageBox.evaluate((box: HTMLInputElement) => [box.checked, box.indeterminate])).toEqual([true, false]);
+  await rows.nth(1).locator('input[type="checkbox"]').uncheck();
+  expect(await page.locator('tbody tr.selected').count()).toBe(onPage.length - 1);
+  expect(await pageBox.evaluate((box: HTMLInputElement) => box.indeterminate)).toBe(true);
+  await pageBox.check();
+  await pageBox.uncheck();
+  await page.waitForURL((address) => !address.searchParams.has('Select'));
+  expect(await page.locator('tbody tr.selected').count()).toBe(0);
+
+  await rows.nth(0).locator('input[type="checkbox"]').check();
   await page.getByRole('button', { name: 'Clear the selection' }).click();
   await page.waitForURL((address) => !address.searchParams.has('Select'));
   expect(await page.locator('tbody tr.selected').count()).toBe(0);

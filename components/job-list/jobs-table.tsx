@@ -1,6 +1,6 @@
 'use client';
 
-import { useTable, type RowSelectionState } from '@tanstack/react-table';
+import { useTable } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -47,9 +47,9 @@ function rowClass(selected: boolean, latin: boolean): string | undefined {
 const COPIED_MS = 2000;
 
 /**
- * The list's table: TanStack Table's column visibility and row selection over the page's rows, kept
- * live on a first page. Columns are the browser's choice (a chooser beside the table), selection is the
- * URL's; at 360 px the rows become cards (globals.css).
+ * The list's table: TanStack Table's columns and their visibility over the page's rows, with tick
+ * boxes, kept live on a first page. Columns are the browser's choice (a chooser beside the table),
+ * selection is the URL's; at 360 px the rows become cards (globals.css).
  */
 export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs, renderedAtMs, exportQuery, exportCoverage }: JobsTableProps) {
   const t = useTranslations('list');
@@ -78,20 +78,23 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
   const { choice, choose, reset } = useColumnChoice();
   const visible = useMemo(() => ({ ...defaultVisibility(rows), ...choice }), [rows, choice]);
   const { selected, setSelected } = useSelection();
-  const rowSelection = useMemo<RowSelectionState>(() => Object.fromEntries(selected.map((id) => [id, true as const])), [selected]);
+  const ticked = useMemo(() => new Set(selected), [selected]);
+  const select = useCallback(
+    (jobIds: string[], on: boolean) => setSelected(on ? [...new Set([...selected, ...jobIds])] : selected.filter((jobId) => !jobIds.includes(jobId))),
+    [selected, setSelected],
+  );
 
   const table = useTable({
     features: jobTableFeatures,
     columns: jobColumns,
     data: rows,
     getRowId: (row) => row.JobId,
-    state: { columnVisibility: visible, rowSelection },
-    onRowSelectionChange: (updater) => setSelected(Object.keys(typeof updater === 'function' ? updater(rowSelection) : updater)),
+    state: { columnVisibility: visible },
     onColumnVisibilityChange: (updater) => {
       const next = typeof updater === 'function' ? updater(visible) : updater;
       for (const column of CHOOSABLE_COLUMNS) if (next[column] !== visible[column]) choose(column, next[column] ?? true);
     },
-    meta: { t, tChecks, locale, time: (iso) => format(iso, undefined, false), zone, nowMs, stuckAfterMs, trigger, copiedId, copy, jobHref: (jobId) => jobPageHref(jobId, exportQuery.region) },
+    meta: { t, tChecks, locale, time: (iso) => format(iso, undefined, false), zone, nowMs, stuckAfterMs, trigger, copiedId, copy, jobHref: (jobId) => jobPageHref(jobId, exportQuery.region), selected: ticked, select },
   });
 
   if (rows.length === 0) {
@@ -138,7 +141,7 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-job-id={row.id} className={rowClass(row.getIsSelected(), latinWords && !needsCjkFont(row.original))}>
+              <tr key={row.id} data-job-id={row.id} className={rowClass(ticked.has(row.id), latinWords && !needsCjkFont(row.original))}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={NUMERIC_COLUMNS.has(cell.column.id) ? 'num' : undefined} data-col={cell.column.id}>
                     <table.FlexRender cell={cell} />
