@@ -22,6 +22,9 @@
 // cookie and the answer with the portal's own code (bare-next.ts), at 16 and 64 connections and both at
 // once. The issue keeps both checks ("bad answers from ICE are still refused"), so this pair shows what
 // the rest of the portal costs over them: the figure for the baseline proposed in place of the plain route.
+//
+// And for the list page, where its CPU goes: /jobs alone with 10 rows, one, and none, beside the bare
+// page (listCpuByRows); the page with no rows over the bare page is what no change to the rows can beat.
 import autocannon from 'autocannon';
 import { popCoreClient, readStats, resetStats, setFaults } from '../harness/emulator-control';
 import { buildPortalIfNeeded } from '../harness/portal-build';
@@ -50,6 +53,8 @@ interface Side {
   url: string;
   path: string;
   headers: Record<string, string>;
+  /** Each request's query; default PAGE_SIZE rows, a distinct end of the window each. */
+  query?: () => string;
 }
 
 interface Sample {
@@ -62,6 +67,9 @@ interface Sample {
 /** A distinct second after 2030 for every request of the run, whichever side sends it. */
 let sequence = 0;
 const distinctEnd = () => new Date(Date.UTC(2030, 0, 1) + sequence++ * 1000).toISOString().replace('.000Z', 'Z');
+/** The same, in 2000: a window that ends before any job of the emulator's, so a page of no rows. */
+const distinctEmptyEnd = () => new Date(Date.UTC(2000, 0, 1) + sequence++ * 1000).toISOString().replace('.000Z', 'Z');
+const pageQuery = () => `PageSize=${PAGE_SIZE}&EndOfCreateTime=${distinctEnd()}`;
 
 async function slice(side: Side, connections: number, seconds: number, into: Sample): Promise<void> {
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -71,7 +79,7 @@ async function slice(side: Side, connections: number, seconds: number, into: Sam
         connections,
         duration: seconds,
         headers: side.headers,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `${side.path}?PageSize=${PAGE_SIZE}&EndOfCreateTime=${distinctEnd()}` }) }],
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `${side.path}?${(side.query ?? pageQuery)()}` }) }],
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
@@ -120,6 +128,38 @@ async function cpuPerAnswer(emulatorUrl: string, portal: Side, bare: Side, pids:
   const used = { portal: cpuMs(pids.portal) - before.portal, bare: cpuMs(pids.bare) - before.bare };
   await checkOwnUpstreamCalls(emulatorUrl, 'both at once', samples.portal.responses + samples.bare.responses);
   return { portalMs: used.portal / samples.portal.responses, bareMs: used.bare / samples.bare.responses, errors: samples.portal.errors + samples.bare.errors };
+}
+
+/**
+ * Where the list page's CPU goes: its CPU per answer with PAGE_SIZE rows, with one, and with none (a
+ * window before any job), each alone, in alternating rounds, beside the bare page's PAGE_SIZE rows. The
+ * page with no rows over the bare page is the floor of what any change to the rows alone can reach.
+ */
+async function listCpuByRows(portal: Side, bare: Side, pids: { portal: number; bare: number }): Promise<Figure[]> {
+  const variants = [
+    { name: 'rows', side: portal, pid: pids.portal },
+    { name: 'one', side: { ...portal, query: () => `PageSize=1&EndOfCreateTime=${distinctEnd()}` }, pid: pids.portal },
+    { name: 'none', side: { ...portal, query: () => `PageSize=${PAGE_SIZE}&EndOfCreateTime=${distinctEmptyEnd()}` }, pid: pids.portal },
+    { name: 'bare', side: bare, pid: pids.bare },
+  ] as const;
+  const used = Object.fromEntries(variants.map((v) => [v.name, { cpu: 0, sample: empty() }])) as Record<(typeof variants)[number]['name'], { cpu: number; sample: Sample }>;
+  for (let round = 0; round < 3; round++) {
+    for (const { name, side, pid } of variants) {
+      const before = cpuMs(pid);
+      await slice(side, TOGETHER_CONNECTIONS, SLICE_SECONDS, used[name].sample);
+      used[name].cpu += cpuMs(pid) - before;
+    }
+  }
+  const ms = (name: keyof typeof used) => used[name].cpu / used[name].sample.responses;
+  return [
+    { name: `/jobs alone (${TOGETHER_CONNECTIONS} conn.): CPU per answer with ${PAGE_SIZE} rows`, value: ms('rows'), unit: 'ms' },
+    { name: '  with 1 row', value: ms('one'), unit: 'ms' },
+    { name: '  with no rows (a window before any job)', value: ms('none'), unit: 'ms' },
+    { name: `  each row (${PAGE_SIZE} rows less 1, over ${PAGE_SIZE - 1})`, value: (ms('rows') - ms('one')) / (PAGE_SIZE - 1), unit: 'ms' },
+    { name: `  bare page, ${PAGE_SIZE} rows`, value: ms('bare'), unit: 'ms' },
+    { name: `  /jobs with no rows over the bare page with ${PAGE_SIZE}`, value: ms('none') / ms('bare'), unit: '×' },
+    { name: '  errors, timeouts, non-2xx', value: Object.values(used).reduce((sum, u) => sum + u.sample.errors, 0), unit: '', target: { atMost: 0 } },
+  ];
 }
 
 /** Both pages must list the same jobs, or the pair compares different work. */
@@ -196,6 +236,7 @@ export async function loadFigures(): Promise<Figure[]> {
       console.log(`\n${table(what, rows)}`);
       for (const row of rows) figures.push(...figuresOf(what, row.connections, row.portal, row.bare, targets));
       figures.push(...cpuFigures(what, await cpuPerAnswer(stack.emulator.url, portal, bare, { portal: stack.portal.child.pid!, bare: bareApp.pid })));
+      if (what === '/jobs') figures.push(...(await listCpuByRows(portal, bare, { portal: stack.portal.child.pid!, bare: bareApp.pid })));
     }
     await setFaults(stack.emulator.url, {});
     return figures;
