@@ -191,6 +191,15 @@ describe('languages', () => {
       // A Chinese page's own words (the status, Copy) are CJK: every row keeps the font there.
       expect(rows.filter((row) => row.latin).length).toBeGreaterThanOrEqual(locale === 'en-US' ? rows.length / 2 : 0);
       if (locale === 'zh-CN') expect(rows.filter((row) => row.latin)).toEqual([]);
+      // Within any row, ICE's data with no CJK character (names, media lines) and the times the portal
+      // writes skip the font too, in both languages; the Chinese name keeps it.
+      const cells = await page.locator('tbody :is(.latin, time)').evaluateAll((elements) =>
+        elements.map((element) => ({ text: element.textContent ?? '', font: getComputedStyle(element).fontFamily })),
+      );
+      expect(cells.filter((cell) => /[\u2e80-\uffff]/.test(cell.text))).toEqual([]);
+      expect(cells.filter((cell) => cell.font.includes('Portal CJK'))).toEqual([]);
+      expect(cells.length).toBeGreaterThan(2 * rows.length);
+      expect(await page.locator(`${chineseRow} a.job-link`).evaluate((link) => [link.classList.contains('latin'), getComputedStyle(link).fontFamily.includes('Portal CJK')])).toEqual([false, true]);
       await context.close();
     },
   );

@@ -18,3 +18,13 @@ export function needsCjkFont(value: unknown): boolean {
   if (value && typeof value === 'object') return Object.values(value).some(needsCjkFont);
   return false;
 }
+
+/**
+ * `className`, with `latin` added when `text` holds no character the CJK font draws: globals.css then
+ * lays the element out without that font. For elements that show data (a name, a media line) inside
+ * a row whose other words may be Chinese.
+ */
+export function withLatin(text: string, className?: string): string | undefined {
+  if (needsCjkFont(text)) return className;
+  return className ? `${className} latin` : 'latin';
+}

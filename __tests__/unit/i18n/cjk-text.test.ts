@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import english from '@/messages/en.json';
 import { formatBytes } from '@/lib/format/bytes';
-import { formatElapsed } from '@/lib/format/duration';
-import { CJK_FONT_FROM, needsCjkFont } from '@/lib/i18n/cjk-text';
+import { formatDuration, formatElapsed } from '@/lib/format/duration';
+import { formatTime } from '@/lib/format/time';
+import { CJK_FONT_FROM, needsCjkFont, withLatin } from '@/lib/i18n/cjk-text';
 import { LOCAL_RANGE, OUTPUT } from '@/scripts/cjk-font-css';
 
 // A list row with no character the CJK web font draws is laid out without it (the `latin` rows of
@@ -36,4 +37,25 @@ it('flags the first character of every range the committed CJK font claims', () 
 it('needs no CJK font for any English word of the portal, nor for English sizes and durations', () => {
   expect(needsCjkFont(english)).toBe(false);
   expect(needsCjkFont([formatBytes(123_456_789, 'en'), formatElapsed(3_723_000, 'en'), formatElapsed(850, 'en')])).toBe(false);
+});
+
+// globals.css lays the list's times, durations and sizes out without the CJK font on every page, by
+// column: only right while the portal writes them as digits and SI units in Chinese too.
+it('writes the list’s times, durations and sizes without a CJK character in both languages', () => {
+  for (const locale of ['en', 'zh-CN'] as const) {
+    for (const timeZone of ['UTC', 'local'] as const) {
+      const times = ['2026-12-06T07:32:33Z', '2026-01-01T23:59:59Z', '1999-06-30T12:00:00Z'].map((iso) => formatTime(iso, { timeZone, locale, withZone: false }));
+      expect([locale, timeZone, times.filter(needsCjkFont)]).toEqual([locale, timeZone, []]);
+    }
+    const sizes = [0, 999, 123_456, 29_300_000, 4.2e12].map((bytes) => formatBytes(bytes, locale));
+    expect([locale, sizes.filter(needsCjkFont)]).toEqual([locale, []]);
+  }
+  expect(['105.963', '5963.5', '0.04'].map(formatDuration).filter(needsCjkFont)).toEqual([]);
+});
+
+it('marks an element of data latin only when it has no CJK character', () => {
+  expect(withLatin('keynote.mp4', 'job-link')).toBe('job-link latin');
+  expect(withLatin('发布会.mp4', 'job-link')).toBe('job-link');
+  expect(withLatin('mp4 · 1920×1080')).toBe('latin');
+  expect(withLatin('素材')).toBeUndefined();
 });

@@ -10,6 +10,7 @@ import { formatBytes } from '@/lib/format/bytes';
 import { formatElapsed } from '@/lib/format/duration';
 import { MISSING } from '@/lib/format/numbers';
 import { shortenMiddle } from '@/lib/format/shorten';
+import { withLatin } from '@/lib/i18n/cjk-text';
 import type { Locale } from '@/lib/i18n/locales';
 import type { JobRow } from '@/lib/jobs/job-summary';
 
@@ -139,18 +140,18 @@ export const jobColumns = column.columns([
       const title = Name || fileName;
       return (
         <>
-          <Link href={jobHref(JobId)} className="job-link" prefetch={false} title={title} translate="no">
+          <Link href={jobHref(JobId)} className={withLatin(title, 'job-link')} prefetch={false} title={title} translate="no">
             {shortenMiddle(title, NAME_CHARS)}
           </Link>
           <span className="secondary muted">
-            <span className="mono" title={JobId} translate="no">
+            <span className={withLatin(JobId, 'mono')} title={JobId} translate="no">
               {shortId(JobId)}
             </span>{' '}
             <button type="button" className="small copy" onClick={() => copy(JobId)} aria-label={t('copyJobId', { jobId: JobId })}>
               {copiedId === JobId ? t('copied') : t('copy')}
             </button>
             {repeatsName(Name, fileName) ? null : (
-              <span title={fileName} translate="no">
+              <span className={withLatin(fileName)} title={fileName} translate="no">
                 {' · '}
                 {shortenMiddle(fileName, FILE_CHARS)}
               </span>
@@ -189,7 +190,7 @@ export const jobColumns = column.columns([
       const full = [failure.code, failure.message].filter(Boolean).join(': ');
       // Focusable, so the whole message can be read from the keyboard too (the cell opens on focus).
       return (
-        <span className="reason" tabIndex={0} title={full} translate="no">
+        <span className={withLatin(full, 'reason')} tabIndex={0} title={full} translate="no">
           {failure.code && <code>{breakAfterDots(failure.code)}</code>}
           {failure.code && failure.message ? ' ' : ''}
           {failure.message}
@@ -207,7 +208,7 @@ export const jobColumns = column.columns([
           {getValue() === MISSING ? (
             <span className="muted">{MISSING}</span>
           ) : (
-            <span className="media" translate="no" title={getValue()}>
+            <span className={withLatin(getValue(), 'media')} translate="no" title={getValue()}>
               {getValue()}
             </span>
           )}
