@@ -19,6 +19,12 @@ import { buildPortalIfNeeded } from '../harness/portal-build';
 
 const ROOT = path.resolve(__dirname, '..');
 
+/** The BENCH_ variables a run was shortened with (a smaller index, a shorter drill), said beside its figures. */
+function shortened(): string {
+  const set = Object.entries(process.env).filter(([name, value]) => name.startsWith('BENCH_') && value);
+  return set.length === 0 ? '' : ` with ${set.map(([name, value]) => `${name}=${value}`).join(', ')}`;
+}
+
 async function main(): Promise<void> {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
   console.log(`Machine: ${machine}`);
@@ -70,7 +76,7 @@ async function main(): Promise<void> {
   const lines = [
     '# Benchmark results',
     '',
-    `Last run: ${new Date().toISOString()} on ${machine}. Produced by \`npm run bench\`; every figure is measured in one run on loopback against the emulator.`,
+    `Last run: ${new Date().toISOString()} on ${machine}. Produced by \`npm run bench\`${shortened()}; every figure is measured in one run on loopback against the emulator.`,
     '',
   ];
   for (const [title, figures] of sections) {
