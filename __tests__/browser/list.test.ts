@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
 import { popCoreClient } from '@/harness/emulator-control';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
+import { JOB_MIN_REM } from '@/components/job-list/table/column-widths';
 
 // The list as a daily tool, in both languages: it fits a laptop's screen and a phone's, a failed
 // list says why, the chooser and the shortcuts work and are remembered, times stay true.
@@ -71,6 +72,17 @@ describe.each(LOCALES)('in %s', (locale) => {
     expect(await page.locator('thead th[data-col="media"]').count()).toBe(0);
     await close();
   });
+});
+
+it('keeps the job column readable with every column chosen, the table scrolling sideways', async () => {
+  const { page, close } = await open('en-US', '/jobs?PageSize=100&Columns=reason,media,duration,size,submitted,finished,processing,trigger');
+  const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const jobWidth = await page.locator('thead th[data-col="job"]').evaluate((th) => th.getBoundingClientRect().width);
+  expect(jobWidth).toBeGreaterThanOrEqual(JOB_MIN_REM * rem - 1);
+  const { page: pageOverflow, table: tableOverflow } = await overflow(page);
+  expect(pageOverflow).toBe(0);
+  expect(tableOverflow).toBeGreaterThan(0);
+  await close();
 });
 
 it('keeps the column choice across a reload, and puts back the defaults on request', async () => {

@@ -3,7 +3,7 @@
 import { useTable } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useClockFrom } from '@/components/ui/use-clock';
 import { useErrorText } from '@/components/ui/use-error-text';
@@ -17,6 +17,7 @@ import { jobPageHref, REGION_PARAM, type ListQuery } from '@/lib/jobs/list-query
 import { JobsExport, type ExportCoverage } from './jobs-export';
 import { SelectionBar } from './selection-bar';
 import { ColumnChooser } from './table/column-chooser';
+import { columnLayout } from './table/column-widths';
 import { CHOOSABLE_COLUMNS, defaultVisibility, jobColumns, jobTableFeatures, NUMERIC_COLUMNS, type ChoosableColumn } from './table/job-columns';
 import { useColumnChoice } from './table/use-column-choice';
 import { useSelection } from './use-selection';
@@ -106,6 +107,7 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
   }
 
   const columns = table.getVisibleLeafColumns();
+  const layout = columnLayout(columns.map((column) => column.id));
   // The page's own words in a row (status, Copy, the badges) are English only on an English page.
   const latinWords = locale === 'en';
   return (
@@ -121,11 +123,11 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
         <ColumnChooser visible={visible as Record<ChoosableColumn, boolean>} choose={choose} reset={reset} />
       </div>
       <div className="table-scroll" role="region" aria-labelledby="jobs-caption" tabIndex={0}>
-        <table className="jobs-table">
+        <table className="jobs-table" style={{ '--least-width': layout.minWidth } as CSSProperties}>
           <caption id="jobs-caption">{liveQuery !== undefined ? t('captionLive') : t('caption')}</caption>
           <colgroup>
             {columns.map((column) => (
-              <col key={column.id} className={`col-${column.id}`} />
+              <col key={column.id} className={`col-${column.id}`} style={{ width: layout.widths[column.id] }} />
             ))}
           </colgroup>
           <thead>
