@@ -49,7 +49,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Web fonts (the Chinese slices) swap in when they arrive: wait, so the picture shows what a reader sees.
   await page.evaluate(() => document.fonts.ready);
+  // The whole page is captured at once, beyond the window, where the browser skips drawing what
+  // content-visibility lets it (the list's rows): drawn here as a reader scrolling down sees them.
+  const drawAll = await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await drawAll.evaluate((style) => (style as Element).remove());
 }
 
 /**

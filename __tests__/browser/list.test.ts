@@ -74,7 +74,7 @@ describe.each(LOCALES)('in %s', (locale) => {
   });
 });
 
-it('keeps the job column readable with every column chosen, the table scrolling sideways', async () => {
+it('keeps the job column readable with every column chosen, the table scrolling sideways, and draws rows as they come near', async () => {
   const { page, close } = await open('en-US', '/jobs?PageSize=100&Columns=reason,media,duration,size,submitted,finished,processing,trigger');
   const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   const jobWidth = await page.locator('thead th[data-col="job"]').evaluate((th) => th.getBoundingClientRect().width);
@@ -82,6 +82,12 @@ it('keeps the job column readable with every column chosen, the table scrolling 
   const { page: pageOverflow, table: tableOverflow } = await overflow(page);
   expect(pageOverflow).toBe(0);
   expect(tableOverflow).toBeGreaterThan(0);
+  // A row far below the window is not laid out until scrolled near (content-visibility), then it is.
+  const drawn = (row: number) => page.locator('tbody tr').nth(row).locator('a.job-link').evaluate((link) => link.checkVisibility({ contentVisibilityAuto: true }));
+  expect(await drawn(0)).toBe(true);
+  expect(await drawn(99)).toBe(false);
+  await page.locator('tbody tr').nth(99).evaluate((row) => row.scrollIntoView());
+  await page.waitForFunction(() => document.querySelectorAll('tbody tr')[99]!.querySelector('a.job-link')!.checkVisibility({ contentVisibilityAuto: true }));
   await close();
 });
 

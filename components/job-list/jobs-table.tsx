@@ -146,7 +146,10 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
               <tr key={row.id} data-job-id={row.id} className={rowClass(ticked.has(row.id), latinWords && !needsCjkFont(row.original))}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={NUMERIC_COLUMNS.has(cell.column.id) ? 'num' : undefined} data-col={cell.column.id}>
-                    <table.FlexRender cell={cell} />
+                    {/* A box of its own, which the browser skips laying out while its row is off screen (globals.css). */}
+                    <div className="cell">
+                      <table.FlexRender cell={cell} />
+                    </div>
                   </td>
                 ))}
               </tr>
