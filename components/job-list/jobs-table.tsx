@@ -5,10 +5,8 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
-import { useClockFrom } from '@/components/ui/use-clock';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { useIceWords } from '@/components/ui/use-ice-words';
-import { useTimeFormatter, useZoneName } from '@/components/ui/use-time-zone';
 import { useJobRows } from '@/lib/api-client/use-job-rows';
 import { needsCjkFont } from '@/lib/i18n/cjk-text';
 import type { Locale } from '@/lib/i18n/locales';
@@ -59,10 +57,6 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
   const describe = useErrorText();
   const { trigger } = useIceWords();
   const { data: rows = initialRows, error } = useJobRows({ liveQuery, initialRows });
-  const format = useTimeFormatter();
-  const zone = useZoneName();
-  // By the half minute, so a job's "possibly stuck" age stays true on a page left open.
-  const nowMs = useClockFrom(renderedAtMs, 30_000);
   const [copiedId, setCopiedId] = useState<string>();
   useEffect(() => {
     if (!copiedId) return;
@@ -95,7 +89,7 @@ export function JobsTable({ rows: initialRows, liveQuery, filtered, stuckAfterMs
       const next = typeof updater === 'function' ? updater(visible) : updater;
       for (const column of CHOOSABLE_COLUMNS) if (next[column] !== visible[column]) choose(column, next[column] ?? true);
     },
-    meta: { t, tChecks, locale, time: (iso) => format(iso, undefined, false), zone, nowMs, stuckAfterMs, trigger, copiedId, copy, jobHref: (jobId) => jobPageHref(jobId, exportQuery.region), selected: ticked, select },
+    meta: { t, tChecks, locale, renderedAtMs, stuckAfterMs, trigger, copiedId, copy, jobHref: (jobId) => jobPageHref(jobId, exportQuery.region), selected: ticked, select },
   });
 
   if (rows.length === 0) {

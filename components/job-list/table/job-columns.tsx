@@ -13,6 +13,7 @@ import { shortenMiddle } from '@/lib/format/shorten';
 import { withLatin } from '@/lib/i18n/cjk-text';
 import type { Locale } from '@/lib/i18n/locales';
 import type { JobRow } from '@/lib/jobs/job-summary';
+import { StuckAge, ZonedTime, ZoneHeading } from './live-cells';
 
 // The list's columns for TanStack Table: which there are, what each cell shows, and which a person may
 // hide. Cells read what they share (translations, the clock, the zone, the copy handler) from the
@@ -24,11 +25,8 @@ export interface JobTableMeta {
   /** The checks' words, for the badges in the media cell. */
   tChecks: ReturnType<typeof useTranslations<'checks.brief'>>;
   locale: Locale;
-  /** A time in the chosen zone, without the zone's name: the column's header says it once. */
-  time: (iso: string | undefined) => string;
-  /** "UTC", "GMT+8". */
-  zone: string;
-  nowMs: number;
+  /** When the server rendered the rows: a waiting job's age counts from it while the page hydrates. */
+  renderedAtMs: number;
   /** A job in Init for longer than this is marked as possibly stuck. */
   stuckAfterMs: number;
   /** ICE's trigger words in the page's language. */
@@ -165,18 +163,12 @@ export const jobColumns = column.columns([
     id: 'status',
     header: ({ table }) => table.options.meta!.t('columns.status'),
     cell: ({ row, table }) => {
-      const { t, locale, nowMs, stuckAfterMs } = table.options.meta!;
+      const { renderedAtMs, stuckAfterMs } = table.options.meta!;
       const { Status, SubmitTime } = row.original;
-      const age = SubmitTime ? nowMs - Date.parse(SubmitTime) : Number.NaN;
-      const stuck = Status === 'Init' && age > stuckAfterMs;
       return (
         <>
           <StatusBadge status={Status} />
-          {stuck && (
-            <span className="stuck secondary" title={t('stuck.title', { minutes: Math.round(stuckAfterMs / 60_000) })}>
-              {t('stuck.label', { age: formatElapsed(age, locale) })}
-            </span>
-          )}
+          {Status === 'Init' && <StuckAge submitTime={SubmitTime} renderedAtMs={renderedAtMs} stuckAfterMs={stuckAfterMs} />}
         </>
       );
     },
@@ -229,19 +221,21 @@ export const jobColumns = column.columns([
   }),
   column.accessor('SubmitTime', {
     id: 'submitted',
-    header: ({ table }) => table.options.meta!.t('columns.submittedIn', { zone: table.options.meta!.zone }),
-    cell: ({ getValue, table }) => (
+    header: () => <ZoneHeading column="submitted" />,
+    cell: ({ getValue }) => (
       <>
         {/* A card at 360 px has no header row: its time says what it is. */}
-        <span className="card-label">{table.options.meta!.t('columns.submittedIn', { zone: table.options.meta!.zone })} </span>
-        <time dateTime={getValue()}>{table.options.meta!.time(getValue())}</time>
+        <span className="card-label">
+          <ZoneHeading column="submitted" />{' '}
+        </span>
+        <ZonedTime iso={getValue()} />
       </>
     ),
   }),
   column.accessor('FinishTime', {
     id: 'finished',
-    header: ({ table }) => table.options.meta!.t('columns.finishedIn', { zone: table.options.meta!.zone }),
-    cell: ({ getValue, table }) => <time dateTime={getValue()}>{table.options.meta!.time(getValue())}</time>,
+    header: () => <ZoneHeading column="finished" />,
+    cell: ({ getValue }) => <ZonedTime iso={getValue()} />,
   }),
   column.accessor('processingMs', {
     id: 'processing',
