@@ -16,8 +16,9 @@ import type { JobRow } from '@/lib/jobs/job-summary';
 import { StuckAge, ZonedTime, ZoneHeading } from './live-cells';
 
 // The list's columns for TanStack Table: which there are, what each cell shows, and which a person may
-// hide. Cells read what they share (translations, the clock, the zone, the copy handler) from the
-// table's meta, so these definitions stay one module-level constant, as the library wants them.
+// hide. Cells read what they share (translations, the copy handler, the selection) from the table's
+// meta, so these definitions stay one module-level constant, as the library wants them; the times and
+// a waiting job's age read the zone and the clock themselves (live-cells.tsx).
 
 /** What every cell may need, handed to the table once per render. */
 export interface JobTableMeta {
