@@ -191,6 +191,25 @@ it('marks jobs long in Init as possibly stuck, and not one just submitted', asyn
   await close();
 });
 
+it('keeps a stuck card’s name readable at 360 px: the age wraps under the badge, whole', async () => {
+  for (const locale of ['en-US', 'zh-CN']) {
+    const { page, close } = await open(locale, '/jobs?Status=Init', { width: 360, height: 740 });
+    const card = page.locator('tbody tr:has(.stuck)').first();
+    await card.waitFor();
+    const widths = await card.evaluate((row) => {
+      const width = (selector: string) => row.querySelector(selector)!.getBoundingClientRect().width;
+      const age = row.querySelector('.stuck .unbroken')!;
+      return { row: row.getBoundingClientRect().width, job: width("td[data-col='job']"), status: width("td[data-col='status']"), ageLines: age.getClientRects().length, ageHeight: age.getBoundingClientRect().height, fontSize: parseFloat(getComputedStyle(age).fontSize) };
+    });
+    // The status column was as wide as "possibly stuck · 16 min 45 sec", leaving the name about 100 px of 330.
+    expect(widths.status).toBeLessThanOrEqual(widths.row * 0.4);
+    expect(widths.job).toBeGreaterThanOrEqual(widths.row * 0.45);
+    expect(widths.ageLines).toBe(1);
+    expect(widths.ageHeight).toBeLessThan(widths.fontSize * 2);
+    await close();
+  }
+});
+
 it('keeps relative times true as time passes on a job page', async () => {
   const { MediaInfoJob } = await popCoreClient(stack.emulator.url).request<{ MediaInfoJob: { JobId: string } }>('SubmitMediaInfoJob', {
     Input: JSON.stringify({ Type: 'OSS', Media: 'oss://live/ticking.mp4' }),

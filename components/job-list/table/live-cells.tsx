@@ -36,7 +36,7 @@ export function StuckAge({ submitTime, renderedAtMs, stuckAfterMs }: { submitTim
   if (!(age > stuckAfterMs)) return null;
   return (
     <span className="stuck secondary" title={t('stuck.title', { minutes: Math.round(stuckAfterMs / 60_000) })}>
-      {t('stuck.label', { age: formatElapsed(age, locale) })}
+      {t.rich('stuck.label', { age: formatElapsed(age, locale), unbroken: (chunks) => <span className="unbroken">{chunks}</span> })}
     </span>
   );
 }
