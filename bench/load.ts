@@ -133,7 +133,9 @@ async function cpuPerAnswer(emulatorUrl: string, portal: Side, bare: Side, pids:
 /**
  * Where the list page's CPU goes: its CPU per answer with PAGE_SIZE rows, with one, and with none (a
  * window before any job), each alone, in alternating rounds, beside the bare page's PAGE_SIZE rows. The
- * page with no rows over the bare page is the floor of what any change to the rows alone can reach.
+ * page with no rows over the bare page is the floor of what any change to the rows alone can reach. Each
+ * page's flight data alone, asked as a navigation asks, splits its cost between the server components
+ * and the HTML that client components and markup make from them.
  */
 async function listCpuByRows(portal: Side, bare: Side, pids: { portal: number; bare: number }): Promise<Figure[]> {
   const variants = [
@@ -141,6 +143,11 @@ async function listCpuByRows(portal: Side, bare: Side, pids: { portal: number; b
     { name: 'one', side: { ...portal, query: () => `PageSize=1&EndOfCreateTime=${distinctEnd()}` }, pid: pids.portal },
     { name: 'none', side: { ...portal, query: () => `PageSize=${PAGE_SIZE}&EndOfCreateTime=${distinctEmptyEnd()}` }, pid: pids.portal },
     { name: 'bare', side: bare, pid: pids.bare },
+    // The same pages asked as the client router asks on a navigation: the flight data alone (server
+    // components rendered and serialised), without the HTML made from it. `_rsc` with no value is what
+    // Next.js accepts from a request that sends no router state.
+    { name: 'flight', side: asFlight(portal), pid: pids.portal },
+    { name: 'bareFlight', side: asFlight(bare), pid: pids.bare },
   ] as const;
   const used = Object.fromEntries(variants.map((v) => [v.name, { cpu: 0, sample: empty() }])) as Record<(typeof variants)[number]['name'], { cpu: number; sample: Sample }>;
   for (let round = 0; round < 3; round++) {
@@ -158,8 +165,15 @@ async function listCpuByRows(portal: Side, bare: Side, pids: { portal: number; b
     { name: `  each row (${PAGE_SIZE} rows less 1, over ${PAGE_SIZE - 1})`, value: (ms('rows') - ms('one')) / (PAGE_SIZE - 1), unit: 'ms' },
     { name: `  bare page, ${PAGE_SIZE} rows`, value: ms('bare'), unit: 'ms' },
     { name: `  /jobs with no rows over the bare page with ${PAGE_SIZE}`, value: ms('none') / ms('bare'), unit: '×' },
+    { name: `  /jobs, ${PAGE_SIZE} rows, its flight data alone (server components)`, value: ms('flight'), unit: 'ms' },
+    { name: '  /jobs, the HTML made from it (client components and markup: the rest)', value: ms('rows') - ms('flight'), unit: 'ms' },
+    { name: `  bare page, ${PAGE_SIZE} rows: flight data alone / the HTML made from it`, value: ms('bareFlight'), unit: `/ ${(ms('bare') - ms('bareFlight')).toFixed(1)} ms` },
     { name: '  errors, timeouts, non-2xx', value: Object.values(used).reduce((sum, u) => sum + u.sample.errors, 0), unit: '', target: { atMost: 0 } },
   ];
+}
+
+function asFlight(side: Side): Side {
+  return { ...side, headers: { ...side.headers, RSC: '1' }, query: () => `_rsc&${(side.query ?? pageQuery)()}` };
 }
 
 /** Both pages must list the same jobs, or the pair compares different work. */
