@@ -103,3 +103,17 @@ it.each(['en-US', 'zh-CN'])('renames and deletes a view on /views (%s), at 1280 
   expect(await page.locator('.view-row').filter({ hasText: en ? 'HEVC this week' : '本周 HEVC' }).count()).toBe(0);
   await context.close();
 });
+
+it.each(['en-US', 'zh-CN'])('tells someone with no views how to make one, with a link to the job list (%s)', async (locale) => {
+  // Another person: views are kept per user, so Alice's are not Bob's.
+  const bob = sessionOf(await signInThrough(a.url, idp, (claims) => ({ ...claims, sub: 'bob', email: 'bob@example.com', name: 'Bob' })));
+  const context = await signedInContext(browser, bob, locale, {});
+  const page = await context.newPage();
+  await page.goto(`${b.url}/views`);
+  const empty = page.getByText(locale === 'en-US' ? 'You have no saved views.' : '你还没有保存任何视图。');
+  await empty.waitFor();
+  expect(await page.locator('.view-row').count()).toBe(0);
+  await empty.getByRole('link', { name: locale === 'en-US' ? 'job list' : '作业列表' }).click();
+  await page.waitForURL(`${b.url}/jobs`);
+  await context.close();
+});

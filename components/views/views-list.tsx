@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useErrorText } from '@/components/ui/use-error-text';
@@ -20,7 +21,7 @@ export function ViewsList({ initial }: { initial: SavedView[] }) {
       </p>
       {error && <p className="field-error">{t('unavailable', { message: describe(error) })}</p>}
       {views.length === 0 ? (
-        <p>{t('empty')}</p>
+        <p>{t.rich('empty', { link: (chunks) => <Link href="/jobs">{chunks}</Link> })}</p>
       ) : (
         <ul className="views-list">
           {views.map((view) => (
