@@ -191,6 +191,39 @@ it('marks jobs long in Init as possibly stuck, and not one just submitted', asyn
   await close();
 });
 
+it('says on the job page too that a job long in Init may be stuck, with its age, in both languages', async () => {
+  const { MediaInfoJob } = await popCoreClient(stack.emulator.url).request<{ MediaInfoJob: { JobId: string } }>('SubmitMediaInfoJob', {
+    Input: JSON.stringify({ Type: 'OSS', Media: 'oss://live/fresh.mp4' }),
+  });
+  const { page, close } = await open('en-US', '/jobs?Status=Init');
+  const stuckRow = page.locator('tbody tr:has(.stuck)').first();
+  await stuckRow.waitFor();
+  const stuckId = await stuckRow.getAttribute('data-job-id');
+  await close();
+  const jobNote = async (locale: string, jobId: string | null) => {
+    const context = await browser.newContext({ locale });
+    const job = await context.newPage();
+    await job.goto(url(`/jobs/${jobId}`));
+    const note = job.locator('p.panel[role="status"]');
+    await note.waitFor();
+    const seen = { text: await note.textContent(), className: await note.getAttribute('class'), violations: await seriousViolations(job) };
+    await context.close();
+    return seen;
+  };
+  for (const [locale, says] of [
+    ['en-US', /^ICE has been probing this file for \d+ min \d+ sec, longer than the 10 minutes after which the portal calls a job possibly stuck/],
+    ['zh-CN', /^ICE 分析此文件已达 \d+分钟\d+秒，超过 10 分钟，作业可能已卡住/],
+  ] as const) {
+    const stuck = await jobNote(locale, stuckId);
+    expect(stuck.text).toMatch(says);
+    expect(stuck.className).toContain('stuck-note');
+    expect(stuck.violations).toEqual([]);
+  }
+  const fresh = await jobNote('en-US', MediaInfoJob.JobId);
+  expect(fresh.text).toBe('ICE is still probing this file. This page updates by itself when the job finishes.');
+  expect(fresh.className).not.toContain('stuck-note');
+});
+
 it('keeps a stuck card’s name readable at 360 px: the age wraps under the badge, whole', async () => {
   for (const locale of ['en-US', 'zh-CN']) {
     const { page, close } = await open(locale, '/jobs?Status=Init', { width: 360, height: 740 });

@@ -1,21 +1,40 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
+import { useClockFrom } from '@/components/ui/use-clock';
 import { useErrorText } from '@/components/ui/use-error-text';
 import { useJob } from '@/lib/api-client/use-job';
+import { formatElapsed } from '@/lib/format/duration';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** Polling delays while a job is in Init: quick at first, then backing off, never slower than this. */
 const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 15_000;
 
+interface JobPollerProps {
+  jobId: string;
+  region?: string;
+  submitTime: string | undefined;
+  /** When the server read the job: the clock's time while the page hydrates. */
+  renderedAtMs: number;
+  /** Waiting longer than this, the job is said to be possibly stuck (STUCK_AFTER_MINUTES), as in the list. */
+  stuckAfterMs: number;
+}
+
 /**
  * Watches a job that is still being probed and re-renders the page from the server once ICE reports
  * a final status. SWR pauses in a hidden tab; polling stops when the job is final or the page closes.
+ * A job waiting longer than the list's possibly-stuck mark says so here too, with its age: a shared link
+ * lands here, not on the list.
  */
-export function JobPoller({ jobId, region }: { jobId: string; region?: string }) {
+export function JobPoller({ jobId, region, submitTime, renderedAtMs, stuckAfterMs }: JobPollerProps) {
   const t = useTranslations('job.poller');
+  const locale = useLocale() as Locale;
+  const nowMs = useClockFrom(renderedAtMs, 30_000);
+  const age = submitTime ? nowMs - Date.parse(submitTime) : Number.NaN;
+  const stuck = age > stuckAfterMs;
   const describe = useErrorText();
   const router = useRouter();
   const polls = useRef(0);
@@ -35,12 +54,14 @@ export function JobPoller({ jobId, region }: { jobId: string; region?: string })
   }, [status, router]);
 
   return (
-    <p className="panel" role="status" aria-live="polite">
+    <p className={stuck ? 'panel stuck-note' : 'panel'} role="status" aria-live="polite">
       {status && status !== 'Init'
         ? t('finished')
         : error
           ? t('retrying', { message: describe(error) })
-          : t('waiting')}
+          : stuck
+            ? t('stuck', { age: formatElapsed(age, locale), minutes: Math.round(stuckAfterMs / 60_000) })
+            : t('waiting')}
     </p>
   );
 }

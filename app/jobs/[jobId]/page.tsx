@@ -18,6 +18,7 @@ import { PortalErrorPanel } from '@/components/ui/portal-error-panel';
 import { requireUser } from '@/lib/auth/require-user';
 import { toPortalError } from '@/lib/errors';
 import { summarizeJob } from '@/lib/jobs/job-summary';
+import { getListConfig } from '@/lib/jobs/list-config';
 import { loadJob } from '@/lib/http/page-reads';
 import { configuredRegions } from '@/lib/ice/regions';
 import { REGION_PARAM } from '@/lib/jobs/list-query';
@@ -92,7 +93,7 @@ export default async function JobPage({ params, searchParams }: PageProps<'/jobs
       </p>
       <JobHeader job={job} title={job.Name || summarizeJob(job).fileName} />
       <JobReruns jobId={job.JobId} region={regionParam} />
-      {job.Status === 'Init' && <JobPoller jobId={job.JobId} region={regionParam} />}
+      {job.Status === 'Init' && <JobPoller jobId={job.JobId} region={regionParam} submitTime={job.SubmitTime} renderedAtMs={Date.now()} stuckAfterMs={getListConfig().stuckAfterMs} />}
       {job.Status === 'Fail' && <FailureReason job={job} />}
       {job.Status === 'Success' && <JobChecks job={job} />}
       {job.Status === 'Success' && <JobSpec job={job} specs={specs} chosen={chosen} hrefFor={specHref} refused={refused} />}
