@@ -39,11 +39,15 @@ export function log(level: LogLevel, event: string, fields: Record<string, unkno
   if (!scheduled) {
     scheduled = true;
     setImmediate(flushLogs);
+    // Held only while lines wait: one listener kept by every copy of this module (each test file of a
+    // jest worker loads its own) went past Node's limit of ten and warned of a leak.
+    process.on('exit', flushLogs);
   }
 }
 
 /** Writes every queued line now: at exit, and for tests that read what was logged. */
 export function flushLogs(): void {
+  if (scheduled) process.off('exit', flushLogs);
   scheduled = false;
   for (const [level, record] of queued.splice(0)) logger[level](record);
   if (written) {
@@ -54,4 +58,3 @@ export function flushLogs(): void {
   }
 }
 
-process.on('exit', flushLogs);

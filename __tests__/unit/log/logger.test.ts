@@ -1,4 +1,6 @@
-import { log } from '@/lib/log/logger';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { flushLogs, log } from '@/lib/log/logger';
 import { redactText, redactValue, registerSecrets } from '@/lib/log/redact';
 import { captureLogs } from '../../support/log-capture';
 
@@ -10,6 +12,29 @@ beforeEach(() => {
 afterEach(() => capture.restore());
 
 const HOSTILE = ['Signature=\\"', 'Signature=\\', 'AccessKeyId=\\"}, "forged": "x', '\\', '"', '\u0000\n\r\u2028', 'Signature%3D%5C%22', '{"Signature": "\\"', 'x'.repeat(300)];
+
+describe('writing', () => {
+  it('writes what is still queued when the process exits', () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', "require('./lib/log/logger.ts').log('info', 'last-words', { n: 1 }); process.exit(0)"], {
+      cwd: path.resolve(__dirname, '../../..'),
+      encoding: 'utf8',
+    });
+    expect(child.status).toBe(0);
+    expect(JSON.parse(child.stdout)).toMatchObject({ level: 'info', event: 'last-words', n: 1 });
+  });
+
+  it('holds an exit listener only while lines wait, one however many are queued', () => {
+    // listeners(), not listenerCount(): jest's process object answers the latter from its own copy.
+    const held = () => process.listeners('exit').filter((listener) => listener === flushLogs).length;
+    expect(held()).toBe(0);
+    log('info', 'one');
+    log('info', 'two');
+    expect(held()).toBe(1);
+    flushLogs();
+    expect(held()).toBe(0);
+    expect(capture.lines()).toHaveLength(2);
+  });
+});
 
 describe('log lines', () => {
   it.each(HOSTILE)('stay one parseable JSON line whatever a caller sends (%j)', (value) => {
