@@ -5,7 +5,7 @@ const nextJest = require('next/jest');
 const createJestConfig = nextJest({ dir: __dirname });
 
 const config = createJestConfig({
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/__tests__/support/node-environment.ts',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   moduleNameMapper: {

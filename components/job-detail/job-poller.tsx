@@ -1,13 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import { useClockFrom } from '@/components/ui/use-clock';
 import { useErrorText } from '@/components/ui/use-error-text';
+import { useStuckAge } from '@/components/ui/use-stuck-age';
 import { useJob } from '@/lib/api-client/use-job';
-import { formatElapsed } from '@/lib/format/duration';
-import type { Locale } from '@/lib/i18n/locales';
 
 /** Polling delays while a job is in Init: quick at first, then backing off, never slower than this. */
 const FIRST_DELAY_MS = 1000;
@@ -31,10 +29,7 @@ interface JobPollerProps {
  */
 export function JobPoller({ jobId, region, submitTime, renderedAtMs, stuckAfterMs }: JobPollerProps) {
   const t = useTranslations('job.poller');
-  const locale = useLocale() as Locale;
-  const nowMs = useClockFrom(renderedAtMs, 30_000);
-  const age = submitTime ? nowMs - Date.parse(submitTime) : Number.NaN;
-  const stuck = age > stuckAfterMs;
+  const stuck = useStuckAge(submitTime, renderedAtMs, stuckAfterMs);
   const describe = useErrorText();
   const router = useRouter();
   const polls = useRef(0);
@@ -60,7 +55,7 @@ export function JobPoller({ jobId, region, submitTime, renderedAtMs, stuckAfterM
         : error
           ? t('retrying', { message: describe(error) })
           : stuck
-            ? t('stuck', { age: formatElapsed(age, locale), minutes: Math.round(stuckAfterMs / 60_000) })
+            ? t('stuck', { ...stuck })
             : t('waiting')}
     </p>
   );

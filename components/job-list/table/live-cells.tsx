@@ -1,10 +1,8 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { useClockFrom } from '@/components/ui/use-clock';
+import { useTranslations } from 'next-intl';
+import { useStuckAge } from '@/components/ui/use-stuck-age';
 import { useTimeFormatter, useZoneName } from '@/components/ui/use-time-zone';
-import { formatElapsed } from '@/lib/format/duration';
-import type { Locale } from '@/lib/i18n/locales';
 
 // The parts of a row that change on their own once the page has hydrated: the times, from the server's
 // UTC to the reader's chosen zone, and a waiting job's age. Each reads the zone or the clock itself, so
@@ -24,19 +22,14 @@ export function ZoneHeading({ column }: { column: 'submitted' | 'finished' }) {
   return t(column === 'submitted' ? 'columns.submittedIn' : 'columns.finishedIn', { zone });
 }
 
-/**
- * "possibly stuck · 22 min" for a job in Init longer than `stuckAfterMs`, nothing otherwise. Its clock
- * moves by the half minute, and hydrates at `renderedAtMs`, the time the server's HTML was made with.
- */
+/** "possibly stuck · 22 min" for a job in Init longer than `stuckAfterMs`, nothing otherwise. */
 export function StuckAge({ submitTime, renderedAtMs, stuckAfterMs }: { submitTime: string | undefined; renderedAtMs: number; stuckAfterMs: number }) {
   const t = useTranslations('list');
-  const locale = useLocale() as Locale;
-  const nowMs = useClockFrom(renderedAtMs, 30_000);
-  const age = submitTime ? nowMs - Date.parse(submitTime) : Number.NaN;
-  if (!(age > stuckAfterMs)) return null;
+  const stuck = useStuckAge(submitTime, renderedAtMs, stuckAfterMs);
+  if (!stuck) return null;
   return (
-    <span className="stuck secondary" title={t('stuck.title', { minutes: Math.round(stuckAfterMs / 60_000) })}>
-      {t.rich('stuck.label', { age: formatElapsed(age, locale), unbroken: (chunks) => <span className="unbroken">{chunks}</span> })}
+    <span className="stuck secondary" title={t('stuck.title', { minutes: stuck.minutes })}>
+      {t.rich('stuck.label', { age: stuck.age, unbroken: (chunks) => <span className="unbroken">{chunks}</span> })}
     </span>
   );
 }
