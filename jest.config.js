@@ -14,6 +14,7 @@ const config = createJestConfig({
   },
   testTimeout: 60000,
   globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
   setupFiles: ['<rootDir>/__tests__/support/quiet-info-logs.ts'],
   // Suites start real processes (emulator, portal, Chromium): two at a time fits this machine.
   maxWorkers: 2,

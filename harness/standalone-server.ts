@@ -46,13 +46,17 @@ const UNTIL_CAP_MS = 10_000;
 
 // The servers' output goes straight to files, not through this process: benchmarks run autocannon
 // here, and reading a portal's log lines into a string cost this process about 0.08 ms of CPU a
-// portal request, a load the bare side did not add. Removed when this process exits.
+// portal request, a load the bare side did not add. Removed when this process exits; under jest, in
+// the run's folder (OUTPUT_DIR_ENV), which the global teardown removes: every test file loads its own
+// copy of this module, and an exit listener for each passed Node's warning limit in a long-lived worker.
+export const OUTPUT_DIR_ENV = 'STANDALONE_OUTPUT_DIR';
 let outputDir: string | undefined;
 let outputs = 0;
 function temporaryOutputFile(port: number): string {
   if (!outputDir) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'standalone-output-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const runFolder = process.env[OUTPUT_DIR_ENV];
+    const dir = mkdtempSync(path.join(runFolder ?? tmpdir(), 'standalone-output-'));
+    if (!runFolder) process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     outputDir = dir;
   }
   return path.join(outputDir, `${++outputs}-${port}.log`);
