@@ -206,22 +206,31 @@ it('says on the job page too that a job long in Init may be stuck, with its age,
     await job.goto(url(`/jobs/${jobId}`));
     const note = job.locator('p.panel[role="status"]');
     await note.waitFor();
-    const seen = { text: await note.textContent(), className: await note.getAttribute('class'), violations: await seriousViolations(job) };
+    const ticking = note.locator('[aria-live="off"]');
+    const seen = {
+      text: await note.textContent(),
+      // The age, which moves every half minute, is kept out of the live region's announcements.
+      ticking: (await ticking.count()) > 0 ? await ticking.textContent() : null,
+      className: await note.getAttribute('class'),
+      violations: await seriousViolations(job),
+    };
     await context.close();
     return seen;
   };
   for (const [locale, says] of [
-    ['en-US', /^ICE has been probing this file for \d+ min \d+ sec, longer than the 10 minutes after which the portal calls a job possibly stuck/],
-    ['zh-CN', /^ICE 分析此文件已达 \d+分钟\d+秒，超过 10 分钟，作业可能已卡住/],
+    ['en-US', /^ICE has been probing this file for \d+ (min \d+ sec|hr \d+ min), longer than the 10 minutes after which the portal calls a job possibly stuck/],
+    ['zh-CN', /^ICE 分析此文件已达 \d+(分钟\d+秒|小时\d+分钟)，超过 10 分钟，作业可能已卡住/],
   ] as const) {
     const stuck = await jobNote(locale, stuckId);
     expect(stuck.text).toMatch(says);
     expect(stuck.className).toContain('stuck-note');
+    expect(stuck.ticking).toMatch(/^\d+ ?(min|分钟) ?\d+ ?(sec|秒)$|^\d+ ?(hr|小时) ?\d+ ?(min|分钟)$/);
     expect(stuck.violations).toEqual([]);
   }
   const fresh = await jobNote('en-US', MediaInfoJob.JobId);
   expect(fresh.text).toBe('ICE is still probing this file. This page updates by itself when the job finishes.');
   expect(fresh.className).not.toContain('stuck-note');
+  expect(fresh.ticking).toBeNull();
 });
 
 it('keeps a stuck card’s name readable at 360 px: the age wraps under the badge, whole', async () => {

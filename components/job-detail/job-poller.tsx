@@ -48,15 +48,16 @@ export function JobPoller({ jobId, region, submitTime, renderedAtMs, stuckAfterM
     if (status && status !== 'Init') router.refresh();
   }, [status, router]);
 
+  // A stuck job's age moves every half minute, outside the live region's announcements: those are for
+  // the status changing (to possibly stuck, finished, or failing to check), not for the clock.
+  const waiting = stuck ? t.rich('stuck', { ...stuck, ticking: (chunks) => <span aria-live="off">{chunks}</span> }) : t('waiting');
   return (
     <p className={stuck ? 'panel stuck-note' : 'panel'} role="status" aria-live="polite">
       {status && status !== 'Init'
         ? t('finished')
         : error
           ? t('retrying', { message: describe(error) })
-          : stuck
-            ? t('stuck', { ...stuck })
-            : t('waiting')}
+          : waiting}
     </p>
   );
 }
