@@ -140,26 +140,40 @@ describe('exports', () => {
     await again.body?.cancel();
   });
 
-  it('writes a job whose numbers are 30,000 digits long in well under a second', async () => {
-    const at = Date.now() - 400 * DAY;
-    const huge = `${'1'.repeat(30_000)}x`;
-    const job = {
-      JobId: 'a'.repeat(32),
+  it('writes a job whose numbers are 30,000 digits long in about the time of an ordinary job', async () => {
+    // Side by side with a twin of ordinary numbers, each path warmed first: a wall-clock bound alone
+    // failed a busy CI on the first, cold render of the job page (1,026 ms), not on the digits. A cost
+    // that grows with the digits (a quadratic parse or format) would be seconds, far past the slack.
+    const twin = (letter: string, at: number, numbers: string) => ({
+      JobId: letter.repeat(32),
       Status: 'Success',
       SubmitTime: iso(at),
       FinishTime: iso(at + 1000),
-      Input: { Type: 'OSS', Media: 'oss://bucket/huge.mp4' },
-      MediaInfoProperty: { FileBasicInfo: { Duration: huge, FileSize: huge, Bitrate: huge, FormatName: 'mov,mp4' } },
-    };
-    expect((await control(emulator.url, 'POST', 'jobs', job)).status).toBe(201);
-    const window = `StartOfCreateTime=${iso(at - 1000)}&EndOfCreateTime=${iso(at + 1000)}`;
-    const started = performance.now();
-    const res = await fetch(`${open.url}/api/jobs/export?Format=csv&${window}`);
-    const csv = await res.text();
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(csv).toContain(job.JobId);
-    expect(await timed(`${open.url}/jobs/${job.JobId}`)).toBeLessThan(1000);
-    expect(await timed(`${open.url}/jobs?${window}`)).toBeLessThan(1000);
+      Input: { Type: 'OSS', Media: `oss://bucket/${letter}.mp4` },
+      MediaInfoProperty: { FileBasicInfo: { Duration: numbers, FileSize: numbers, Bitrate: numbers, FormatName: 'mov,mp4' } },
+    });
+    const hugeAt = Date.now() - 400 * DAY;
+    const plainAt = Date.now() - 401 * DAY;
+    const huge = twin('a', hugeAt, `${'1'.repeat(30_000)}x`);
+    const plain = twin('b', plainAt, '1234');
+    for (const job of [huge, plain]) expect((await control(emulator.url, 'POST', 'jobs', job)).status).toBe(201);
+    const window = (at: number) => `StartOfCreateTime=${iso(at - 1000)}&EndOfCreateTime=${iso(at + 1000)}`;
+    const paths = (job: typeof huge, at: number) => [`/api/jobs/export?Format=csv&${window(at)}`, `/jobs/${job.JobId}`, `/jobs?${window(at)}`];
+
+    const csv = await (await fetch(`${open.url}${paths(huge, hugeAt)[0]}`)).text();
+    expect(csv).toContain(huge.JobId);
+    for (const path of paths(plain, plainAt)) await timed(`${open.url}${path}`);
+
+    for (const [i, hugePath] of paths(huge, hugeAt).entries()) {
+      const plainPath = paths(plain, plainAt)[i]!;
+      const hugeTimes: number[] = [];
+      const plainTimes: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        plainTimes.push(await timed(`${open.url}${plainPath}`));
+        hugeTimes.push(await timed(`${open.url}${hugePath}`));
+      }
+      expect(median(hugeTimes)).toBeLessThan(3 * median(plainTimes) + 300);
+    }
   });
 });
 
