@@ -9,6 +9,8 @@ import { REPO_ROOT } from './repo-root';
 // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
 const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+const LAMBDA_ONLY = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials']);
+
 /**
  * extraArgs: more Chromium switches, such as Lighthouse's --remote-debugging-port; env: more of its
  * environment, such as a FONTCONFIG_FILE of a test's own (fontsOnly below).
@@ -18,8 +20,10 @@ export async function launchBrowser(extraArgs: string[] = [], env: Record<string
     return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...QUIET, ...extraArgs], env: { ...process.env, ...env } });
   }
   const { default: packaged } = await import('@sparticuz/chromium');
-  // Its args target AWS Lambda; --single-process there makes closing a page take the browser down.
-  const args = packaged.args.filter((arg) => arg !== '--single-process');
+  // Its args target AWS Lambda. --single-process there makes closing a page take the browser down; the
+  // switches that turn off the same-origin policy would make the browser our users do not have: one
+  // without the Origin header on a same-origin fetch, so every write of the portal's forms was refused.
+  const args = packaged.args.filter((arg) => !LAMBDA_ONLY.has(arg));
   // executablePath() unpacks the browser and sets the library and font paths it needs in process.env.
   const executablePath = await packaged.executablePath();
   return chromium.launch({ executablePath, args: [...args, ...QUIET, ...extraArgs], env: { ...process.env, ...env } });
