@@ -107,11 +107,12 @@ it('finds a JobId without a Region wherever it is, and says which regions did no
 
 it('answers from the region that has the job without waiting for a slow one', async () => {
   const [inBj] = await jobsIn(BJ);
-  await setFaults(sh.url, { latencyMs: 1500 });
-  await setFaults(sg.url, { latencyMs: 1500 });
+  await setFaults(sh.url, { latencyMs: 3000 });
+  await setFaults(sg.url, { latencyMs: 3000 });
   const started = Date.now();
   expect(await json(`/api/jobs/${inBj!.JobId}`)).toMatchObject({ Region: BJ });
-  expect(Date.now() - started).toBeLessThan(1400);
+  // Waiting for either slow region would take 3 s; the margin is for a busy machine.
+  expect(Date.now() - started).toBeLessThan(2500);
 });
 
 it('searches and exports in the region asked, and refuses a search token from another region', async () => {
