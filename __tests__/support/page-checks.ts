@@ -11,6 +11,10 @@ export const SCREENS = [
 ] as const;
 
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Next.js streams a page's <title> after its body; right after a client navigation the new page can be
+  // checked before it arrives (a flaky "document-title" finding on a busy machine). A page whose title
+  // never comes is still reported: the wait ends after 5 s either way.
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
