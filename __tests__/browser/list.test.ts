@@ -268,6 +268,32 @@ it('keeps relative times true as time passes on a job page', async () => {
   await context.close();
 });
 
+it('draws the More filters fields only when opened, also when opened before the page hydrated', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  let release!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(url('/jobs'), { waitUntil: 'commit' });
+  await page.locator('tbody a.job-link').first().waitFor();
+  // Closed, its sixteen fields are not in the server's page at all.
+  expect(await page.locator('.more-filters input, .more-filters select').count()).toBe(0);
+  await page.locator('.more-filters summary').click();
+  expect(await page.locator('.more-filters').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+  release();
+  // Once the page hydrates, the disclosure opened before it shows its fields, and they work.
+  await page.locator('#s-video-codec').fill('hevc');
+  await page.locator('#s-spec, #s-check').first().waitFor();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL((address) => address.searchParams.get('VideoCodec') === 'hevc');
+  // A set field opens the disclosure by itself, drawn by the server.
+  expect(await page.locator('#s-video-codec').inputValue()).toBe('hevc');
+  await context.close();
+});
+
 it('hydrates the server’s rows late without drawing them again, keeping what was chosen before', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
