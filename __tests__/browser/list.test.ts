@@ -268,15 +268,21 @@ it('keeps relative times true as time passes on a job page', async () => {
   await context.close();
 });
 
-it('draws the More filters fields only when opened, also when opened before the page hydrated', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+/** Holds the page's scripts back until the returned function is called, as a slow connection would. */
+async function holdScripts(page: Page): Promise<() => void> {
   let release!: () => void;
   const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/_next/static/chunks/*.js', async (route) => {
     await scriptsHeld;
     await route.continue();
   });
+  return release;
+}
+
+it('draws the More filters fields only when opened, also when opened before the page hydrated', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const release = await holdScripts(page);
   await page.goto(url('/jobs'), { waitUntil: 'commit' });
   await page.locator('tbody a.job-link').first().waitFor();
   // Closed, its sixteen fields are not in the server's page at all.
@@ -301,12 +307,7 @@ it('hydrates the server’s rows late without drawing them again, keeping what w
   page.on('pageerror', (error) => errors.push(error.message));
   // The page's scripts wait until the choices are made in the server's HTML, as on a slow connection;
   // the first page holds jobs in Init for long, whose "possibly stuck" age the server wrote.
-  let release!: () => void;
-  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto(url('/jobs?Status=Init'), { waitUntil: 'commit' });
   await page.locator('tbody a.job-link').first().waitFor();
   expect(await page.locator('tbody .stuck').count()).toBeGreaterThan(0);
