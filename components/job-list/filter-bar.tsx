@@ -330,8 +330,8 @@ export function FilterBar({ values, invalid, searchDefaultDays, path = '/jobs', 
 
         <details ref={moreRef} className="more-filters" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
           <summary>{moreSet > 0 ? t('moreWithCount', { count: moreSet }) : t('more')}</summary>
-          {/* Drawn only while open: closed, its 16 fields were a sixth of every list page's elements, and
-              the server's time for the page follows its element count (docs/benchmarks.md). */}
+          {/* Drawn only while open: closed, its 16 fields were still drawn, about a tenth of a list page's
+              elements, and the server's time for the page follows its element count (docs/benchmarks.md). */}
           {moreOpen && (
             <div className="filter-row">
               {textField('JobId', t('jobId'), undefined, { size: 34, placeholder: t('jobIdPlaceholder') })}
