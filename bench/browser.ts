@@ -105,7 +105,7 @@ interface TraceEvent {
  * trace's RunTask events there (script, style, layout and paint alike, as the Long Tasks API counts
  * them, but of any length). Throws when the trace holds no such thread, so a figure is never a silent 0.
  */
-export async function longestTask(browser: Browser, page: Page, url: string, load: () => Promise<void>): Promise<number> {
+async function longestTask(browser: Browser, page: Page, url: string, load: () => Promise<void>): Promise<number> {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   let trace: Buffer;
   try {
