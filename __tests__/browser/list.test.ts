@@ -1,7 +1,7 @@
 import { seriousViolations } from '@/__tests__/support/page-checks';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '@/harness/browser';
-import { popCoreClient } from '@/harness/emulator-control';
+import { popCoreClient, resetFaults, setFaults } from '@/harness/emulator-control';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 import { JOB_MIN_REM } from '@/components/job-list/table/column-widths';
 
@@ -72,6 +72,37 @@ describe.each(LOCALES)('in %s', (locale) => {
     expect(await page.locator('thead th[data-col="media"]').count()).toBe(0);
     await close();
   });
+});
+
+it.each([
+  ['en-US', 'Loading jobs…'],
+  ['zh-CN', '正在加载作业…'],
+])('stands in for the table while ICE is slow (%s): one announced block as tall as the rows to come, then the table', async (locale, loading) => {
+  await setFaults(stack.emulator.url, { latencyMs: 3000 });
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    // A window of its own, so no answer kept from another test can fill the page at once.
+    await page.goto(url(`/jobs?EndOfCreateTime=${new Date(Date.UTC(2030, 0, 1) + Date.now() % 1e9).toISOString().slice(0, 19)}Z`), { waitUntil: 'commit' });
+    const standIn = page.locator('.table-scroll[aria-busy="true"]');
+    await standIn.waitFor();
+    expect(await standIn.getAttribute('aria-label')).toBe(loading);
+    expect(await standIn.getByRole('status').textContent()).toBe(loading);
+    // Drawn by CSS, not by a table of empty cells: every list page carries it.
+    expect(await standIn.evaluate((block) => block.querySelectorAll('*').length)).toBeLessThanOrEqual(2);
+    const { height, rowRem, rem } = await standIn.locator('.skeleton-rows').evaluate((rows) => ({
+      height: rows.getBoundingClientRect().height,
+      rowRem: parseFloat(getComputedStyle(rows).getPropertyValue('--row')),
+      rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+    }));
+    expect(height).toBeCloseTo(20 * rowRem * rem, 0); // the default page's 20 rows
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('tbody a.job-link').first().waitFor({ timeout: 15_000 });
+    expect(await standIn.count()).toBe(0);
+  } finally {
+    await context.close();
+    await resetFaults(stack.emulator.url);
+  }
 });
 
 it('keeps the job column readable with every column chosen, the table scrolling sideways, and draws rows as they come near', async () => {
