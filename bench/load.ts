@@ -23,12 +23,17 @@
 // once. The issue keeps both checks ("bad answers from ICE are still refused"), so this pair shows what
 // the rest of the portal costs over them: the figure for the baseline proposed in place of the plain route.
 //
-// And for the list page, where its CPU goes: /jobs alone with 10 rows, one, and none, beside the bare
+// The list page is asked as a reader first opens it: no PageSize in its URL, so its default 20 rows with
+// the filter bar's More filters closed (a PageSize in the URL would open them, PageSize being one of
+// them), beside the bare page asked for the same 20 rows.
+//
+// And for the list page, where its CPU goes: /jobs alone with its 20 rows, one, and none, beside the bare
 // page (listCpuByRows); the page with no rows over the bare page is what no change to the rows can beat.
 import autocannon from 'autocannon';
 import { popCoreClient, readStats, resetStats, setFaults } from '../harness/emulator-control';
 import { buildPortalIfNeeded } from '../harness/portal-build';
 import { REPO_ROOT } from '../harness/repo-root';
+import { DEFAULT_PAGE_SIZE } from '../lib/jobs/list-query';
 import { startBareNext, type BareNext } from './bare-next';
 import { report, type Figure } from './report';
 import { cpuMs, percentile, startBenchStack, type BenchStack } from './stack';
@@ -39,7 +44,10 @@ const TARGET_LEVELS = new Set([16, 64]);
 /** Connections of each side while both are loaded at once. */
 const TOGETHER_CONNECTIONS = 8;
 const LATENCY_MS = 30;
+/** Rows of each /api/jobs answer. */
 const PAGE_SIZE = 10;
+/** Rows of the list page as first opened, with no PageSize in its URL. */
+const LIST_ROWS = DEFAULT_PAGE_SIZE;
 const SLICE_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 3);
 /**
  * The portal's cap on ICE calls in flight (ICE_MAX_CONCURRENCY, 8 by default) is a guard for the
@@ -53,8 +61,12 @@ interface Side {
   url: string;
   path: string;
   headers: Record<string, string>;
-  /** Each request's query; default PAGE_SIZE rows, a distinct end of the window each. */
-  query?: () => string;
+  /** How its URL asks for rows: `PageSize=n&`, or '' for the list page's default; default PAGE_SIZE rows. */
+  rows?: string;
+  /** Each request's window; default a distinct end after every job. */
+  window?: () => string;
+  /** Before the rest of the query: `_rsc&` asks for the flight data alone. */
+  prefix?: string;
 }
 
 interface Sample {
@@ -69,7 +81,7 @@ let sequence = 0;
 const distinctEnd = () => new Date(Date.UTC(2030, 0, 1) + sequence++ * 1000).toISOString().replace('.000Z', 'Z');
 /** The same, in 2000: a window that ends before any job of the emulator's, so a page of no rows. */
 const distinctEmptyEnd = () => new Date(Date.UTC(2000, 0, 1) + sequence++ * 1000).toISOString().replace('.000Z', 'Z');
-const pageQuery = () => `PageSize=${PAGE_SIZE}&EndOfCreateTime=${distinctEnd()}`;
+const queryOf = (side: Side) => `${side.prefix ?? ''}${side.rows ?? `PageSize=${PAGE_SIZE}&`}${(side.window ?? (() => `EndOfCreateTime=${distinctEnd()}`))()}`;
 
 async function slice(side: Side, connections: number, seconds: number, into: Sample): Promise<void> {
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -79,7 +91,7 @@ async function slice(side: Side, connections: number, seconds: number, into: Sam
         connections,
         duration: seconds,
         headers: side.headers,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `${side.path}?${(side.query ?? pageQuery)()}` }) }],
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `${side.path}?${queryOf(side)}` }) }],
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
@@ -131,17 +143,18 @@ async function cpuPerAnswer(emulatorUrl: string, portal: Side, bare: Side, pids:
 }
 
 /**
- * Where the list page's CPU goes: its CPU per answer with PAGE_SIZE rows, with one, and with none (a
- * window before any job), each alone, in alternating rounds, beside the bare page's PAGE_SIZE rows. The
+ * Where the list page's CPU goes: its CPU per answer with LIST_ROWS rows, with one (a window of one job,
+ * so that the URL names no PageSize either), and with none (a window before any job), each alone, in
+ * alternating rounds, beside the bare page's LIST_ROWS rows. The
  * page with no rows over the bare page is the floor of what any change to the rows alone can reach. Each
  * page's flight data alone, asked as a navigation asks, splits its cost between the server components
  * and the HTML that client components and markup make from them.
  */
-async function listCpuByRows(portal: Side, bare: Side, pids: { portal: number; bare: number }): Promise<Figure[]> {
+async function listCpuByRows(portal: Side, bare: Side, oneJob: () => string, pids: { portal: number; bare: number }): Promise<Figure[]> {
   const variants = [
     { name: 'rows', side: portal, pid: pids.portal },
-    { name: 'one', side: { ...portal, query: () => `PageSize=1&EndOfCreateTime=${distinctEnd()}` }, pid: pids.portal },
-    { name: 'none', side: { ...portal, query: () => `PageSize=${PAGE_SIZE}&EndOfCreateTime=${distinctEmptyEnd()}` }, pid: pids.portal },
+    { name: 'one', side: { ...portal, window: oneJob }, pid: pids.portal },
+    { name: 'none', side: { ...portal, window: () => `EndOfCreateTime=${distinctEmptyEnd()}` }, pid: pids.portal },
     { name: 'bare', side: bare, pid: pids.bare },
     // The same pages asked as the client router asks on a navigation: the flight data alone (server
     // components rendered and serialised), without the HTML made from it. `_rsc` with no value is what
@@ -159,33 +172,56 @@ async function listCpuByRows(portal: Side, bare: Side, pids: { portal: number; b
   }
   const ms = (name: keyof typeof used) => used[name].cpu / used[name].sample.responses;
   return [
-    { name: `/jobs alone (${TOGETHER_CONNECTIONS} conn.): CPU per answer with ${PAGE_SIZE} rows`, value: ms('rows'), unit: 'ms' },
+    { name: `/jobs alone (${TOGETHER_CONNECTIONS} conn.): CPU per answer with ${LIST_ROWS} rows`, value: ms('rows'), unit: 'ms' },
     { name: '  with 1 row', value: ms('one'), unit: 'ms' },
     { name: '  with no rows (a window before any job)', value: ms('none'), unit: 'ms' },
-    { name: `  each row (${PAGE_SIZE} rows less 1, over ${PAGE_SIZE - 1})`, value: (ms('rows') - ms('one')) / (PAGE_SIZE - 1), unit: 'ms' },
-    { name: `  bare page, ${PAGE_SIZE} rows`, value: ms('bare'), unit: 'ms' },
-    { name: `  /jobs with no rows over the bare page with ${PAGE_SIZE}`, value: ms('none') / ms('bare'), unit: '×' },
-    { name: `  /jobs, ${PAGE_SIZE} rows, its flight data alone (server components)`, value: ms('flight'), unit: 'ms' },
+    { name: `  each row (${LIST_ROWS} rows less 1, over ${LIST_ROWS - 1})`, value: (ms('rows') - ms('one')) / (LIST_ROWS - 1), unit: 'ms' },
+    { name: `  bare page, ${LIST_ROWS} rows`, value: ms('bare'), unit: 'ms' },
+    { name: `  /jobs with no rows over the bare page with ${LIST_ROWS}`, value: ms('none') / ms('bare'), unit: '×' },
+    { name: `  /jobs, ${LIST_ROWS} rows, its flight data alone (server components)`, value: ms('flight'), unit: 'ms' },
     { name: '  /jobs, the HTML made from it (client components and markup: the rest)', value: ms('rows') - ms('flight'), unit: 'ms' },
-    { name: `  bare page, ${PAGE_SIZE} rows: flight data alone / the HTML made from it`, value: ms('bareFlight'), unit: `/ ${(ms('bare') - ms('bareFlight')).toFixed(1)} ms` },
+    { name: `  bare page, ${LIST_ROWS} rows: flight data alone / the HTML made from it`, value: ms('bareFlight'), unit: `/ ${(ms('bare') - ms('bareFlight')).toFixed(1)} ms` },
     { name: '  errors, timeouts, non-2xx', value: Object.values(used).reduce((sum, u) => sum + u.sample.errors, 0), unit: '', target: { atMost: 0 } },
   ];
 }
 
 function asFlight(side: Side): Side {
-  return { ...side, headers: { ...side.headers, RSC: '1' }, query: () => `_rsc&${(side.query ?? pageQuery)()}` };
+  return { ...side, headers: { ...side.headers, RSC: '1' }, prefix: '_rsc&' };
 }
 
-/** Both pages must list the same jobs, or the pair compares different work. */
-async function checkSameRows(stack: BenchStack, portal: Side, bare: Side): Promise<void> {
-  const end = distinctEnd();
-  const { Jobs } = await popCoreClient(stack.emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { PageSize: PAGE_SIZE, EndOfCreateTime: end });
-  for (const side of [portal, bare]) {
-    const res = await fetch(`${side.url}${side.path}?PageSize=${PAGE_SIZE}&EndOfCreateTime=${end}`, { headers: side.headers });
+/** Each page must list the same `rows` jobs as ICE does for `window`, or the pair compares different work. */
+async function checkSameRows(stack: BenchStack, sides: Side[], rows: number, window = `EndOfCreateTime=${distinctEnd()}`): Promise<void> {
+  const ice = Object.fromEntries(new URLSearchParams(window));
+  const { Jobs } = await popCoreClient(stack.emulator.url).request<{ Jobs: { JobId: string }[] }>('ListMediaInfoJobs', { PageSize: rows, ...ice });
+  for (const side of sides) {
+    const res = await fetch(`${side.url}${side.path}?${queryOf({ ...side, window: () => window })}`, { headers: side.headers });
     const html = await res.text();
     const missing = Jobs.filter((j) => !html.includes(j.JobId));
-    if (res.status !== 200 || Jobs.length !== PAGE_SIZE || missing.length > 0) throw new Error(`${side.url}${side.path} answered ${res.status} without ${missing.length} of ${Jobs.length} jobs`);
+    if (res.status !== 200 || Jobs.length !== rows || missing.length > 0) throw new Error(`${side.url}${side.path} answered ${res.status} without ${missing.length} of ${Jobs.length} jobs`);
   }
+}
+
+/**
+ * Windows that hold exactly one job each (a second in which one job was made, and none in the next), in
+ * turn: the list page with one row and no PageSize in its URL. Read from the emulator's jobs.
+ */
+async function oneJobWindows(stack: BenchStack): Promise<() => string> {
+  const client = popCoreClient(stack.emulator.url);
+  const seconds = new Map<number, number>();
+  let token: string | undefined;
+  do {
+    const page = await client.request<{ Jobs: { SubmitTime: string }[]; NextPageToken?: string }>('ListMediaInfoJobs', { PageSize: 100, ...(token ? { NextPageToken: token } : {}) });
+    for (const job of page.Jobs) {
+      const second = Date.parse(job.SubmitTime) / 1000;
+      seconds.set(second, (seconds.get(second) ?? 0) + 1);
+    }
+    token = page.NextPageToken;
+  } while (token);
+  const iso = (second: number) => new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  const windows = [...seconds].filter(([second, jobs]) => jobs === 1 && !seconds.has(second + 1)).map(([second]) => `StartOfCreateTime=${iso(second)}&EndOfCreateTime=${iso(second + 1)}`);
+  if (windows.length < 100) throw new Error(`only ${windows.length} windows of one job among the emulator's jobs`);
+  let next = 0;
+  return () => windows[next++ % windows.length]!;
 }
 
 const rate = (s: Sample) => s.responses / s.seconds;
@@ -237,10 +273,12 @@ export async function loadFigures(): Promise<Figure[]> {
     const api = { url: stack.portal.url, path: '/api/jobs', headers: stack.signedIn };
     const pairs = [
       { what: '/api/jobs', levels: LEVELS, targets: true, portal: api, bare: { url: bareApp.url, path: bareApp.forwarderPath, headers: {} } },
-      { what: '/jobs', levels: LEVELS, targets: true, portal: { url: stack.portal.url, path: '/jobs', headers: stack.signedIn }, bare: { url: bareApp.url, path: bareApp.listPagePath, headers: {} } },
+      { what: '/jobs', levels: LEVELS, targets: true, portal: { url: stack.portal.url, path: '/jobs', headers: stack.signedIn, rows: '' }, bare: { url: bareApp.url, path: bareApp.listPagePath, headers: {}, rows: `PageSize=${LIST_ROWS}&` } },
       { what: '/api/jobs over the checked bare route', levels: [...TARGET_LEVELS], targets: false, portal: api, bare: { url: bareApp.url, path: bareApp.checkedForwarderPath, headers: stack.signedIn } },
     ];
-    await checkSameRows(stack, pairs[1]!.portal, pairs[1]!.bare);
+    const oneJob = await oneJobWindows(stack);
+    await checkSameRows(stack, [pairs[1]!.portal, pairs[1]!.bare], LIST_ROWS);
+    await checkSameRows(stack, [pairs[1]!.portal], 1, oneJob());
     // Warm-up, not counted: compiled code and connection pools on every route.
     for (const { portal, bare } of pairs) for (const side of [portal, bare]) await slice(side, 16, 2, empty());
     const figures: Figure[] = [];
@@ -250,7 +288,7 @@ export async function loadFigures(): Promise<Figure[]> {
       console.log(`\n${table(what, rows)}`);
       for (const row of rows) figures.push(...figuresOf(what, row.connections, row.portal, row.bare, targets));
       figures.push(...cpuFigures(what, await cpuPerAnswer(stack.emulator.url, portal, bare, { portal: stack.portal.child.pid!, bare: bareApp.pid })));
-      if (what === '/jobs') figures.push(...(await listCpuByRows(portal, bare, { portal: stack.portal.child.pid!, bare: bareApp.pid })));
+      if (what === '/jobs') figures.push(...(await listCpuByRows(portal, bare, oneJob, { portal: stack.portal.child.pid!, bare: bareApp.pid })));
     }
     await setFaults(stack.emulator.url, {});
     return figures;
