@@ -301,11 +301,13 @@ export async function loadFigures(): Promise<Figure[]> {
 /**
  * `npx tsx bench/load.ts --drive <url> [connections] [seconds]`: the same distinct-query load against a
  * server you started yourself (for a CPU profile, see docs/benchmarks.md), printing req/s and p50/p99.
+ * The URL's own query, if any, goes before each request's window: `/jobs` alone is the list as first
+ * opened, `/api/jobs?PageSize=10` the API pair's answers.
  */
 async function drive(target: string, connections: number, seconds: number): Promise<void> {
   const url = new URL(target);
   const sample = empty();
-  await slice({ url: url.origin, path: url.pathname, headers: {} }, connections, seconds, sample);
+  await slice({ url: url.origin, path: url.pathname, headers: {}, rows: url.search ? `${url.search.slice(1)}&` : '' }, connections, seconds, sample);
   console.log(`${url.pathname}, ${connections} connections, ${seconds} s: ${rate(sample).toFixed(0)} req/s, p50 ${p(sample, 50).toFixed(0)} ms, p99 ${p(sample, 99).toFixed(0)} ms, errors ${sample.errors}`);
   process.exit(sample.errors === 0 ? 0 : 1);
 }
