@@ -1,6 +1,7 @@
 import { seriousViolations } from '@/__tests__/support/page-checks';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '@/harness/browser';
+import path from 'node:path';
+import { launchBrowser, screenshot, SCREENSHOT_DIR } from '@/harness/browser';
 import { popCoreClient, resetFaults, setFaults } from '@/harness/emulator-control';
 import { startPortalStack, type PortalStack } from '@/harness/portal-stack';
 import { JOB_MIN_REM } from '@/components/job-list/table/column-widths';
@@ -88,8 +89,9 @@ it.each([
     await standIn.waitFor();
     expect(await standIn.getAttribute('aria-label')).toBe(loading);
     expect(await standIn.getByRole('status').textContent()).toBe(loading);
-    // Drawn by CSS, not by a table of empty cells: every list page carries it.
-    expect(await standIn.evaluate((block) => block.querySelectorAll('*').length)).toBeLessThanOrEqual(2);
+    // Drawn by CSS, not by a table of empty cells: every list page carries it (its status line, the
+    // block, and what a browser without JavaScript reads instead).
+    expect(await standIn.evaluate((block) => block.querySelectorAll('*').length)).toBeLessThanOrEqual(3);
     const { height, rowRem, rem } = await standIn.locator('.skeleton-rows').evaluate((rows) => ({
       height: rows.getBoundingClientRect().height,
       rowRem: parseFloat(getComputedStyle(rows).getPropertyValue('--row')),
@@ -103,6 +105,28 @@ it.each([
     await context.close();
     await resetFaults(stack.emulator.url);
   }
+});
+
+it.each([
+  ['en-US', 'light', { width: 1280, height: 800 }],
+  ['zh-CN', 'dark', { width: 360, height: 740 }],
+] as const)('shows the jobs without JavaScript too (%s, %s), below the filters where the stand-in was', async (locale, colorScheme, viewport) => {
+  const context = await browser.newContext({ locale, viewport, colorScheme, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url('/jobs'));
+  // React streams the table after its stand-in and swaps them with a script, which does not run here.
+  const first = page.locator('tbody a.job-link').first();
+  expect(await first.isVisible()).toBe(true);
+  expect(await page.locator('tbody tr').count()).toBe(20);
+  expect(await page.locator('.table-scroll[aria-busy="true"]').isVisible()).toBe(false);
+  const filters = (await page.locator('form.filter-bar').boundingBox())!;
+  const link = (await first.boundingBox())!;
+  expect(link.y).toBeGreaterThan(filters.y + filters.height);
+  expect(link.x).toBeGreaterThan(0);
+  expect((await overflow(page)).page).toBeLessThanOrEqual(0);
+  // Not the harness's screenshot, which adds a style with a script.
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `list-no-script-${viewport.width}-${colorScheme}-${locale}.png`) });
+  await context.close();
 });
 
 it('keeps the job column readable with every column chosen, the table scrolling sideways, and draws rows as they come near', async () => {

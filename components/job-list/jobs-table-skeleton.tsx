@@ -2,6 +2,13 @@ import { useTranslations } from 'next-intl';
 import type { CSSProperties } from 'react';
 
 /**
+ * Without JavaScript, React cannot swap in the table it streams after this stand-in: the table stays in
+ * the hidden block React appends to the body (its id starts "S:"). Shown there, below the filters, with
+ * main's own spacing, in place of the stand-in.
+ */
+const WITHOUT_SCRIPT = `.table-scroll[aria-busy='true']{display:none}body>div[hidden][id^='S:']{display:block;max-width:1600px;margin:0 auto;padding:0 1rem 1rem}`;
+
+/**
  * Stands in for the table while ICE answers, so the page shell and filters arrive first. One block whose
  * bars are CSS backgrounds (.skeleton-rows), sized to the rows to come: every list page carries it, even
  * when the table arrives in the same response, and as a table of empty cells it was 184 of the default
@@ -15,6 +22,9 @@ export function JobsTableSkeleton({ rows }: { rows: number }) {
         {t('loading')}
       </p>
       <div className="skeleton-rows" aria-hidden="true" style={{ '--rows': Math.min(rows, 20) } as CSSProperties} />
+      <noscript>
+        <style>{WITHOUT_SCRIPT}</style>
+      </noscript>
     </div>
   );
 }
