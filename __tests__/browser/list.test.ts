@@ -129,6 +129,20 @@ it.each([
   await context.close();
 });
 
+it('shows a job page without JavaScript too, on its first visit, when its content streams after the stand-in', async () => {
+  const { Jobs } = await popCoreClient(stack.emulator.url).request<{ Jobs: { JobId: string; Status: string }[] }>('ListMediaInfoJobs', { Status: 'Init', PageSize: 100 });
+  // A job nobody has opened in this run, in Init so the portal keeps nothing of it: its page streams.
+  const job = Jobs.at(-1)!;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url(`/jobs/${job.JobId}`));
+  expect(await page.locator('.stand-in').isVisible()).toBe(false);
+  expect(await page.locator('.job-header h1').isVisible()).toBe(true);
+  expect(await page.locator('dl.facts code').first().textContent()).toBe(job.JobId);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'job-no-script-1280.png') });
+  await context.close();
+});
+
 it('keeps the job column readable with every column chosen, the table scrolling sideways, and draws rows as they come near', async () => {
   const { page, close } = await open('en-US', '/jobs?PageSize=100&Columns=reason,media,duration,size,submitted,finished,processing,trigger');
   const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));

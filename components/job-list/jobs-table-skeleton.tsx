@@ -1,12 +1,6 @@
 import { useTranslations } from 'next-intl';
 import type { CSSProperties } from 'react';
-
-/**
- * Without JavaScript, React cannot swap in the table it streams after this stand-in: the table stays in
- * the hidden block React appends to the body (its id starts "S:"). Shown there, below the filters, with
- * main's own spacing, in place of the stand-in.
- */
-const WITHOUT_SCRIPT = `.table-scroll[aria-busy='true']{display:none}body>div[hidden][id^='S:']{display:block;max-width:1600px;margin:0 auto;padding:0 1rem 1rem}`;
+import { StreamedWithoutScript } from '@/components/ui/streamed-without-script';
 
 /**
  * Stands in for the table while ICE answers, so the page shell and filters arrive first. One block whose
@@ -17,14 +11,12 @@ const WITHOUT_SCRIPT = `.table-scroll[aria-busy='true']{display:none}body>div[hi
 export function JobsTableSkeleton({ rows }: { rows: number }) {
   const t = useTranslations('list');
   return (
-    <div className="table-scroll" aria-busy="true" aria-label={t('loading')}>
+    <div className="table-scroll stand-in" aria-busy="true" aria-label={t('loading')}>
       <p className="visually-hidden" role="status">
         {t('loading')}
       </p>
       <div className="skeleton-rows" aria-hidden="true" style={{ '--rows': Math.min(rows, 20) } as CSSProperties} />
-      <noscript>
-        <style>{WITHOUT_SCRIPT}</style>
-      </noscript>
+      <StreamedWithoutScript />
     </div>
   );
 }

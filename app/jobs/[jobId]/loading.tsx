@@ -1,9 +1,10 @@
 import { useTranslations } from 'next-intl';
+import { StreamedWithoutScript } from '@/components/ui/streamed-without-script';
 
 export default function JobLoading() {
   const t = useTranslations('job');
   return (
-    <div aria-busy="true">
+    <div className="stand-in" aria-busy="true">
       <p role="status" className="visually-hidden">
         {t('loading')}
       </p>
@@ -11,6 +12,7 @@ export default function JobLoading() {
       {Array.from({ length: 6 }, (_, i) => (
         <span key={i} className="skeleton" style={{ width: `${30 + (i % 3) * 15}%`, margin: '0.5rem 0' }} />
       ))}
+      <StreamedWithoutScript />
     </div>
   );
 }
