@@ -1,6 +1,5 @@
 import { useTranslations } from 'next-intl';
 import type { CSSProperties } from 'react';
-import { StreamedWithoutScript } from '@/components/ui/streamed-without-script';
 
 /**
  * Stands in for the table while ICE answers, so the page shell and filters arrive first. One block whose
@@ -16,7 +15,6 @@ export function JobsTableSkeleton({ rows }: { rows: number }) {
         {t('loading')}
       </p>
       <div className="skeleton-rows" aria-hidden="true" style={{ '--rows': Math.min(rows, 20) } as CSSProperties} />
-      <StreamedWithoutScript />
     </div>
   );
 }

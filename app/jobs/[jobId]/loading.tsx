@@ -1,5 +1,4 @@
 import { useTranslations } from 'next-intl';
-import { StreamedWithoutScript } from '@/components/ui/streamed-without-script';
 
 export default function JobLoading() {
   const t = useTranslations('job');
@@ -12,7 +11,6 @@ export default function JobLoading() {
       {Array.from({ length: 6 }, (_, i) => (
         <span key={i} className="skeleton" style={{ width: `${30 + (i % 3) * 15}%`, margin: '0.5rem 0' }} />
       ))}
-      <StreamedWithoutScript />
     </div>
   );
 }
